@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what a fresh machine lacks for the tests and the demo. Idempotent: a second run installs nothing.
+set -euo pipefail
+
+need_apt=()
+have_cmd() { command -v "$1" >/dev/null 2>&1; }
+have_cmd git || need_apt+=(git)
+[ -x /usr/bin/docker-registry ] || need_apt+=(docker-registry)
+have_cmd htpasswd || need_apt+=(apache2-utils)
+have_cmd openssl || need_apt+=(openssl)
+
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "ensure-deps: installing Debian packages: ${need_apt[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq >/dev/null
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+# docker-registry's Debian package starts a system service on :5000; the tests start their own on free ports.
+if have_cmd systemctl && systemctl is-active --quiet docker-registry 2>/dev/null; then
+  systemctl stop docker-registry >/dev/null 2>&1 || true
+fi
+
+have_cmd dotnet || { echo "ensure-deps: the .NET SDK (dotnet) is required; see global.json for the version" >&2; exit 1; }

@@ -1,0 +1,3 @@
+using Tidemark.Cli;
+
+return await TidemarkApp.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
