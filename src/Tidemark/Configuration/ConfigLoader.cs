@@ -1,0 +1,226 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Tidemark.Configuration;
+
+/// <summary>
+/// Reads <c>tidemark.yaml</c> into a <see cref="TidemarkConfig"/>. Unknown fields are warnings; wrong shapes,
+/// wrong versions and invalid policies are errors with file:line:column, the field and the fix.
+/// </summary>
+internal static class ConfigLoader
+{
+    public const string FileName = "tidemark.yaml";
+
+    /// <summary>Loads the file; throws <see cref="ConfigurationException"/> with every error when any is found.</summary>
+    public static (TidemarkConfig Config, IReadOnlyList<ConfigDiagnostic> Warnings) Load(string content, string file, Func<string, string?>? policyError = null)
+    {
+        var diagnostics = new List<ConfigDiagnostic>();
+        var config = Parse(content, file, diagnostics, policyError ?? (_ => null));
+        var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            throw new ConfigurationException(errors);
+        }
+        return (config, diagnostics);
+    }
+
+    private static TidemarkConfig Parse(string content, string file, List<ConfigDiagnostic> diagnostics, Func<string, string?> policyError)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(content));
+        }
+        catch (YamlException e)
+        {
+            diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Error, file, (int)e.Start.Line, (int)e.Start.Column, "(file)", $"not valid YAML: {e.Message}", "fix the YAML syntax at that place"));
+            return TidemarkConfig.Default;
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            return TidemarkConfig.Default with { Source = file };
+        }
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            var at = stream.Documents[0].RootNode.Start;
+            diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Error, file, (int)at.Line, (int)at.Column, "(file)", "expected a mapping at the top level", "start with 'version: 1'"));
+            return TidemarkConfig.Default;
+        }
+        var reader = new SectionReader(file, policyError);
+        return reader.Read(new YamlMap(root, file, "", diagnostics));
+    }
+
+    private sealed class SectionReader(string file, Func<string, string?> policyError)
+    {
+        public TidemarkConfig Read(YamlMap root)
+        {
+            CheckVersion(root);
+            var config = new TidemarkConfig
+            {
+                Source = file,
+                BaseBranch = root.String("baseBranch"),
+                UpdateBranch = root.String("updateBranch") ?? TidemarkConfig.DefaultUpdateBranch,
+                Paths = Paths(root),
+                DefaultPolicy = Policy(root, "defaultPolicy", null) ?? TidemarkConfig.Default.DefaultPolicy,
+                Rules = root.Maps("rules").Select(Rule).ToList(),
+                Groups = root.Maps("groups").Select(Group).ToList(),
+                Registries = root.Maps("registries").Select(Registry).OfType<RegistryConfig>().ToList(),
+                PullRequest = PullRequest(root.Map("pullRequest")),
+                Commit = Commit(root.Map("commit")),
+            };
+            root.ReportUnknown();
+            return config;
+        }
+
+        private static void CheckVersion(YamlMap root)
+        {
+            var version = root.String("version");
+            if (version is null)
+            {
+                root.Warning(root.Node, "version", "missing; assuming version 1", "add 'version: 1' at the top");
+            }
+            else if (version != "1")
+            {
+                root.Error(root.Get("version")!, "version", $"version {version} is not supported by this Tidemark", "use 'version: 1'");
+            }
+        }
+
+        private static IReadOnlyList<string> Paths(YamlMap root)
+        {
+            var paths = root.Strings("paths");
+            foreach (var path in paths)
+            {
+                if (Path.IsPathRooted(path) || path.Split('/', '\\').Contains(".."))
+                {
+                    root.Error(root.Get("paths")!, "paths", $"\"{path}\" must be a folder inside the repository", "use a repository-relative path such as clusters/production");
+                }
+            }
+            return paths;
+        }
+
+        private PolicySpec? Policy(YamlMap map, string key, YamlMap? filterOwner)
+        {
+            var text = map.String(key);
+            if (text is null)
+            {
+                return null;
+            }
+            var node = map.Get(key)!;
+            if (policyError(text) is { } error)
+            {
+                map.Error(node, key, error, "write non-breaking, patch, minor, major, semver:RANGE, alphabetical[:asc|:desc] or numerical[:asc|:desc]");
+            }
+            var filter = filterOwner?.Map("filter");
+            var pattern = filter?.String("pattern");
+            var extract = filter?.String("extract");
+            filter?.ReportUnknown();
+            return new PolicySpec(text, pattern, extract, new SourcePlace(file, (int)node.Start.Line, (int)node.Start.Column));
+        }
+
+        private ImageRule Rule(YamlMap map)
+        {
+            var images = ImageGlobs(map);
+            var rule = new ImageRule(images, Policy(map, "policy", map), map.Bool("ignore") ?? false, Place(map));
+            if (rule.Policy is null && !rule.Ignore)
+            {
+                map.Warning(map.Node, "policy", "this rule sets neither a policy nor ignore: true, so it changes nothing");
+            }
+            map.ReportUnknown();
+            return rule;
+        }
+
+        private GroupRule Group(YamlMap map)
+        {
+            var name = map.String("name");
+            if (name is null)
+            {
+                map.Error(map.Node, "name", "a group needs a name", "add 'name: cert-manager' (any word)");
+            }
+            var group = new GroupRule(name ?? "", ImageGlobs(map), Place(map));
+            map.ReportUnknown();
+            return group;
+        }
+
+        private static IReadOnlyList<string> ImageGlobs(YamlMap map)
+        {
+            var images = map.Strings("images").Concat(map.Strings("image")).ToList();
+            if (images.Count == 0)
+            {
+                map.Error(map.Node, "images", "no images named", "add 'images: [\"quay.io/jetstack/cert-manager-*\"]'");
+            }
+            return images;
+        }
+
+        private RegistryConfig? Registry(YamlMap map)
+        {
+            var host = map.String("host");
+            if (host is null)
+            {
+                map.Error(map.Node, "host", "a registry entry needs a host", "add 'host: registry.example.com' (with :port if not 443)");
+            }
+            var credentials = Credentials(map.Map("credentials"));
+            var registry = new RegistryConfig(host ?? "", map.Bool("insecure") ?? false, map.String("caBundle"), credentials, Place(map));
+            map.ReportUnknown();
+            return host is null ? null : registry;
+        }
+
+        private static RegistryCredentialConfig? Credentials(YamlMap? map)
+        {
+            if (map is null)
+            {
+                return null;
+            }
+            foreach (var secretKey in new[] { "password", "token", "auth", "secret" })
+            {
+                if (map.Get(secretKey) is { } node)
+                {
+                    map.Error(node, secretKey, "tidemark.yaml never holds a secret; it names where to read one", "use passwordEnv: VARIABLE, dockerConfig: PATH or helper: NAME");
+                }
+            }
+            var credentials = new RegistryCredentialConfig(map.String("dockerConfig"), map.String("helper"), map.String("usernameEnv"), map.String("passwordEnv"));
+            if (credentials is { DockerConfig: null, Helper: null, UsernameVariable: null, PasswordVariable: null })
+            {
+                map.Error(map.Node, "credentials", "names no credential source", "set dockerConfig, helper, or usernameEnv and passwordEnv");
+            }
+            map.ReportUnknown();
+            return credentials;
+        }
+
+        private static PullRequestConfig PullRequest(YamlMap? map)
+        {
+            if (map is null)
+            {
+                return new PullRequestConfig();
+            }
+            var config = new PullRequestConfig
+            {
+                Title = map.String("title") ?? PullRequestConfig.DefaultTitle,
+                Labels = map.Strings("labels"),
+                Reviewers = map.Strings("reviewers"),
+                Assignees = map.Strings("assignees"),
+            };
+            map.ReportUnknown();
+            return config;
+        }
+
+        private static CommitConfig Commit(YamlMap? map)
+        {
+            if (map is null)
+            {
+                return new CommitConfig();
+            }
+            var defaults = new CommitConfig();
+            var config = new CommitConfig
+            {
+                AuthorName = map.String("authorName") ?? defaults.AuthorName,
+                AuthorEmail = map.String("authorEmail") ?? defaults.AuthorEmail,
+                MessageTemplate = map.String("message"),
+                SignOff = map.Bool("signOff") ?? false,
+            };
+            map.ReportUnknown();
+            return config;
+        }
+
+        private SourcePlace Place(YamlMap map) => new(file, (int)map.Node.Start.Line, (int)map.Node.Start.Column);
+    }
+}

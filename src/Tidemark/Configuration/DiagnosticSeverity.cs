@@ -1,0 +1,7 @@
+namespace Tidemark.Configuration;
+
+internal enum DiagnosticSeverity
+{
+    Warning,
+    Error,
+}

@@ -1,0 +1,14 @@
+namespace Tidemark.Configuration.Flux;
+
+/// <summary>
+/// An <c>ImageRepository</c> (image.toolkit.fluxcd.io v1beta2 or v1). <see cref="ExclusionList"/> is null
+/// when the field is absent (Flux then excludes <c>^.*\.sig$</c>); a given list replaces that default.
+/// </summary>
+internal sealed record FluxImageRepository(
+    string Namespace,
+    string Name,
+    string Image,
+    IReadOnlyList<string>? ExclusionList,
+    string? SecretRef,
+    bool Insecure,
+    SourcePlace Place);

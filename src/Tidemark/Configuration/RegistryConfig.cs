@@ -1,0 +1,7 @@
+namespace Tidemark.Configuration;
+
+/// <summary>
+/// Settings for one registry host. Credentials are never written here: <see cref="Credentials"/> names where
+/// to get them (a docker config file, a credential helper, or environment variables).
+/// </summary>
+internal sealed record RegistryConfig(string Host, bool Insecure, string? CaBundle, RegistryCredentialConfig? Credentials, SourcePlace Place);

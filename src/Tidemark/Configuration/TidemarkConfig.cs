@@ -1,0 +1,43 @@
+namespace Tidemark.Configuration;
+
+/// <summary>
+/// The repository's <c>tidemark.yaml</c> (version 1). Every field has a default, so zero configuration works:
+/// every reference is governed by <c>non-breaking</c> and the update branch is <c>tidemark/image-updates</c>.
+/// </summary>
+internal sealed record TidemarkConfig
+{
+    public const string DefaultUpdateBranch = "tidemark/image-updates";
+    public const string DefaultPolicyText = "non-breaking";
+
+    public static TidemarkConfig Default { get; } = new();
+
+    /// <summary>Where it was read from, or null for the built-in defaults.</summary>
+    public string? Source { get; init; }
+
+    public string? BaseBranch { get; init; }
+
+    public string UpdateBranch { get; init; } = DefaultUpdateBranch;
+
+    /// <summary>Repository-relative folders to search for references; empty means the whole repository.</summary>
+    public IReadOnlyList<string> Paths { get; init; } = [];
+
+    public PolicySpec DefaultPolicy { get; init; } = new(DefaultPolicyText, null, null, new SourcePlace("(default)", 0, 0));
+
+    public IReadOnlyList<ImageRule> Rules { get; init; } = [];
+
+    public IReadOnlyList<GroupRule> Groups { get; init; } = [];
+
+    public IReadOnlyList<RegistryConfig> Registries { get; init; } = [];
+
+    public PullRequestConfig PullRequest { get; init; } = new();
+
+    public CommitConfig Commit { get; init; } = new();
+
+    /// <summary>The rule for an image name (canonical or familiar), the first whose glob matches; null if none.</summary>
+    public ImageRule? RuleFor(string canonicalName, string familiarName) =>
+        Rules.FirstOrDefault(rule => rule.Matches(canonicalName, familiarName));
+
+    /// <summary>The registry settings for a registry host, if configured.</summary>
+    public RegistryConfig? RegistryFor(string host) =>
+        Registries.FirstOrDefault(r => string.Equals(r.Host, host, StringComparison.OrdinalIgnoreCase));
+}

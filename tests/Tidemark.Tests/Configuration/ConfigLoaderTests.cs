@@ -1,0 +1,122 @@
+using Tidemark.Configuration;
+
+namespace Tidemark.Tests.Configuration;
+
+public sealed class ConfigLoaderTests
+{
+    private const string Full = """
+        version: 1
+        baseBranch: main
+        updateBranch: flux-image-updates
+        paths: [clusters/production, apps]
+        defaultPolicy: minor
+        rules:
+          - images: ["quay.io/jetstack/*"]
+            policy: semver:~1.16
+          - image: ghcr.io/acme/build-*
+            policy: numerical:asc
+            filter:
+              pattern: '^main-[a-f0-9]+-(?P<ts>[0-9]+)'
+              extract: '$ts'
+          - images: [nginx]
+            ignore: true
+        groups:
+          - name: cert-manager
+            images: ["quay.io/jetstack/cert-manager-*"]
+        registries:
+          - host: localhost:5000
+            insecure: true
+          - host: registry.example.com
+            caBundle: certs/ca.pem
+            credentials:
+              usernameEnv: REG_USER
+              passwordEnv: REG_PASSWORD
+        pullRequest:
+          title: "chore: images"
+          labels: [dependencies]
+        commit:
+          authorName: bot
+          authorEmail: bot@example.com
+          signOff: true
+        """;
+
+    [Fact]
+    public void Load_FullFile_ReadsEverySection()
+    {
+        var (config, warnings) = ConfigLoader.Load(Full, "tidemark.yaml");
+
+        Assert.Empty(warnings);
+        Assert.Equal("main", config.BaseBranch);
+        Assert.Equal("flux-image-updates", config.UpdateBranch);
+        Assert.Equal(["clusters/production", "apps"], config.Paths);
+        Assert.Equal("minor", config.DefaultPolicy.Policy);
+        Assert.Equal(3, config.Rules.Count);
+        Assert.Equal("semver:~1.16", config.Rules[0].Policy!.Policy);
+        Assert.Equal("$ts", config.Rules[1].Policy!.FilterExtract);
+        Assert.True(config.Rules[2].Ignore);
+        Assert.Equal("cert-manager", config.Groups[0].Name);
+        Assert.True(config.RegistryFor("LOCALHOST:5000")!.Insecure);
+        Assert.Equal("REG_PASSWORD", config.RegistryFor("registry.example.com")!.Credentials!.PasswordVariable);
+        Assert.Equal(["dependencies"], config.PullRequest.Labels);
+        Assert.True(config.Commit.SignOff);
+    }
+
+    [Theory]
+    [InlineData("quay.io/jetstack/cert-manager-controller", "quay.io/jetstack/cert-manager-controller", 0)]
+    [InlineData("ghcr.io/acme/build-api", "ghcr.io/acme/build-api", 1)]
+    [InlineData("docker.io/library/nginx", "nginx", 2)]
+    [InlineData("docker.io/library/redis", "redis", -1)]
+    public void RuleFor_ImageName_TakesTheFirstMatchingGlob(string canonical, string familiar, int expected)
+    {
+        var (config, _) = ConfigLoader.Load(Full, "tidemark.yaml");
+
+        var rule = config.RuleFor(canonical, familiar);
+
+        Assert.Equal(expected, rule is null ? -1 : config.Rules.ToList().IndexOf(rule));
+    }
+
+    [Fact]
+    public void Load_EmptyFile_GivesTheDefaults()
+    {
+        var (config, _) = ConfigLoader.Load("", "tidemark.yaml");
+
+        Assert.Equal("tidemark/image-updates", config.UpdateBranch);
+        Assert.Equal("non-breaking", config.DefaultPolicy.Policy);
+    }
+
+    [Fact]
+    public void Load_UnknownField_IsAWarningWithItsPlace()
+    {
+        var (_, warnings) = ConfigLoader.Load("version: 1\nupdateBranch: x\nupdateBrnach: y\n", "tidemark.yaml");
+
+        var warning = Assert.Single(warnings);
+        Assert.Equal("tidemark.yaml:3:1: warning: updateBrnach: unknown field, ignored (check the spelling against docs/configuration.md)", warning.ToString());
+    }
+
+    [Theory]
+    [InlineData("version: 2\n", "tidemark.yaml:1:10: error: version: version 2 is not supported")]
+    [InlineData("version: 1\nrules: yes\n", "tidemark.yaml:2:8: error: rules: expected a list of mappings")]
+    [InlineData("version: 1\nrules:\n  - policy: patch\n", "tidemark.yaml:3:5: error: rules[0].images: no images named")]
+    [InlineData("version: 1\nregistries:\n  - host: r.io\n    credentials:\n      password: hunter2\n", "tidemark.yaml:5:17: error: registries[0].credentials.password: tidemark.yaml never holds a secret")]
+    [InlineData("version: 1\npaths: [../outside]\n", "tidemark.yaml:2:8: error: paths: \"../outside\" must be a folder inside the repository")]
+    [InlineData("version: 1\nregistries:\n  - insecure: true\n", "tidemark.yaml:3:5: error: registries[0].host: a registry entry needs a host")]
+    [InlineData("version: 1\nupdateBranch: [a]\n", "tidemark.yaml:2:15: error: updateBranch: expected a text value")]
+    [InlineData("version: 1\nkey: [unclosed\n", "tidemark.yaml:3:1: error: (file): not valid YAML")]
+    public void Load_BadFile_FailsWithFileLineColumnAndField(string content, string expectedStart)
+    {
+        var error = Assert.Throws<ConfigurationException>(() => ConfigLoader.Load(content, "tidemark.yaml"));
+
+        Assert.StartsWith(expectedStart, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_PolicyRejectedByTheValidator_IsAnErrorAtThePolicy()
+    {
+        var content = "version: 1\nrules:\n  - images: [a]\n    policy: newest\n";
+
+        var error = Assert.Throws<ConfigurationException>(() =>
+            ConfigLoader.Load(content, "tidemark.yaml", text => text == "newest" ? "unknown policy \"newest\"" : null));
+
+        Assert.StartsWith("tidemark.yaml:4:13: error: rules[0].policy: unknown policy \"newest\" (write non-breaking", error.Message, StringComparison.Ordinal);
+    }
+}

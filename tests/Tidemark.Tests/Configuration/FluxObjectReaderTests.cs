@@ -1,0 +1,150 @@
+using Tidemark.Configuration;
+using Tidemark.Configuration.Flux;
+
+namespace Tidemark.Tests.Configuration;
+
+public sealed class FluxObjectReaderTests
+{
+    private const string Objects = """
+        apiVersion: image.toolkit.fluxcd.io/v1
+        kind: ImageRepository
+        metadata:
+          name: cert-manager-controller
+          namespace: flux-system
+        spec:
+          image: quay.io/jetstack/cert-manager-controller
+          interval: 1h
+          exclusionList: ["^.*\\.sig$", "-rc"]
+          secretRef:
+            name: quay-pull
+        ---
+        apiVersion: image.toolkit.fluxcd.io/v1beta2
+        kind: ImagePolicy
+        metadata:
+          name: cert-manager-controller
+        spec:
+          imageRepositoryRef:
+            name: cert-manager-controller
+          policy:
+            semver:
+              range: ">=1.16.0 <2.0.0"
+          filterTags:
+            pattern: '^v(?P<v>.*)$'
+            extract: '$v'
+        ---
+        apiVersion: image.toolkit.fluxcd.io/v1
+        kind: ImagePolicy
+        metadata:
+          name: build
+          namespace: apps
+        spec:
+          imageRepositoryRef:
+            name: build
+            namespace: flux-system
+          policy:
+            numerical:
+              order: DESC
+        ---
+        apiVersion: image.toolkit.fluxcd.io/v1
+        kind: ImageUpdateAutomation
+        metadata:
+          name: cert-manager
+          namespace: flux-system
+        spec:
+          interval: 30m
+          sourceRef:
+            kind: GitRepository
+            name: flux-system
+          git:
+            checkout:
+              ref:
+                branch: main
+            commit:
+              author:
+                email: fluxcdbot@users.noreply.github.com
+                name: fluxcdbot
+              messageTemplate: '{{range .Changed.Changes}}{{print .OldValue}} -> {{println .NewValue}}{{end}}'
+            push:
+              branch: flux-image-updates
+          update:
+            path: ./infrastructure
+            strategy: Setters
+        """;
+
+    [Fact]
+    public void Read_V1AndV1beta2Objects_ReadsRepositoriesPoliciesAndAutomations()
+    {
+        var objects = FluxObjectReader.Read(Objects, "clusters/prod/image-automation.yaml");
+
+        var repository = Assert.Single(objects.Repositories);
+        Assert.Equal("quay.io/jetstack/cert-manager-controller", repository.Image);
+        Assert.Equal(["^.*\\.sig$", "-rc"], repository.ExclusionList);
+        Assert.Equal("quay-pull", repository.SecretRef);
+
+        var policy = objects.FindPolicy("flux-system", "cert-manager-controller")!;
+        Assert.Equal("semver:>=1.16.0 <2.0.0", policy.Policy!.Policy);
+        Assert.Equal("^v(?P<v>.*)$", policy.Policy.FilterPattern);
+        Assert.Equal("$v", policy.Policy.FilterExtract);
+        Assert.Same(repository, objects.RepositoryOf(policy));
+        Assert.Equal("clusters/prod/image-automation.yaml:13:1", policy.Place.ToString());
+
+        var build = objects.FindPolicy("apps", "build")!;
+        Assert.Equal("numerical:desc", build.Policy!.Policy);
+        Assert.Equal("flux-system", build.RepositoryNamespace);
+
+        var automation = Assert.Single(objects.Automations);
+        Assert.Equal(("main", "flux-image-updates", "./infrastructure"), (automation.CheckoutBranch, automation.PushBranch, automation.UpdatePath));
+        Assert.Equal("fluxcdbot", automation.AuthorName);
+        Assert.Empty(objects.Diagnostics);
+    }
+
+    [Fact]
+    public void Read_AbsentExclusionList_IsNullSoFluxDefaultApplies()
+    {
+        var objects = FluxObjectReader.Read("apiVersion: image.toolkit.fluxcd.io/v1\nkind: ImageRepository\nmetadata: {name: a}\nspec: {image: nginx}\n", "a.yaml");
+
+        Assert.Null(Assert.Single(objects.Repositories).ExclusionList);
+        Assert.Equal("flux-system", objects.Repositories[0].Namespace);
+    }
+
+    [Fact]
+    public void Read_PolicyWithoutAPolicy_IsReportedWithItsPlace()
+    {
+        var objects = FluxObjectReader.Read("apiVersion: image.toolkit.fluxcd.io/v1\nkind: ImagePolicy\nmetadata: {name: p}\nspec:\n  imageRepositoryRef: {name: r}\n", "p.yaml");
+
+        var diagnostic = Assert.Single(objects.Diagnostics);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.StartsWith("p.yaml:5:3: error: spec.policy: ImagePolicy flux-system/p has no semver", diagnostic.ToString(), StringComparison.Ordinal);
+        Assert.Null(objects.Policies[0].Policy);
+    }
+
+    [Fact]
+    public void Read_UnencryptedRegistrySecret_IsWarnedAboutAndNotUsed()
+    {
+        const string secret = "apiVersion: v1\nkind: Secret\nmetadata: {name: regcred}\ntype: kubernetes.io/dockerconfigjson\ndata:\n  .dockerconfigjson: e30=\n";
+
+        var objects = FluxObjectReader.Read(secret, "apps/secret.yaml");
+
+        var warning = Assert.Single(objects.Diagnostics);
+        Assert.Contains("registry Secret \"regcred\" is committed unencrypted", warning.Message, StringComparison.Ordinal);
+        Assert.True(FluxObjectReader.MightContain(secret));
+    }
+
+    [Fact]
+    public void Read_SopsEncryptedSecret_IsNotWarnedAbout()
+    {
+        const string secret = "apiVersion: v1\nkind: Secret\nmetadata: {name: regcred}\ntype: kubernetes.io/dockerconfigjson\ndata:\n  .dockerconfigjson: ENC[AES256_GCM,data:x]\nsops:\n  version: 3.8.1\n";
+
+        Assert.Empty(FluxObjectReader.Read(secret, "s.yaml").Diagnostics);
+    }
+
+    [Fact]
+    public void Read_LegacyV1alpha1Automation_ReadsItsBranches()
+    {
+        const string legacy = "apiVersion: image.toolkit.fluxcd.io/v1alpha1\nkind: ImageUpdateAutomation\nmetadata: {name: old}\nspec:\n  checkout: {branch: main}\n  push: {branch: auto}\n  commit: {authorName: bot, authorEmail: bot@x}\n";
+
+        var automation = Assert.Single(FluxObjectReader.Read(legacy, "old.yaml").Automations);
+
+        Assert.Equal(("main", "auto", "bot"), (automation.CheckoutBranch, automation.PushBranch, automation.AuthorName));
+    }
+}
