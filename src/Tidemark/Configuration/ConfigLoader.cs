@@ -159,9 +159,30 @@ internal static class ConfigLoader
                 map.Error(map.Node, "host", "a registry entry needs a host", "add 'host: registry.example.com' (with :port if not 443)");
             }
             var credentials = Credentials(map.Map("credentials"));
-            var registry = new RegistryConfig(host ?? "", map.Bool("insecure") ?? false, map.String("caBundle"), credentials, Place(map));
+            var insecure = map.Bool("insecure") ?? false;
+            var registry = new RegistryConfig(host ?? "", insecure, map.String("caBundle"), credentials, Endpoint(map, insecure), Place(map));
             map.ReportUnknown();
             return host is null ? null : registry;
+        }
+
+        private static Uri? Endpoint(YamlMap map, bool insecure)
+        {
+            var text = map.String("endpoint");
+            if (text is null)
+            {
+                return null;
+            }
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.PathAndQuery != "/")
+            {
+                map.Error(map.Get("endpoint")!, "endpoint", $"\"{text}\" is not a registry address", "write https://HOST[:PORT] with no path");
+                return null;
+            }
+            if (uri.Scheme == "http" && !uri.IsLoopback && !insecure)
+            {
+                map.Error(map.Get("endpoint")!, "endpoint", $"\"{text}\" is plain HTTP to a non-loopback host", "use https://, or add 'insecure: true' if you accept that risk");
+                return null;
+            }
+            return uri;
         }
 
         private static RegistryCredentialConfig? Credentials(YamlMap? map)

@@ -26,6 +26,8 @@ public sealed class ConfigLoaderTests
         registries:
           - host: localhost:5000
             insecure: true
+          - host: quay.io
+            endpoint: http://127.0.0.1:5999
           - host: registry.example.com
             caBundle: certs/ca.pem
             credentials:
@@ -56,6 +58,7 @@ public sealed class ConfigLoaderTests
         Assert.True(config.Rules[2].Ignore);
         Assert.Equal("cert-manager", config.Groups[0].Name);
         Assert.True(config.RegistryFor("LOCALHOST:5000")!.Insecure);
+        Assert.Equal(new Uri("http://127.0.0.1:5999"), config.RegistryFor("quay.io")!.Endpoint);
         Assert.Equal("REG_PASSWORD", config.RegistryFor("registry.example.com")!.Credentials!.PasswordVariable);
         Assert.Equal(["dependencies"], config.PullRequest.Labels);
         Assert.True(config.Commit.SignOff);
@@ -100,6 +103,8 @@ public sealed class ConfigLoaderTests
     [InlineData("version: 1\nregistries:\n  - host: r.io\n    credentials:\n      password: hunter2\n", "tidemark.yaml:5:17: error: registries[0].credentials.password: tidemark.yaml never holds a secret")]
     [InlineData("version: 1\npaths: [../outside]\n", "tidemark.yaml:2:8: error: paths: \"../outside\" must be a folder inside the repository")]
     [InlineData("version: 1\nregistries:\n  - insecure: true\n", "tidemark.yaml:3:5: error: registries[0].host: a registry entry needs a host")]
+    [InlineData("version: 1\nregistries:\n  - host: q.io\n    endpoint: http://mirror.example.com\n", "tidemark.yaml:4:15: error: registries[0].endpoint: \"http://mirror.example.com\" is plain HTTP")]
+    [InlineData("version: 1\nregistries:\n  - host: q.io\n    endpoint: https://m.io/v2/\n", "tidemark.yaml:4:15: error: registries[0].endpoint: \"https://m.io/v2/\" is not a registry address")]
     [InlineData("version: 1\nupdateBranch: [a]\n", "tidemark.yaml:2:15: error: updateBranch: expected a text value")]
     [InlineData("version: 1\nkey: [unclosed\n", "tidemark.yaml:3:1: error: (file): not valid YAML")]
     public void Load_BadFile_FailsWithFileLineColumnAndField(string content, string expectedStart)
