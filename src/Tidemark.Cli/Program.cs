@@ -1,3 +1,9 @@
 using Tidemark.Cli;
 
-return await TidemarkApp.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+return await TidemarkApp.RunAsync(args, CliEnvironment.FromProcess(Console.Out, Console.Error), cancellation.Token);

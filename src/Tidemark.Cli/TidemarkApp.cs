@@ -1,23 +1,33 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using Tidemark.Cli.Commands;
 
 namespace Tidemark.Cli;
 
 /// <summary>Builds the command tree and maps outcomes to the exit codes of PRODUCT.md.</summary>
 internal static class TidemarkApp
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string[] args, CliEnvironment env, CancellationToken cancellationToken)
     {
-        var root = new RootCommand("Tidemark keeps the container images of a GitOps repository up to date through pull requests.");
+        using var logging = LoggerFactory.Create(builder => builder
+            .SetMinimumLevel(Environment.GetEnvironmentVariable("TIDEMARK_LOG_LEVEL") is { } level && Enum.TryParse<LogLevel>(level, true, out var parsed) ? parsed : LogLevel.Warning)
+            .AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace)
+            .AddSimpleConsole(options => options.SingleLine = true)
+            .AddFilter((category, _) => category is not null));
+        var root = new RootCommand("Tidemark keeps the container images of a GitOps repository up to date through pull requests.")
+        {
+            ScanCommand.Create(env, logging),
+        };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
             {
-                await stderr.WriteLineAsync($"tidemark: {error.Message}");
+                await env.Error.WriteLineAsync($"tidemark: {error.Message}").ConfigureAwait(false);
             }
-            await stderr.WriteLineAsync("Run 'tidemark --help' for usage.");
+            await env.Error.WriteLineAsync("Run 'tidemark --help' for usage.").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, cancellationToken);
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = env.Out, Error = env.Error }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,0 +1,15 @@
+namespace Tidemark.Cli;
+
+/// <summary>What a command may touch of the outside world: its output streams, the clock and the environment.</summary>
+internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, TimeProvider Time, Func<string, string?> Variable, bool ErrorIsTerminal)
+{
+    public static CliEnvironment FromProcess(TextWriter stdout, TextWriter stderr) =>
+        new(stdout, stderr, TimeProvider.System, Environment.GetEnvironmentVariable, !Console.IsErrorRedirected);
+
+    /// <summary>Docker's config.json as Docker finds it: <c>$DOCKER_CONFIG/config.json</c>, else <c>~/.docker/config.json</c>.</summary>
+    public string? DockerConfigPath()
+    {
+        var folder = Variable("DOCKER_CONFIG") ?? (Variable("HOME") is { } home ? Path.Combine(home, ".docker") : null);
+        return folder is null ? null : Path.Combine(folder, "config.json");
+    }
+}

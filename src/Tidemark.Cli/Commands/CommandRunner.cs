@@ -1,0 +1,38 @@
+using Tidemark.Configuration;
+using Tidemark.Registries;
+
+namespace Tidemark.Cli.Commands;
+
+/// <summary>The one place where a command's failures become messages and exit codes (STYLE §16).</summary>
+internal static class CommandRunner
+{
+    public static async Task<int> RunAsync(CliEnvironment env, Func<Task<int>> command)
+    {
+        try
+        {
+            return await command().ConfigureAwait(false);
+        }
+        catch (UsageException e)
+        {
+            await env.Error.WriteLineAsync($"tidemark: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+        catch (ConfigurationException e)
+        {
+            await env.Error.WriteLineAsync($"tidemark: configuration error:{Environment.NewLine}{Indent(e.Message)}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+        catch (RegistryException e)
+        {
+            await env.Error.WriteLineAsync($"tidemark: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+        catch (OperationCanceledException)
+        {
+            await env.Error.WriteLineAsync("tidemark: cancelled").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+    }
+
+    private static string Indent(string text) => string.Join(Environment.NewLine, text.Split('\n').Select(line => "  " + line.TrimEnd('\r')));
+}

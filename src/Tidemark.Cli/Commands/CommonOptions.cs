@@ -1,0 +1,27 @@
+using System.CommandLine;
+
+namespace Tidemark.Cli.Commands;
+
+/// <summary>Options several commands share, so they read and behave the same everywhere.</summary>
+internal static class CommonOptions
+{
+    public static Option<string> Output(params string[] formats) => new("--output", "-o")
+    {
+        Description = $"Output format: {string.Join(", ", formats)}",
+        DefaultValueFactory = _ => formats[0],
+        HelpName = string.Join("|", formats),
+    }.AcceptOnlyFromAmong(formats);
+
+    public static Option<FileInfo?> Config() => new("--config")
+    {
+        Description = "A tidemark.yaml to use (default: tidemark.yaml at the repository root, if there is one)",
+        HelpName = "FILE",
+    };
+
+    public static Option<string> SecretsDirectory() => new("--secrets-dir")
+    {
+        Description = "Where registry Secrets named by Flux ImageRepository secretRef are mounted (one folder per Secret)",
+        DefaultValueFactory = _ => "/var/run/secrets/tidemark/registries",
+        HelpName = "DIR",
+    };
+}

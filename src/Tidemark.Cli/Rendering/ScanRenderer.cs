@@ -1,0 +1,70 @@
+using Spectre.Console;
+using Tidemark.Automation;
+
+namespace Tidemark.Cli.Rendering;
+
+/// <summary>Renders scan results as a table for people or as JSON for programs.</summary>
+internal static class ScanRenderer
+{
+    public static Task WriteAsync(TextWriter writer, IReadOnlyList<ScanResult> results, string format, bool explain) =>
+        format == "json" ? JsonOutput.WriteAsync(writer, results.Select(r => ToJson(r, explain)).ToList()) : WriteTableAsync(writer, results, explain);
+
+    private static ScanJson ToJson(ScanResult result, bool explain)
+    {
+        var reference = result.Request.Reference;
+        return new ScanJson(
+            result.Request.Image,
+            reference.Registry,
+            reference.Repository,
+            reference.Tag,
+            result.Request.Policy.Text,
+            result.Listing?.Tags.Count,
+            result.Listing?.Excluded,
+            result.Selected,
+            result.Reason,
+            result.Error?.Kind.ToString(),
+            result.Selection?.Steps.Select(s => new ScanStepJson(Kebab(s.Verdict.ToString()), s.Removed, s.Text)).ToList() ?? [],
+            explain ? result.Selection?.Verdicts.Select(v => new ScanVerdictJson(v.Tag, Kebab(v.Verdict.ToString()), v.Text)).ToList() ?? [] : null);
+    }
+
+    private static Task WriteTableAsync(TextWriter writer, IReadOnlyList<ScanResult> results, bool explain)
+    {
+        var console = Consoles.For(writer);
+        var table = new Table().Border(TableBorder.Simple).AddColumns("IMAGE", "POLICY", "TAGS", "SELECTED", "WHY");
+        foreach (var result in results)
+        {
+            var selected = result.Error is not null ? "[red]error[/]" : result.Selected is { } tag && tag != result.Request.Reference.Tag ? $"[green]{Markup.Escape(tag)}[/]" : Markup.Escape(result.Selected ?? "-");
+            table.AddRow(
+                Markup.Escape(result.Request.Image),
+                Markup.Escape(result.Request.Policy.Text),
+                result.Listing?.Tags.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
+                selected,
+                Markup.Escape(result.Reason));
+        }
+        console.Write(table);
+        if (explain)
+        {
+            WriteExplanations(console, results);
+        }
+        return Task.CompletedTask;
+    }
+
+    private static void WriteExplanations(IAnsiConsole console, IReadOnlyList<ScanResult> results)
+    {
+        foreach (var result in results.Where(r => r.Selection is not null))
+        {
+            console.WriteLine();
+            console.MarkupLine($"[bold]{Markup.Escape(result.Request.Image)}[/]: {result.Selection!.Candidates} candidate(s)");
+            foreach (var step in result.Selection.Steps)
+            {
+                console.WriteLine($"  - {step.Text}");
+            }
+            foreach (var verdict in result.Selection.Verdicts)
+            {
+                console.WriteLine($"    {verdict.Tag,-32} {verdict.Text}");
+            }
+        }
+    }
+
+    private static string Kebab(string name) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(name);
+}

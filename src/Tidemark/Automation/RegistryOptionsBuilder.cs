@@ -1,0 +1,55 @@
+using Tidemark.Configuration;
+using Tidemark.Configuration.Flux;
+using Tidemark.Registries;
+
+namespace Tidemark.Automation;
+
+/// <summary>
+/// Turns the user's registry settings (<c>tidemark.yaml</c> registries, Flux ImageRepository exclusions and
+/// secretRefs) into the registry client's options. Pure: paths and environment values are passed in.
+/// </summary>
+internal static class RegistryOptionsBuilder
+{
+    /// <param name="dockerConfigPath">Docker's config.json used when nothing more specific is configured, or null.</param>
+    /// <param name="secretsDirectory">Where Kubernetes mounts registry Secrets (one folder per Secret name).</param>
+    public static RegistryClientOptions Build(TidemarkConfig config, FluxObjects flux, string? dockerConfigPath, string secretsDirectory)
+    {
+        var registries = config.Registries.Select(r => new RegistrySettings(
+            r.Host,
+            r.Insecure,
+            r.CaBundle,
+            Credentials(r.Credentials),
+            Endpoint: r.Endpoint)).ToList();
+        return new RegistryClientOptions
+        {
+            DefaultCredentials = dockerConfigPath is null ? null : new DockerConfigCredentialSource(dockerConfigPath),
+            Registries = registries,
+            Repositories = Repositories(flux, secretsDirectory),
+        };
+    }
+
+    private static CredentialSource? Credentials(RegistryCredentialConfig? credentials) => credentials switch
+    {
+        null => null,
+        { UsernameVariable: { } user, PasswordVariable: { } password } => new EnvironmentCredentialSource(user, password),
+        { Helper: { } helper } => new HelperCredentialSource(helper),
+        { DockerConfig: { } path } => new DockerConfigCredentialSource(path),
+        _ => null,
+    };
+
+    private static Dictionary<RegistryRepository, RepositorySettings> Repositories(FluxObjects flux, string secretsDirectory)
+    {
+        var settings = new Dictionary<RegistryRepository, RepositorySettings>();
+        foreach (var repository in flux.Repositories)
+        {
+            if (Images.ImageReference.Parse(repository.Image) is not Images.ReferenceParseResult.Parsed { Reference: var reference })
+            {
+                continue;
+            }
+            var key = new RegistryRepository(reference.Registry, reference.Repository);
+            var credentials = repository.SecretRef is { } secret ? new MountedSecretCredentialSource(secretsDirectory, secret) : null;
+            settings[key] = new RepositorySettings(repository.ExclusionList, credentials);
+        }
+        return settings;
+    }
+}
