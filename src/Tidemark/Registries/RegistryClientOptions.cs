@@ -1,0 +1,66 @@
+namespace Tidemark.Registries;
+
+/// <summary>
+/// Options of <see cref="RegistryClient"/>. Defaults: 1000 tags a page, at most 100 pages, 4 requests in flight per
+/// host, 3 retries starting at 500 ms (doubling, with jitter, capped at 30 s; a Retry-After is honoured up to 60 s),
+/// 30 s per request, credentials from <see cref="DefaultCredentials"/> when a registry names none.
+/// </summary>
+internal sealed record RegistryClientOptions
+{
+    public int PageSize { get; init; } = 1000;
+
+    public int MaxPages { get; init; } = 100;
+
+    public int PerHostConcurrency { get; init; } = 4;
+
+    public int Retries { get; init; } = 3;
+
+    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(60);
+
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Token lifetime when the token answer gives no <c>expires_in</c> (the distribution spec says 60 s).</summary>
+    public TimeSpan DefaultTokenLifetime { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Used for registries without their own <see cref="RegistrySettings.Credentials"/>; null: anonymous.</summary>
+    public CredentialSource? DefaultCredentials { get; init; }
+
+    public IReadOnlyList<RegistrySettings> Registries { get; init; } = [];
+
+    public IReadOnlyDictionary<RegistryRepository, RepositorySettings> Repositories { get; init; } =
+        new Dictionary<RegistryRepository, RepositorySettings>();
+
+    public string UserAgent { get; init; } = "tidemark";
+
+    public RegistrySettings SettingsFor(string registry)
+    {
+        var host = RegistryHost.Canonical(registry);
+        return Registries.FirstOrDefault(r => RegistryHost.Canonical(r.Host) == host) ?? RegistrySettings.For(registry);
+    }
+
+    public RepositorySettings SettingsFor(RegistryRepository repository) =>
+        Repositories.TryGetValue(repository, out var settings) ? settings : new RepositorySettings();
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the bad option.</summary>
+    public void Validate()
+    {
+        Require(PageSize > 0, nameof(PageSize));
+        Require(MaxPages > 0, nameof(MaxPages));
+        Require(PerHostConcurrency > 0, nameof(PerHostConcurrency));
+        Require(Retries >= 0, nameof(Retries));
+        Require(RetryBaseDelay >= TimeSpan.Zero, nameof(RetryBaseDelay));
+        Require(RequestTimeout > TimeSpan.Zero, nameof(RequestTimeout));
+    }
+
+    private static void Require(bool condition, string name)
+    {
+        if (!condition)
+        {
+            throw new ArgumentException($"registry client option {name} is out of range", name);
+        }
+    }
+}

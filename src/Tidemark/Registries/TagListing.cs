@@ -1,0 +1,11 @@
+namespace Tidemark.Registries;
+
+/// <summary>
+/// The tags of one repository after exclusion; <see cref="Excluded"/> counts the tags dropped by the
+/// exclusion rules and <see cref="Warnings"/> says when the listing is incomplete (page cap).
+/// </summary>
+internal sealed record TagListing(
+    RegistryRepository Repository,
+    IReadOnlyList<string> Tags,
+    int Excluded,
+    IReadOnlyList<string> Warnings);

@@ -1,0 +1,180 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace Tidemark.Testing.Registry;
+
+/// <summary>
+/// A reverse proxy on 127.0.0.1 in front of a <see cref="LocalRegistry"/> that (a) pages <c>tags/list</c> as quay.io and
+/// ghcr.io do (sorted, <c>n</c> and <c>last</c>, a <c>Link: &lt;...&gt;; rel="next"</c> header), because the 2.8 registry
+/// ignores <c>n</c>; (b) injects scripted faults into the next requests; (c) counts requests by path kind.
+/// </summary>
+public sealed class RegistryProxy : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly HttpClient upstream;
+    private readonly ConcurrentQueue<ProxyFault> faults = new();
+    private readonly ConcurrentDictionary<ProxyRequestKind, int> counts = new();
+
+    private RegistryProxy(WebApplication app, Uri upstreamUri)
+    {
+        this.app = app;
+        upstream = new HttpClient { BaseAddress = upstreamUri };
+    }
+
+    /// <summary>The proxy as a registry host: <c>127.0.0.1:PORT</c>.</summary>
+    public string Host { get; private set; } = "";
+
+    public static async Task<RegistryProxy> StartAsync(Uri upstream, CancellationToken cancellationToken = default)
+    {
+        var app = LoopbackServer.CreateBuilder().Build();
+        var proxy = new RegistryProxy(app, upstream);
+        app.Run(proxy.HandleAsync);
+        var address = await LoopbackServer.StartAsync(app, cancellationToken);
+        proxy.Host = address.Authority;
+        return proxy;
+    }
+
+    /// <summary>The next requests (one fault each, in order) get these faults instead of a forwarded answer.</summary>
+    public void InjectFaults(params ProxyFault[] scripted)
+    {
+        foreach (var fault in scripted)
+        {
+            faults.Enqueue(fault);
+        }
+    }
+
+    public void InjectFaults(ProxyFault fault, int times) => InjectFaults(Enumerable.Repeat(fault, times).ToArray());
+
+    public int Count(ProxyRequestKind kind) => counts.GetValueOrDefault(kind);
+
+    /// <summary>Clears the counts and any faults not yet used.</summary>
+    public void Reset()
+    {
+        counts.Clear();
+        faults.Clear();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+        upstream.Dispose();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        counts.AddOrUpdate(KindOf(path), 1, (_, n) => n + 1);
+        if (faults.TryDequeue(out var fault))
+        {
+            await InjectAsync(context, fault);
+            return;
+        }
+
+        if (KindOf(path) == ProxyRequestKind.TagList && HttpMethods.IsGet(context.Request.Method))
+        {
+            await PageTagsAsync(context, path);
+            return;
+        }
+
+        await ForwardAsync(context);
+    }
+
+    private async Task InjectAsync(HttpContext context, ProxyFault fault)
+    {
+        switch (fault.Kind)
+        {
+            case ProxyFaultKind.ConnectionReset:
+                context.Abort();
+                return;
+            case ProxyFaultKind.TruncatedJson:
+                var body = await upstream.GetStringAsync(context.Request.Path.Value!.TrimStart('/'), context.RequestAborted);
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync(body[..(body.Length / 2)], context.RequestAborted);
+                return;
+            default:
+                context.Response.StatusCode = fault.Kind == ProxyFaultKind.TooManyRequests ? 429 : 503;
+                if (fault.RetryAfter is { } seconds)
+                {
+                    context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                var code = fault.Kind == ProxyFaultKind.TooManyRequests ? "TOOMANYREQUESTS" : "UNAVAILABLE";
+                await context.Response.WriteAsJsonAsync(new { errors = new[] { new { code, message = "injected by the test proxy" } } }, context.RequestAborted);
+                return;
+        }
+    }
+
+    private async Task PageTagsAsync(HttpContext context, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path.TrimStart('/'));
+        CopyRequestHeaders(context, request);
+        using var response = await upstream.SendAsync(request, context.RequestAborted);
+        var body = await response.Content.ReadAsStringAsync(context.RequestAborted);
+        if (!response.IsSuccessStatusCode)
+        {
+            await CopyResponseAsync(context, response, body);
+            return;
+        }
+
+        using var document = JsonDocument.Parse(body);
+        var name = document.RootElement.GetProperty("name").GetString();
+        var all = document.RootElement.TryGetProperty("tags", out var tags) && tags.ValueKind == JsonValueKind.Array
+            ? tags.EnumerateArray().Select(t => t.GetString()!).Order(StringComparer.Ordinal).ToList()
+            : [];
+        var page = TagPager.Page(all, context.Request.Query["n"], context.Request.Query["last"]);
+        if (page.NextLast is { } last)
+        {
+            context.Response.Headers.Link = $"<{path}?n={page.Tags.Count}&last={Uri.EscapeDataString(last)}>; rel=\"next\"";
+        }
+
+        await context.Response.WriteAsJsonAsync(new { name, tags = page.Tags }, context.RequestAborted);
+    }
+
+    private async Task ForwardAsync(HttpContext context)
+    {
+        var target = context.Request.Path.Value!.TrimStart('/') + context.Request.QueryString;
+        using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), target);
+        CopyRequestHeaders(context, request);
+        using var response = await upstream.SendAsync(request, context.RequestAborted);
+        await CopyResponseAsync(context, response, await response.Content.ReadAsStringAsync(context.RequestAborted));
+    }
+
+    private static void CopyRequestHeaders(HttpContext context, HttpRequestMessage request)
+    {
+        foreach (var name in new[] { "Authorization", "Accept" })
+        {
+            if (context.Request.Headers.TryGetValue(name, out var values))
+            {
+                request.Headers.TryAddWithoutValidation(name, values.ToArray());
+            }
+        }
+    }
+
+    private static async Task CopyResponseAsync(HttpContext context, HttpResponseMessage response, string body)
+    {
+        context.Response.StatusCode = (int)response.StatusCode;
+        foreach (var header in response.Headers.Concat(response.Content.Headers))
+        {
+            if (header.Key is not ("Transfer-Encoding" or "Content-Length" or "Connection"))
+            {
+                context.Response.Headers[header.Key] = header.Value.ToArray();
+            }
+        }
+
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await context.Response.WriteAsync(body, context.RequestAborted);
+        }
+    }
+
+    private static ProxyRequestKind KindOf(string path) => path switch
+    {
+        "/v2/" or "/v2" => ProxyRequestKind.Base,
+        _ when path.EndsWith("/tags/list", StringComparison.Ordinal) => ProxyRequestKind.TagList,
+        _ when path.Contains("/manifests/", StringComparison.Ordinal) => ProxyRequestKind.Manifest,
+        _ => ProxyRequestKind.Other,
+    };
+}
