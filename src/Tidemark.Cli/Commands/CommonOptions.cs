@@ -5,12 +5,17 @@ namespace Tidemark.Cli.Commands;
 /// <summary>Options several commands share, so they read and behave the same everywhere.</summary>
 internal static class CommonOptions
 {
-    public static Option<string> Output(params string[] formats) => new("--output", "-o")
+    public static Option<string> Output(params string[] formats)
     {
-        Description = $"Output format: {string.Join(", ", formats)}",
-        DefaultValueFactory = _ => formats[0],
-        HelpName = string.Join("|", formats),
-    }.AcceptOnlyFromAmong(formats);
+        var option = new Option<string>("--output", "-o")
+        {
+            Description = $"Output format: {string.Join(", ", formats)}",
+            DefaultValueFactory = _ => formats[0],
+            HelpName = string.Join("|", formats),
+        };
+        option.AcceptOnlyFromAmong(formats);
+        return option;
+    }
 
     public static Option<FileInfo?> Config() => new("--config")
     {

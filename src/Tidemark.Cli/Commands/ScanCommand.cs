@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Tidemark.Automation;
+using Tidemark.Cli.Rendering;
 using Tidemark.Configuration;
 using Tidemark.Configuration.Flux;
 using Tidemark.Images;
