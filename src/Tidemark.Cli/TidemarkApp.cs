@@ -12,8 +12,7 @@ internal static class TidemarkApp
         using var logging = LoggerFactory.Create(builder => builder
             .SetMinimumLevel(Environment.GetEnvironmentVariable("TIDEMARK_LOG_LEVEL") is { } level && Enum.TryParse<LogLevel>(level, true, out var parsed) ? parsed : LogLevel.Warning)
             .AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace)
-            .AddSimpleConsole(options => options.SingleLine = true)
-            .AddFilter((category, _) => category is not null));
+            .AddSimpleConsole(options => options.SingleLine = true));
         var root = new RootCommand("Tidemark keeps the container images of a GitOps repository up to date through pull requests.")
         {
             ScanCommand.Create(env, logging),

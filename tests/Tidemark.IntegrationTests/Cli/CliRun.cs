@@ -1,0 +1,16 @@
+using Tidemark.Cli;
+
+namespace Tidemark.IntegrationTests.Cli;
+
+/// <summary>Runs the real command tree in-process with captured output and an empty environment.</summary>
+internal sealed record CliRun(int ExitCode, string Out, string Error)
+{
+    public static async Task<CliRun> RunAsync(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var env = new CliEnvironment(stdout, stderr, TimeProvider.System, _ => null, ErrorIsTerminal: false);
+        var code = await TidemarkApp.RunAsync(args, env, CancellationToken.None);
+        return new CliRun(code, stdout.ToString(), stderr.ToString());
+    }
+}
