@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Microsoft.Extensions.Logging;
 using Tidemark.Cli.Commands;
 
@@ -13,10 +14,19 @@ internal static class TidemarkApp
             .SetMinimumLevel(Environment.GetEnvironmentVariable("TIDEMARK_LOG_LEVEL") is { } level && Enum.TryParse<LogLevel>(level, true, out var parsed) ? parsed : LogLevel.Warning)
             .AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace)
             .AddSimpleConsole(options => options.SingleLine = true));
-        var root = new RootCommand("Tidemark keeps the container images of a GitOps repository up to date through pull requests.")
+        // A plain Command named "tidemark" as the root, so help reads "tidemark scan" whatever the executable is called.
+        var root = new Command("tidemark", "Tidemark keeps the container images of a GitOps repository up to date through pull requests.")
         {
+            new HelpOption(),
+            new VersionOption(),
             ScanCommand.Create(env, logging),
         };
+        var invocation = new InvocationConfiguration { Output = env.Out, Error = env.Error };
+        if (args.Length == 0)
+        {
+            await root.Parse("--help").InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -27,6 +37,6 @@ internal static class TidemarkApp
             await env.Error.WriteLineAsync("Run 'tidemark --help' for usage.").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = env.Out, Error = env.Error }, cancellationToken).ConfigureAwait(false);
+        return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
     }
 }
