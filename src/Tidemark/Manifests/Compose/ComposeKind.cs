@@ -1,0 +1,40 @@
+using Tidemark.Manifests.Yaml;
+
+namespace Tidemark.Manifests.Compose;
+
+/// <summary><c>services.*.image</c> in <c>compose*.y*ml</c> and <c>docker-compose*.y*ml</c>, e.g. <c>image: postgres:16.4</c>.</summary>
+internal sealed class ComposeKind : IManifestKind
+{
+    public string Name => "compose";
+
+    public bool Handles(string path)
+    {
+        var name = YamlKinds.FileName(path);
+        return (name.StartsWith("compose", StringComparison.Ordinal) || name.StartsWith("docker-compose", StringComparison.Ordinal))
+            && YamlKinds.IsYaml(name);
+    }
+
+    public bool Screen(string content) => content.Contains("image", StringComparison.Ordinal);
+
+    public KindFindings Find(string content, string path)
+    {
+        var findings = new Findings(path, Name, LineMap.Of(content));
+        if (YamlKinds.Read(content, findings) is { } file)
+        {
+            foreach (var document in file.Documents)
+            {
+                if (document.Root is YamlMapping root && root.Get("services") is YamlMapping services)
+                {
+                    foreach (var service in services.Entries.Select(e => e.Value).OfType<YamlMapping>())
+                    {
+                        if (service.Scalar("image") is { } image)
+                        {
+                            findings.AddWhole(image);
+                        }
+                    }
+                }
+            }
+        }
+        return findings.ToFindings();
+    }
+}

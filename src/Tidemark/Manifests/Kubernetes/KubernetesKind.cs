@@ -1,0 +1,55 @@
+using Tidemark.Manifests.Yaml;
+
+namespace Tidemark.Manifests.Kubernetes;
+
+/// <summary>
+/// The <c>image</c> of every container in any object: <c>containers</c>, <c>initContainers</c> and
+/// <c>ephemeralContainers</c> sequences of mappings found under any path, so Pods, workloads, CronJobs,
+/// <c>List</c> items and custom resources that embed a pod spec are all covered, in every document.
+/// </summary>
+internal sealed class KubernetesKind : IManifestKind
+{
+    private static readonly HashSet<string> ContainerKeys = ["containers", "initContainers", "ephemeralContainers"];
+
+    public string Name => "kubernetes";
+
+    public bool Handles(string path) => YamlKinds.IsYaml(path);
+
+    public bool Screen(string content) =>
+        content.Contains("ontainers", StringComparison.Ordinal) && content.Contains("image", StringComparison.Ordinal);
+
+    public KindFindings Find(string content, string path)
+    {
+        var findings = new Findings(path, Name, LineMap.Of(content));
+        if (YamlKinds.Read(content, findings) is not { } file)
+        {
+            return findings.ToFindings();
+        }
+        foreach (var document in file.Documents)
+        {
+            foreach (var mapping in YamlKinds.Descendants(document.Root).OfType<YamlMapping>())
+            {
+                AddContainers(mapping, findings);
+            }
+        }
+        return findings.ToFindings();
+    }
+
+    private static void AddContainers(YamlMapping mapping, Findings findings)
+    {
+        foreach (var entry in mapping.Entries)
+        {
+            if (entry.KeyText is not { } key || !ContainerKeys.Contains(key) || entry.Value is not YamlSequence containers)
+            {
+                continue;
+            }
+            foreach (var container in containers.Items.OfType<YamlMapping>())
+            {
+                if (container.Scalar("image") is { } image)
+                {
+                    findings.AddWhole(image);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using Tidemark.Manifests.Compose;
+using Tidemark.Manifests.Dockerfile;
+using Tidemark.Manifests.Embedded;
+using Tidemark.Manifests.FluxSetters;
+using Tidemark.Manifests.HelmRelease;
+using Tidemark.Manifests.HelmValues;
+using Tidemark.Manifests.Kubernetes;
+using Tidemark.Manifests.Kustomize;
+
+namespace Tidemark.Manifests;
+
+/// <summary>
+/// Every manifest kind, one registration line each. Order matters when two kinds find the same text: the
+/// walker keeps the first (a Flux setter marker wins over the plain finders, so its policy is kept).
+/// </summary>
+internal static class ManifestKinds
+{
+    public static IReadOnlyList<IManifestKind> All { get; } =
+    [
+        new FluxSetterKind(),
+        new KubernetesKind(),
+        new KustomizeKind(),
+        new HelmValuesKind(),
+        new HelmReleaseKind(),
+        new ComposeKind(),
+        new DockerfileKind(),
+        new EmbeddedKind(),
+    ];
+
+    /// <summary>The kind named <paramref name="name"/> (e.g. <c>kubernetes</c>), or null.</summary>
+    public static IManifestKind? ByName(string name) => All.FirstOrDefault(k => k.Name == name);
+}
