@@ -21,6 +21,11 @@ internal sealed class RepositoryWalker
             {
                 continue;
             }
+            options.Observe?.Invoke(relative, text);
+            if (options.Include?.Invoke(relative) == false)
+            {
+                continue;
+            }
             files++;
             bytes += file.Length;
             var found = FileFindings.Find(text, relative, kinds);

@@ -1,0 +1,43 @@
+using Tidemark.Registries;
+using Tidemark.Versions;
+
+namespace Tidemark.Automation;
+
+/// <summary>
+/// The Decide stage, pure: each distinct image key's policy applied to its repository's tags, then the lockstep
+/// groups. Listings that failed arrive as errors and become <see cref="Decision.Keep"/> with the message.
+/// </summary>
+internal static class Decider
+{
+    public static IReadOnlyList<Decision> Decide(
+        IReadOnlyList<GovernedReference> references,
+        IReadOnlyDictionary<string, TagListing> listings,
+        IReadOnlyDictionary<string, RegistryException> failures,
+        IReadOnlyList<Configuration.GroupRule> groups,
+        bool explain)
+    {
+        var decisions = new List<Decision>();
+        foreach (var reference in references.GroupBy(r => r.Key).Select(g => g.First()))
+        {
+            decisions.Add(DecideOne(reference, listings, failures, explain));
+        }
+        return LockstepGroups.Apply(decisions, references, listings, groups);
+    }
+
+    private static Decision DecideOne(GovernedReference reference, IReadOnlyDictionary<string, TagListing> listings, IReadOnlyDictionary<string, RegistryException> failures, bool explain)
+    {
+        var key = reference.Key;
+        if (failures.TryGetValue(key.Name, out var failure))
+        {
+            return new Decision.Keep(key, reference.Policy, null, failure.Message, IsError: true);
+        }
+        var listing = listings[key.Name];
+        var selection = TagSelector.Select(reference.Policy.Policy, reference.Policy.Filter, listing.Tags, key.Tag, explain);
+        if (selection.Selected is null || selection.Selected == key.Tag)
+        {
+            var reason = selection.Selected == key.Tag ? $"up to date: {selection.Reason}" : selection.Reason;
+            return new Decision.Keep(key, reference.Policy, selection, reason);
+        }
+        return new Decision.Update(key, reference.Policy, selection, selection.Selected, null, selection.Reason);
+    }
+}

@@ -1,0 +1,43 @@
+using Tidemark.Manifests;
+
+namespace Tidemark.Automation;
+
+/// <summary>
+/// The Edit stage, pure: turns update decisions into replacements per file and splices them with the shared
+/// span editor, which re-reads each file and refuses any edit that did not land exactly.
+/// </summary>
+internal static class EditStage
+{
+    public static (IReadOnlyList<FileEdit> Edits, IReadOnlyList<string> Errors) Apply(
+        IReadOnlyList<GovernedReference> references,
+        IReadOnlyDictionary<ImageKey, Decision.Update> updates,
+        IReadOnlyDictionary<ImageKey, string> digests,
+        Func<string, (string Text, bool HasBom)> readFile)
+    {
+        var edits = new List<FileEdit>();
+        var errors = new List<string>();
+        foreach (var file in references.Where(r => updates.ContainsKey(r.Key)).GroupBy(r => r.Site.File).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var replacements = file.Select(r => Replacement(r, updates[r.Key], digests.GetValueOrDefault(r.Key))).ToList();
+            var (text, bom) = readFile(file.Key);
+            switch (SpanEditor.Apply(text, file.Key, replacements))
+            {
+                case EditOutcome.Edited edited:
+                    edits.Add(new FileEdit(file.Key, text, edited.Content, bom));
+                    break;
+                case EditOutcome.Refused refused:
+                    errors.Add($"{refused}: the file was left as it is");
+                    break;
+            }
+        }
+        return (edits, errors);
+    }
+
+    private static Replacement Replacement(GovernedReference reference, Decision.Update update, string? digest)
+    {
+        var marker = reference.Site.Marker;
+        var wantsDigest = reference.Image.Digest is not null || marker?.Form == MarkerForm.Digest
+            || (marker?.Form == MarkerForm.Full && reference.FluxPolicy is { DigestReflection: not "Never" });
+        return new Replacement(reference.Site, update.To, wantsDigest ? digest : null);
+    }
+}

@@ -1,0 +1,32 @@
+using Tidemark.Configuration;
+using Tidemark.Configuration.Flux;
+using Tidemark.Manifests;
+
+namespace Tidemark.Automation;
+
+/// <summary>
+/// A repository's working tree as the pipeline sees it after Workspace and Discover: its root, configuration,
+/// Flux objects and every reference found under the configured paths.
+/// </summary>
+internal sealed record Workspace(string Root, TidemarkConfig Config, FluxObjects Flux, DiscoveryResult Discovery)
+{
+    /// <summary>Reads the tree once: discovery and the Flux objects come from the same pass over the files.</summary>
+    public static Workspace Load(string root, TidemarkConfig config, DiscoveryOptions? options = null)
+    {
+        var flux = FluxObjects.Empty;
+        var paths = config.Paths.Select(p => p.Trim('/').Replace('\\', '/')).Where(p => p.Length > 0 && p != ".").ToList();
+        var discoveryOptions = (options ?? new DiscoveryOptions()) with
+        {
+            Include = paths.Count == 0 ? null : file => paths.Any(p => file == p || file.StartsWith(p + "/", StringComparison.Ordinal)),
+            Observe = (file, text) =>
+            {
+                if (FluxObjectReader.MightContain(text))
+                {
+                    flux = flux.Concat(FluxObjectReader.Read(text, file));
+                }
+            },
+        };
+        var discovery = new RepositoryWalker().Discover(root, discoveryOptions);
+        return new Workspace(root, config, flux, discovery);
+    }
+}
