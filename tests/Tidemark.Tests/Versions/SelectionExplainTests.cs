@@ -35,6 +35,28 @@ public sealed class SelectionExplainTests
     }
 
     [Fact]
+    public void Select_ExplainNumerical_MarksNonNumbers()
+    {
+        var selection = TagSelector.Select(new NumericalPolicy(SortOrder.Descending), null, ["7", "x", "3"], null, explain: true);
+
+        Assert.Equal("3", selection.Selected);
+        Assert.Equal(
+            [Verdict.Lower, Verdict.NotAVersion, Verdict.Selected],
+            selection.Verdicts.Select(v => v.Verdict));
+        Assert.Equal("not a number", selection.Verdicts[1].Text);
+    }
+
+    [Fact]
+    public void Select_ExplainWithoutCurrentVersion_ComparesNothing()
+    {
+        var selection = TagSelector.Select(new PatchPolicy(), null, ["1.0.1", "1.0.2"], "main", explain: true);
+
+        Assert.Null(selection.Selected);
+        Assert.All(selection.Verdicts, v => Assert.Equal(Verdict.OutsidePolicy, v.Verdict));
+        Assert.Equal("2 not compared: no current version", Assert.Single(selection.Steps).Text);
+    }
+
+    [Fact]
     public void Select_WithoutExplain_HasNoVerdicts()
     {
         var selection = TagSelector.Select(new MajorPolicy(), null, ["1.0.0", "2.0.0"], "1.0.0");

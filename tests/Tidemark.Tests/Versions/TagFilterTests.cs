@@ -22,6 +22,9 @@ public sealed class TagFilterTests
     [InlineData("^(?P<v>[[:digit:]]+)-[[:alpha:]]+$", "$v", "12-abc", "12")]
     [InlineData("^\\Q1.2+\\E(?P<n>.*)", "$n", "1.2+x", "x")]
     [InlineData("(?P<n>[0-9]+)(?P<s>[a-z]*)?", "$s", "123", "")]
+    [InlineData("[(](?P<n>\\d+)\\)", "$1", "x(42)", "42")]
+    [InlineData("(?i)^V(?P<n>[0-9.]+)$", "$1", "v1.2", "1.2")]
+    [InlineData("^a$", null, "xa", null)]
     public void Apply_GoSyntax_ExtractsLikeFlux(string pattern, string? extract, string tag, string? expected)
     {
         var filter = TagFilter.Create(pattern, extract);
