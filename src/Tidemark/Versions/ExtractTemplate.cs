@@ -24,23 +24,12 @@ internal sealed class ExtractTemplate
         var i = 0;
         while (i < template.Length)
         {
-            if (template[i] != '$')
+            // plain text, "$$" (a literal $) and a malformed "$" (kept as is) are all literal
+            var isDollarDollar = template[i] == '$' && i + 1 < template.Length && template[i + 1] == '$';
+            if (template[i] != '$' || isDollarDollar || !TryReadReference(template, i + 1, out var name, out var next))
             {
-                literal.Append(template[i++]);
-                continue;
-            }
-
-            if (i + 1 < template.Length && template[i + 1] == '$')
-            {
-                literal.Append('$');
-                i += 2;
-                continue;
-            }
-
-            if (!TryReadReference(template, i + 1, out var name, out var next))
-            {
-                literal.Append('$');
-                i++;
+                literal.Append(template[i]);
+                i += isDollarDollar ? 2 : 1;
                 continue;
             }
 

@@ -192,30 +192,16 @@ internal sealed class RangeParser
         var start = position;
         TryConsume('v');
         Span<ulong> parts = stackalloc ulong[3];
-        var count = 0;
-        var wildcardAt = -1;
-        do
+        if (!TryReadParts(parts, out var firstOpen))
         {
-            if (!TryReadPart(out parts[count], out var isWildcard))
-            {
-                return false;
-            }
-
-            if (isWildcard && wildcardAt < 0)
-            {
-                wildcardAt = count;
-            }
-
-            count++;
+            return false;
         }
-        while (count < 3 && position + 1 < text.Length && text[position] == '.' && IsPartStart(text[position + 1]) && TryConsume('.'));
 
         if (position + 1 < text.Length && text[position] == '.' && IsPartStart(text[position + 1]))
         {
             return FailTerm($"version at position {start} has more than three numeric parts");
         }
 
-        var firstOpen = wildcardAt >= 0 ? wildcardAt : count;
         wildcard = firstOpen switch { 0 => Wildcard.Major, 1 => Wildcard.Minor, 2 => Wildcard.Patch, _ => Wildcard.None };
         var preRelease = ReadIdentifiers('-', rejectLeadingZeros: true);
         var build = ReadIdentifiers('+', rejectLeadingZeros: false);
@@ -234,6 +220,31 @@ internal sealed class RangeParser
         var minor = firstOpen > 1 ? parts[1] : 0;
         var patch = firstOpen > 2 ? parts[2] : 0;
         version = new SemanticVersion(major, minor, patch, preRelease, string.Empty);
+        return true;
+    }
+
+    /// <summary>Reads up to three parts; <paramref name="firstOpen"/> is the index of the first wildcard or missing part (3: none).</summary>
+    private bool TryReadParts(Span<ulong> parts, out int firstOpen)
+    {
+        var count = 0;
+        firstOpen = -1;
+        do
+        {
+            if (!TryReadPart(out parts[count], out var isWildcard))
+            {
+                return false;
+            }
+
+            if (isWildcard && firstOpen < 0)
+            {
+                firstOpen = count;
+            }
+
+            count++;
+        }
+        while (count < 3 && position + 1 < text.Length && text[position] == '.' && IsPartStart(text[position + 1]) && TryConsume('.'));
+
+        firstOpen = firstOpen >= 0 ? firstOpen : count;
         return true;
     }
 

@@ -40,35 +40,43 @@ internal readonly record struct SemanticVersion(ulong Major, ulong Minor, ulong 
             return false;
         }
 
-        var preRelease = string.Empty;
-        var build = string.Empty;
-        if (TryConsume(text, ref position, '-'))
+        if (!TryReadSuffixes(text[position..], out var preRelease, out var build))
         {
-            var end = text[position..].IndexOf('+');
-            var pre = end < 0 ? text[position..] : text.Slice(position, end);
-            if (!IsValidIdentifierList(pre, rejectLeadingZeros: true))
-            {
-                return false;
-            }
-
-            preRelease = pre.ToString();
-            position += pre.Length;
-        }
-
-        if (TryConsume(text, ref position, '+'))
-        {
-            var meta = text[position..];
-            if (!IsValidIdentifierList(meta, rejectLeadingZeros: false))
-            {
-                return false;
-            }
-
-            build = meta.ToString();
-            position = text.Length;
+            return false;
         }
 
         version = new SemanticVersion(major, minor, patch, preRelease, build);
-        return position == text.Length;
+        return true;
+    }
+
+    /// <summary>Reads <c>[-pre.release][+build]</c>, which must make up all of <paramref name="text"/>.</summary>
+    private static bool TryReadSuffixes(ReadOnlySpan<char> text, out string preRelease, out string build)
+    {
+        preRelease = string.Empty;
+        build = string.Empty;
+        var plus = text.IndexOf('+');
+        var pre = plus < 0 ? text : text[..plus];
+        if (pre.Length > 0)
+        {
+            if (pre[0] != '-' || !IsValidIdentifierList(pre[1..], rejectLeadingZeros: true))
+            {
+                return false;
+            }
+
+            preRelease = pre[1..].ToString();
+        }
+
+        if (plus >= 0)
+        {
+            if (!IsValidIdentifierList(text[(plus + 1)..], rejectLeadingZeros: false))
+            {
+                return false;
+            }
+
+            build = text[(plus + 1)..].ToString();
+        }
+
+        return true;
     }
 
     private static bool TryReadCoreNumber(ReadOnlySpan<char> text, ref int position, out ulong value)

@@ -8,17 +8,18 @@ namespace Tidemark.Versions;
 /// </summary>
 internal sealed record SemverRange
 {
-    private readonly IReadOnlyList<IReadOnlyList<Comparator>> groups;
+    // arrays, not IReadOnlyList: the check runs once per tag and must not allocate an enumerator
+    private readonly Comparator[][] groups;
     private readonly bool[] groupAdmitsPreReleases;
 
     internal SemverRange(string text, IReadOnlyList<IReadOnlyList<Comparator>> groups)
     {
         Text = text;
-        this.groups = groups;
+        this.groups = [.. groups.Select(group => group.ToArray())];
         groupAdmitsPreReleases = new bool[groups.Count];
         for (var i = 0; i < groups.Count; i++)
         {
-            foreach (var comparator in groups[i])
+            foreach (var comparator in this.groups[i])
             {
                 groupAdmitsPreReleases[i] |= comparator.Version.IsPreRelease;
             }
@@ -37,7 +38,7 @@ internal sealed record SemverRange
 
     public bool IsSatisfiedBy(SemanticVersion version)
     {
-        for (var i = 0; i < groups.Count; i++)
+        for (var i = 0; i < groups.Length; i++)
         {
             if ((!version.IsPreRelease || groupAdmitsPreReleases[i]) && AllSatisfied(groups[i], version))
             {
@@ -51,7 +52,7 @@ internal sealed record SemverRange
     /// <summary>Parses <paramref name="tag"/> like Flux (one leading <c>v</c>, strict SemVer) and checks it; false when it does not parse.</summary>
     public bool IsSatisfiedBy(string tag) => SemanticVersion.TryParseTag(tag, out var version) && IsSatisfiedBy(version);
 
-    private static bool AllSatisfied(IReadOnlyList<Comparator> group, SemanticVersion version)
+    private static bool AllSatisfied(Comparator[] group, SemanticVersion version)
     {
         foreach (var comparator in group)
         {

@@ -37,7 +37,8 @@ internal sealed record TagFilter
         try
         {
             var translated = GoRegexTranslator.Translate(pattern, groups);
-            regex = new Regex(translated, RegexOptions.CultureInvariant, MatchTimeout);
+            // compiled: a filter is built once per policy and then matched against thousands of tags
+            regex = new Regex(translated, RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
         }
         catch (ArgumentException e)
         {
@@ -59,17 +60,20 @@ internal sealed record TagFilter
     public string? Apply(string tag)
     {
         ArgumentNullException.ThrowIfNull(tag);
-        Match match;
         try
         {
-            match = regex.Match(tag);
+            if (template is null)
+            {
+                return regex.IsMatch(tag) ? tag : null;
+            }
+
+            var match = regex.Match(tag);
+            return match.Success ? template.Expand(match) : null;
         }
         catch (RegexMatchTimeoutException)
         {
             return null;
         }
-
-        return !match.Success ? null : template is null ? tag : template.Expand(match);
     }
 
     public bool Equals(TagFilter? other) =>

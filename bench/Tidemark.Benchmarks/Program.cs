@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Tidemark.Benchmarks.PolicySelectionBenchmarks).Assembly).Run(args);

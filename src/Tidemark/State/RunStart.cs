@@ -1,0 +1,4 @@
+namespace Tidemark.State;
+
+/// <summary>A run begins. Example: ("acme/gitops", "schedule").</summary>
+internal sealed record RunStart(string Repository, string Trigger);

@@ -1,0 +1,59 @@
+using System.Text;
+using Tidemark.Credentials;
+using static Tidemark.State.SqliteCommands;
+
+namespace Tidemark.State;
+
+/// <summary>The audit log in SQLite: append-only rows, stamped with the injected clock, every text redacted.</summary>
+internal sealed class SqliteAuditLog : IAuditWriter, IAuditReader
+{
+    private readonly SqliteDatabase _database;
+    private readonly TimeProvider _time;
+    private readonly ISecretRedactor _redactor;
+
+    public SqliteAuditLog(SqliteDatabase database, TimeProvider time, ISecretRedactor redactor)
+    {
+        _database = database;
+        _time = time;
+        _redactor = redactor;
+    }
+
+    public async Task AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken)
+    {
+        var e = auditEvent;
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, "INSERT INTO audit_events (at, token_fingerprint, action, target, outcome, detail) VALUES ($at, $f, $a, $t, $o, $d)",
+            cancellationToken, ("$at", _time.GetUtcNow().ToUnixTimeMilliseconds()), ("$f", e.TokenFingerprint is null ? null : _redactor.Redact(e.TokenFingerprint)),
+            ("$a", _redactor.Redact(e.Action)), ("$t", _redactor.Redact(e.Target)), ("$o", _redactor.Redact(e.Outcome)),
+            ("$d", _redactor.Redact(e.Detail))).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<AuditRecord>> QueryAsync(AuditQuery query, CancellationToken cancellationToken)
+    {
+        var sql = new StringBuilder("SELECT id, at, action, target, outcome, token_fingerprint, detail FROM audit_events WHERE 1 = 1");
+        var parameters = new List<(string, object?)> { ("$limit", query.Limit) };
+        if (query.Since is { } since)
+        {
+            sql.Append(" AND at >= $since");
+            parameters.Add(("$since", since.ToUnixTimeMilliseconds()));
+        }
+
+        if (query.Action is not null)
+        {
+            sql.Append(" AND action = $action");
+            parameters.Add(("$action", query.Action));
+        }
+
+        if (query.Outcome is not null)
+        {
+            sql.Append(" AND outcome = $outcome");
+            parameters.Add(("$outcome", query.Outcome));
+        }
+
+        sql.Append(" ORDER BY at DESC, id DESC LIMIT $limit");
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await SqliteCommands.QueryAsync(connection, sql.ToString(),
+            r => new AuditRecord(r.GetInt64(0), Time(r, 1), r.GetString(2), r.GetString(3), r.GetString(4), NullableString(r, 5), r.GetString(6)),
+            cancellationToken, [.. parameters]).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Tidemark.Credentials;
+using static Tidemark.State.SqliteCommands;
+
+namespace Tidemark.State;
+
+/// <summary>Managed pull requests in SQLite; the target set is a JSON object image → tag.</summary>
+internal sealed class SqlitePullRequestStore : IPullRequestWriter, IPullRequestReader
+{
+    private const string Columns = "repository, update_branch, number, url, state, targets, closed_by_person, last_pushed_sha, updated_at";
+    private readonly SqliteDatabase _database;
+    private readonly TimeProvider _time;
+    private readonly ISecretRedactor _redactor;
+
+    public SqlitePullRequestStore(SqliteDatabase database, TimeProvider time, ISecretRedactor redactor)
+    {
+        _database = database;
+        _time = time;
+        _redactor = redactor;
+    }
+
+    public async Task SavePullRequestAsync(ManagedPullRequest pullRequest, CancellationToken cancellationToken)
+    {
+        var p = pullRequest;
+        var targets = _redactor.Redact(JsonSerializer.Serialize(new SortedDictionary<string, string>(p.Targets.ToDictionary(), StringComparer.Ordinal)));
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, $"INSERT OR REPLACE INTO pull_requests ({Columns}) VALUES ($r, $b, $n, $u, $s, $t, $c, $sha, $at)",
+            cancellationToken, ("$r", _redactor.Redact(p.Repository)), ("$b", _redactor.Redact(p.UpdateBranch)), ("$n", p.Number),
+            ("$u", p.Url is null ? null : _redactor.Redact(p.Url)), ("$s", p.State.ToString()), ("$t", targets),
+            ("$c", p.ClosedByPersonWithoutMerge ? 1 : 0), ("$sha", p.LastPushedSha is null ? null : _redactor.Redact(p.LastPushedSha)),
+            ("$at", _time.GetUtcNow().ToUnixTimeMilliseconds())).ConfigureAwait(false);
+    }
+
+    public async Task<ManagedPullRequest?> FindPullRequestAsync(string repository, string updateBranch, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await QueryAsync(connection, $"SELECT {Columns} FROM pull_requests WHERE repository = $r AND update_branch = $b",
+            Read, cancellationToken, ("$r", repository), ("$b", updateBranch)).ConfigureAwait(false);
+        return rows.SingleOrDefault();
+    }
+
+    public async Task<IReadOnlyList<ManagedPullRequest>> ListPullRequestsAsync(string repository, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await QueryAsync(connection, $"SELECT {Columns} FROM pull_requests WHERE repository = $r ORDER BY update_branch",
+            Read, cancellationToken, ("$r", repository)).ConfigureAwait(false);
+    }
+
+    private static ManagedPullRequest Read(SqliteDataReader r)
+    {
+        var targets = JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(5)) ?? [];
+        return new ManagedPullRequest(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt32(2), NullableString(r, 3),
+            Enum.Parse<PullRequestState>(r.GetString(4)), targets, r.GetInt64(6) != 0, NullableString(r, 7))
+        {
+            UpdatedAt = Time(r, 8),
+        };
+    }
+}

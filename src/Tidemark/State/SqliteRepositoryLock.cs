@@ -1,0 +1,74 @@
+using Tidemark.Credentials;
+using static Tidemark.State.SqliteCommands;
+
+namespace Tidemark.State;
+
+/// <summary>
+/// A lease row per repository. Acquiring is one atomic upsert that succeeds only when the row is absent,
+/// expired or already ours, so two concurrent acquirers can never both win; a crashed run's lease expires.
+/// </summary>
+internal sealed class SqliteRepositoryLock : IRepositoryLock
+{
+    private readonly SqliteDatabase _database;
+    private readonly TimeProvider _time;
+    private readonly ISecretRedactor _redactor;
+    private readonly TimeSpan _pollInterval;
+
+    public SqliteRepositoryLock(SqliteDatabase database, TimeProvider time, ISecretRedactor redactor, TimeSpan pollInterval)
+    {
+        _database = database;
+        _time = time;
+        _redactor = redactor;
+        _pollInterval = pollInterval;
+    }
+
+    public async Task<RepositoryLease?> TryAcquireAsync(string repository, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var expires = now + lease;
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var changed = await ExecuteAsync(connection, """
+            INSERT INTO repository_locks (repository, owner, acquired_at, expires_at) VALUES ($r, $o, $now, $exp)
+            ON CONFLICT (repository) DO UPDATE SET owner = excluded.owner, acquired_at = excluded.acquired_at, expires_at = excluded.expires_at
+            WHERE repository_locks.expires_at <= excluded.acquired_at OR repository_locks.owner = excluded.owner
+            """, cancellationToken, ("$r", _redactor.Redact(repository)), ("$o", _redactor.Redact(owner)),
+            ("$now", now.ToUnixTimeMilliseconds()), ("$exp", expires.ToUnixTimeMilliseconds())).ConfigureAwait(false);
+        return changed == 1 ? new RepositoryLease(repository, owner, DateTimeOffset.FromUnixTimeMilliseconds(expires.ToUnixTimeMilliseconds())) : null;
+    }
+
+    public async Task<RepositoryLease> AcquireAsync(string repository, string owner, TimeSpan lease, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var deadline = _time.GetUtcNow() + wait;
+        while (true)
+        {
+            var acquired = await TryAcquireAsync(repository, owner, lease, cancellationToken).ConfigureAwait(false);
+            if (acquired is not null)
+            {
+                return acquired;
+            }
+
+            if (_time.GetUtcNow() >= deadline)
+            {
+                var holder = await HolderAsync(repository, cancellationToken).ConfigureAwait(false);
+                throw new RepositoryLockedException(repository, holder?.Owner ?? "unknown", holder?.ExpiresAt ?? deadline);
+            }
+
+            await Task.Delay(_pollInterval, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task ReleaseAsync(RepositoryLease lease, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, "DELETE FROM repository_locks WHERE repository = $r AND owner = $o", cancellationToken,
+            ("$r", _redactor.Redact(lease.Repository)), ("$o", _redactor.Redact(lease.Owner))).ConfigureAwait(false);
+    }
+
+    private async Task<RepositoryLease?> HolderAsync(string repository, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await QueryAsync(connection, "SELECT owner, expires_at FROM repository_locks WHERE repository = $r",
+            r => new RepositoryLease(repository, r.GetString(0), Time(r, 1)), cancellationToken, ("$r", repository)).ConfigureAwait(false);
+        return rows.SingleOrDefault();
+    }
+}

@@ -1,0 +1,219 @@
+using Microsoft.Extensions.Time.Testing;
+using Tidemark.Credentials;
+using Tidemark.State;
+
+namespace Tidemark.IntegrationTests.State;
+
+/// <summary>
+/// What every state store must do (STYLE.md §13). A backend passes by subclassing and opening stores that
+/// share one database per test instance.
+/// </summary>
+public abstract class StateStoreContract
+{
+    private protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
+
+    private protected Redactor Redactor { get; } = new();
+
+    /// <summary>Opens a store on this test's database; calling twice gives two independent clients of the same data.</summary>
+    private protected abstract Task<StateStore> OpenStoreAsync();
+
+    [Fact]
+    public async Task EndRun_AfterStart_StoresOutcomeCountsAndTimes()
+    {
+        var store = await OpenStoreAsync();
+        var started = Time.GetUtcNow();
+
+        var id = await store.RunWriter.StartRunAsync(new RunStart("acme/gitops", "schedule"), default);
+        Time.Advance(TimeSpan.FromSeconds(42));
+        await store.RunWriter.EndRunAsync(id, new RunEnd("pull-request-updated", 12, 3, 1), default);
+
+        var run = await store.RunReader.GetRunAsync(id, default);
+        Assert.Equal(new RunRecord(id, "acme/gitops", "schedule", started, started.AddSeconds(42), "pull-request-updated", 12, 3, 1), run);
+    }
+
+    [Fact]
+    public async Task ListRuns_SeveralRepositories_NewestFirstForOneRepository()
+    {
+        var store = await OpenStoreAsync();
+        var first = await store.RunWriter.StartRunAsync(new RunStart("acme/gitops", "schedule"), default);
+        await store.RunWriter.StartRunAsync(new RunStart("acme/other", "webhook"), default);
+        var second = await store.RunWriter.StartRunAsync(new RunStart("acme/gitops", "manual"), default);
+
+        var runs = await store.RunReader.ListRunsAsync("acme/gitops", 10, default);
+
+        Assert.Equal([second, first], runs.Select(r => r.Id));
+        Assert.Null(runs[0].EndedAt);
+    }
+
+    [Fact]
+    public async Task RecordDecisions_ForRun_ListsThemInOrder()
+    {
+        var store = await OpenStoreAsync();
+        var id = await store.RunWriter.StartRunAsync(new RunStart("acme/gitops", "schedule"), default);
+        DecisionRecord[] decisions =
+        [
+            new("ghcr.io/stefanprodan/podinfo", "6.5.0", "6.6.0", "semver ^6", "newer tag in range"),
+            new("docker.io/library/nginx", "1.27.0", null, "semver ~1.27", "no newer tag"),
+        ];
+
+        await store.RunWriter.RecordDecisionsAsync(id, decisions, default);
+
+        Assert.Equal(decisions, await store.RunReader.ListDecisionsAsync(id, default));
+    }
+
+    [Fact]
+    public async Task SavePullRequest_Twice_SecondReplacesFirst()
+    {
+        var store = await OpenStoreAsync();
+        var open = new ManagedPullRequest("acme/gitops", "flux-image-updates", 7, "https://github.com/acme/gitops/pull/7", PullRequestState.Open,
+            new Dictionary<string, string> { ["ghcr.io/stefanprodan/podinfo"] = "6.6.0" }, false, "0123456789abcdef0123456789abcdef01234567");
+        await store.PullRequestWriter.SavePullRequestAsync(open, default);
+        Time.Advance(TimeSpan.FromMinutes(5));
+
+        await store.PullRequestWriter.SavePullRequestAsync(open with { State = PullRequestState.Closed, ClosedByPersonWithoutMerge = true }, default);
+
+        var found = await store.PullRequestReader.FindPullRequestAsync("acme/gitops", "flux-image-updates", default);
+        Assert.NotNull(found);
+        Assert.Equal(PullRequestState.Closed, found.State);
+        Assert.True(found.ClosedByPersonWithoutMerge);
+        Assert.Equal(open.Targets, found.Targets);
+        Assert.Equal(open.LastPushedSha, found.LastPushedSha);
+        Assert.Equal(Time.GetUtcNow(), found.UpdatedAt);
+        Assert.Single(await store.PullRequestReader.ListPullRequestsAsync("acme/gitops", default));
+    }
+
+    [Fact]
+    public async Task FindPullRequest_Unknown_ReturnsNull()
+    {
+        var store = await OpenStoreAsync();
+
+        Assert.Null(await store.PullRequestReader.FindPullRequestAsync("acme/gitops", "flux-image-updates", default));
+    }
+
+    [Fact]
+    public async Task TryGetTags_WithinMaxAge_ReturnsCachedListing()
+    {
+        var store = await OpenStoreAsync();
+        var key = new TagCacheKey("ghcr.io", "stefanprodan/podinfo");
+        await store.TagCacheWriter.StoreTagsAsync(key, ["6.5.0", "6.6.0"], default);
+        Time.Advance(TimeSpan.FromMinutes(4));
+
+        var cached = await store.TagCacheReader.TryGetTagsAsync(new TagCacheQuery(key, TimeSpan.FromMinutes(5)), default);
+
+        Assert.Equal(["6.5.0", "6.6.0"], cached!.Tags);
+        Assert.Equal(Time.GetUtcNow().AddMinutes(-4), cached.FetchedAt);
+    }
+
+    [Fact]
+    public async Task TryGetTags_OlderThanMaxAge_ReturnsNull()
+    {
+        var store = await OpenStoreAsync();
+        var key = new TagCacheKey("ghcr.io", "stefanprodan/podinfo");
+        await store.TagCacheWriter.StoreTagsAsync(key, ["6.5.0"], default);
+        Time.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.Null(await store.TagCacheReader.TryGetTagsAsync(new TagCacheQuery(key, TimeSpan.FromMinutes(5)), default));
+    }
+
+    [Fact]
+    public async Task TryGetTags_Refresh_BypassesFreshEntry()
+    {
+        var store = await OpenStoreAsync();
+        var key = new TagCacheKey("ghcr.io", "stefanprodan/podinfo");
+        await store.TagCacheWriter.StoreTagsAsync(key, ["6.5.0"], default);
+
+        Assert.Null(await store.TagCacheReader.TryGetTagsAsync(new TagCacheQuery(key, TimeSpan.FromHours(1), Refresh: true), default));
+    }
+
+    [Fact]
+    public async Task TryAcquire_HeldByOther_ReturnsNullUntilLeaseExpires()
+    {
+        var store = await OpenStoreAsync();
+        var held = await store.Locks.TryAcquireAsync("acme/gitops", "run-a", TimeSpan.FromMinutes(10), default);
+
+        var blocked = await store.Locks.TryAcquireAsync("acme/gitops", "run-b", TimeSpan.FromMinutes(10), default);
+        Time.Advance(TimeSpan.FromMinutes(10));
+        var afterCrash = await store.Locks.TryAcquireAsync("acme/gitops", "run-b", TimeSpan.FromMinutes(10), default);
+
+        Assert.NotNull(held);
+        Assert.Null(blocked);
+        Assert.Equal("run-b", afterCrash!.Owner);
+    }
+
+    [Fact]
+    public async Task Acquire_HeldAndNoWait_ThrowsNamingHolder()
+    {
+        var store = await OpenStoreAsync();
+        await store.Locks.TryAcquireAsync("acme/gitops", "run-a", TimeSpan.FromMinutes(10), default);
+
+        var error = await Assert.ThrowsAsync<RepositoryLockedException>(() =>
+            store.Locks.AcquireAsync("acme/gitops", "run-b", TimeSpan.FromMinutes(10), TimeSpan.Zero, default));
+
+        Assert.Equal("run-a", error.Holder);
+        Assert.Contains("run-a", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Acquire_Waiting_GetsLockOnceHolderReleases()
+    {
+        var first = await OpenStoreAsync();
+        var second = await OpenStoreAsync();
+        var lease = await first.Locks.TryAcquireAsync("acme/gitops", "run-a", TimeSpan.FromMinutes(10), default);
+        var waiting = second.Locks.AcquireAsync("acme/gitops", "run-b", TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(5), default);
+        await Task.Delay(50);
+
+        await first.Locks.ReleaseAsync(lease!, default);
+        for (var i = 0; i < 200 && !waiting.IsCompleted; i++)
+        {
+            Time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(10);
+        }
+
+        Assert.Equal("run-b", (await waiting).Owner);
+    }
+
+    [Fact]
+    public async Task TryAcquire_ManyConcurrentAcquirers_ExactlyOneWins()
+    {
+        var stores = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => OpenStoreAsync()));
+
+        var attempts = Enumerable.Range(0, 8).Select(i =>
+            Task.Run(() => stores[i % 2].Locks.TryAcquireAsync("acme/gitops", $"run-{i}", TimeSpan.FromMinutes(10), default)));
+        var results = await Task.WhenAll(attempts);
+
+        Assert.Single(results, r => r is not null);
+    }
+
+    [Fact]
+    public async Task Release_ThenAcquireByOther_Succeeds()
+    {
+        var store = await OpenStoreAsync();
+        var lease = await store.Locks.TryAcquireAsync("acme/gitops", "run-a", TimeSpan.FromMinutes(10), default);
+
+        await store.Locks.ReleaseAsync(lease!, default);
+
+        Assert.NotNull(await store.Locks.TryAcquireAsync("acme/gitops", "run-b", TimeSpan.FromMinutes(10), default));
+    }
+
+    [Fact]
+    public async Task QueryAudit_ByActionOutcomeAndSince_FiltersNewestFirst()
+    {
+        var store = await OpenStoreAsync();
+        await store.AuditWriter.AppendAsync(new AuditEvent("git.push", "acme/gitops", "ok", "sha256:1a2b3c4d", "first"), default);
+        Time.Advance(TimeSpan.FromMinutes(1));
+        var since = Time.GetUtcNow();
+        await store.AuditWriter.AppendAsync(new AuditEvent("git.push", "acme/gitops", "denied", "sha256:1a2b3c4d", "second"), default);
+        Time.Advance(TimeSpan.FromMinutes(1));
+        await store.AuditWriter.AppendAsync(new AuditEvent("pr.create", "acme/gitops#7", "ok", null, "third"), default);
+
+        var pushes = await store.AuditReader.QueryAsync(new AuditQuery(Action: "git.push"), default);
+        var recent = await store.AuditReader.QueryAsync(new AuditQuery(Since: since), default);
+        var ok = await store.AuditReader.QueryAsync(new AuditQuery(Outcome: "ok"), default);
+
+        Assert.Equal(["second", "first"], pushes.Select(e => e.Detail));
+        Assert.Equal(["third", "second"], recent.Select(e => e.Detail));
+        Assert.Equal(["third", "first"], ok.Select(e => e.Detail));
+        Assert.Equal(since, recent[1].At);
+        Assert.Equal("sha256:1a2b3c4d", recent[1].TokenFingerprint);
+    }
+}
