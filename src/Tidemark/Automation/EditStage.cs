@@ -12,18 +12,18 @@ internal static class EditStage
         IReadOnlyList<GovernedReference> references,
         IReadOnlyDictionary<ImageKey, Decision.Update> updates,
         IReadOnlyDictionary<ImageKey, string> digests,
-        Func<string, (string Text, bool HasBom)> readFile)
+        Func<string, string> readFile)
     {
         var edits = new List<FileEdit>();
         var errors = new List<string>();
         foreach (var file in references.Where(r => updates.ContainsKey(r.Key)).GroupBy(r => r.Site.File).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var replacements = file.Select(r => Replacement(r, updates[r.Key], digests.GetValueOrDefault(r.Key))).ToList();
-            var (text, bom) = readFile(file.Key);
+            var text = readFile(file.Key);
             switch (SpanEditor.Apply(text, file.Key, replacements))
             {
                 case EditOutcome.Edited edited:
-                    edits.Add(new FileEdit(file.Key, text, edited.Content, bom));
+                    edits.Add(new FileEdit(file.Key, text, edited.Content));
                     break;
                 case EditOutcome.Refused refused:
                     errors.Add($"{refused}: the file was left as it is");

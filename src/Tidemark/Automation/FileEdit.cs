@@ -1,4 +1,7 @@
 namespace Tidemark.Automation;
 
-/// <summary>A file's text before and after the edit (decoded; written back with its original BOM and endings).</summary>
-internal sealed record FileEdit(string File, string Original, string Updated, bool HasBom);
+/// <summary>
+/// A file's text before and after the edit, decoded as the walker decoded it (a BOM stays in the text as
+/// U+FEFF, line endings as they were), so encoding <see cref="Updated"/> gives back the original bytes but the edit.
+/// </summary>
+internal sealed record FileEdit(string File, string Original, string Updated);

@@ -1,0 +1,76 @@
+using Tidemark.Configuration;
+using Tidemark.Manifests;
+using Tidemark.Registries;
+
+namespace Tidemark.Automation;
+
+/// <summary>
+/// Runs Lookup, Decide and Edit over a loaded <see cref="Workspace"/> and records the outcome once as a
+/// <see cref="Plan"/>. Touches no file: edits are returned as text.
+/// </summary>
+internal sealed class Planner(ITagSource tags, IDigestSource digests)
+{
+    public async Task<Plan> PlanAsync(Workspace workspace, bool explain, CancellationToken cancellationToken)
+    {
+        var binding = ReferenceBinder.Bind(workspace.Discovery.Sites, workspace.Config, workspace.Flux);
+        var (listings, failures) = await LookupAsync(binding.References, cancellationToken).ConfigureAwait(false);
+        var decisions = Decider.Decide(binding.References, listings, failures, workspace.Config.Groups, explain);
+        var updates = decisions.OfType<Decision.Update>().ToDictionary(d => d.Key);
+        var (digestMap, digestErrors) = await DigestsAsync(binding.References, updates, cancellationToken).ConfigureAwait(false);
+        foreach (var key in digestErrors.Keys)
+        {
+            updates.Remove(key);
+        }
+        var (edits, editErrors) = EditStage.Apply(binding.References, updates, digestMap, file => ReadText(workspace.Root, file));
+        return PlanBuilder.Build(binding, decisions, updates, edits, [.. FluxErrors(workspace), .. failures.Values.Select(f => f.Message).Distinct(), .. digestErrors.Values, .. editErrors], workspace.Discovery.Skipped);
+    }
+
+    private async Task<(Dictionary<string, TagListing> Listings, Dictionary<string, RegistryException> Failures)> LookupAsync(IReadOnlyList<GovernedReference> references, CancellationToken cancellationToken)
+    {
+        var repositories = references.Select(r => r.Image).DistinctBy(i => i.Name).ToList();
+        var tasks = repositories.Select(async image =>
+        {
+            try
+            {
+                return (image.Name, Listing: await tags.ListTagsAsync(new RegistryRepository(image.Registry, image.Repository), cancellationToken).ConfigureAwait(false), Failure: (RegistryException?)null);
+            }
+            catch (RegistryException e)
+            {
+                return (image.Name, Listing: (TagListing?)null, Failure: e);
+            }
+        });
+        var results = await Task.WhenAll(tasks).ConfigureAwait(false);
+        return (
+            results.Where(r => r.Listing is not null).ToDictionary(r => r.Name, r => r.Listing!),
+            results.Where(r => r.Failure is not null).ToDictionary(r => r.Name, r => r.Failure!));
+    }
+
+    private async Task<(Dictionary<ImageKey, string> Digests, Dictionary<ImageKey, string> Errors)> DigestsAsync(IReadOnlyList<GovernedReference> references, Dictionary<ImageKey, Decision.Update> updates, CancellationToken cancellationToken)
+    {
+        var digestsByKey = new Dictionary<ImageKey, string>();
+        var errors = new Dictionary<ImageKey, string>();
+        foreach (var reference in references.Where(r => updates.ContainsKey(r.Key) && NeedsDigest(r)).DistinctBy(r => r.Key))
+        {
+            var update = updates[reference.Key];
+            try
+            {
+                digestsByKey[reference.Key] = await digests.GetDigestAsync(new RegistryRepository(reference.Image.Registry, reference.Image.Repository), update.To, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RegistryException e)
+            {
+                errors[reference.Key] = $"{reference.Image.FamiliarName} was not moved to {update.To}: its digest could not be read ({e.Message})";
+            }
+        }
+        return (digestsByKey, errors);
+    }
+
+    private static bool NeedsDigest(GovernedReference reference) =>
+        reference.Image.Digest is not null || reference.Site.Marker?.Form == MarkerForm.Digest
+        || (reference.Site.Marker?.Form == MarkerForm.Full && reference.FluxPolicy is { DigestReflection: not "Never" });
+
+    private static IEnumerable<string> FluxErrors(Workspace workspace) =>
+        workspace.Flux.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString());
+
+    private static string ReadText(string root, string file) =>
+        ManifestText.Decode(File.ReadAllBytes(Path.Combine(root, file))) ?? throw new InvalidOperationException($"{file} is no longer UTF-8");
+}
