@@ -169,6 +169,13 @@ public sealed class GitHubSimulator : IAsyncDisposable
         }
     }
 
+    /// <summary>Commits files on top of <paramref name="parent"/> (default: the default branch) as <paramref name="branch"/>; returns the SHA.</summary>
+    public Task<string> CommitAsync(SimRepository repository, string branch, IReadOnlyDictionary<string, string> files, string message = "Change files", string? parent = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        return bare.CommitAsync(repository.GitDirectory, branch, parent ?? "refs/heads/" + repository.DefaultBranch, files, message, Time.GetUtcNow(), cancellationToken);
+    }
+
     public void AddCollaborator(SimRepository repository, string login, RepositoryRole role)
     {
         ArgumentNullException.ThrowIfNull(repository);
