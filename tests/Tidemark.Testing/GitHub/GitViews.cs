@@ -46,6 +46,7 @@ internal static class GitViews
         {
             ["enforcement_level"] = protection is { RequiredStatusChecks.Count: > 0 } ? "non_admins" : "off",
             ["contexts"] = new JsonArray([.. (protection?.RequiredStatusChecks ?? []).Select(c => (JsonNode)c)]),
+            ["checks"] = new JsonArray([.. (protection?.RequiredStatusChecks ?? []).Select(c => (JsonNode)new JsonObject { ["context"] = c, ["app_id"] = null })]),
         },
     };
 
@@ -68,8 +69,8 @@ internal static class GitViews
                 ["comment_count"] = 0,
                 ["tree"] = new JsonObject { ["sha"] = commit.Tree, ["url"] = $"{links.Repo(repository)}/git/trees/{commit.Tree}" },
             },
-            ["author"] = null,
-            ["committer"] = null,
+            ["author"] = new JsonObject(),
+            ["committer"] = new JsonObject(),
             ["parents"] = new JsonArray([.. commit.Parents.Select(p => (JsonNode)new JsonObject
             {
                 ["sha"] = p,

@@ -14,7 +14,7 @@ internal static class LabelViews
             ["node_id"] = UserViews.NodeId("LA", id),
             ["url"] = $"{links.Repo(repository)}/labels/{Uri.EscapeDataString(name)}",
             ["name"] = name,
-            ["description"] = null,
+            ["description"] = "",
             ["color"] = repository.Labels.GetValueOrDefault(name, "ededed"),
             ["default"] = false,
         };

@@ -65,6 +65,11 @@ internal static class RepositoryViews
         json["allow_update_branch"] = false;
         json["allow_forking"] = true;
         json["web_commit_signoff_required"] = false;
+        json["use_squash_pr_title_as_default"] = false;
+        json["squash_merge_commit_title"] = "COMMIT_OR_PR_TITLE";
+        json["squash_merge_commit_message"] = "COMMIT_MESSAGES";
+        json["merge_commit_title"] = "MERGE_MESSAGE";
+        json["merge_commit_message"] = "PR_TITLE";
         if (repository.Owner.IsOrganization)
         {
             json["organization"] = UserViews.Simple(repository.Owner, links);
