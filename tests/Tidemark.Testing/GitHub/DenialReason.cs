@@ -1,0 +1,13 @@
+namespace Tidemark.Testing.GitHub;
+
+/// <summary>Why a request was refused, in the order GitHub checks: token, organisation policy, visibility, permission.</summary>
+internal enum DenialReason
+{
+    RequiresAuthentication,
+    BadCredentials,
+    SsoRequired,
+    ClassicTokensBlocked,
+    NotFound,
+    MissingPermission,
+    Archived,
+}

@@ -1,0 +1,118 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Tidemark.Testing.GitHub;
+
+/// <summary>Labels and comments on pull requests through the issues API (a pull request is an issue).</summary>
+internal static class IssueEndpoints
+{
+    public static void Map(IEndpointRouteBuilder routes, SimulatorContext sim)
+    {
+        routes.MapPost("/repos/{owner}/{repo}/issues/{number:int}/labels", (HttpContext c, string owner, string repo, int number) => SetLabelsAsync(c, sim, owner, repo, number, replace: false));
+        routes.MapPut("/repos/{owner}/{repo}/issues/{number:int}/labels", (HttpContext c, string owner, string repo, int number) => SetLabelsAsync(c, sim, owner, repo, number, replace: true));
+        routes.MapGet("/repos/{owner}/{repo}/issues/{number:int}/comments", (HttpContext c, string owner, string repo, int number) => ListComments(c, sim, owner, repo, number));
+        routes.MapPost("/repos/{owner}/{repo}/issues/{number:int}/comments", (HttpContext c, string owner, string repo, int number) => AddCommentAsync(c, sim, owner, repo, number));
+    }
+
+    private static async Task<IResult> SetLabelsAsync(HttpContext context, SimulatorContext sim, string owner, string name, int number, bool replace)
+    {
+        var access = Rest.Authorize(context, sim, owner, name, Requirement.IssuesOrPullsWrite);
+        if (access.Error is not null)
+        {
+            return access.Error;
+        }
+
+        var (body, error) = await Rest.ReadObjectAsync(context);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var repository = access.Repository!;
+        var labels = Rest.Strings(body!, "labels");
+        lock (sim.State.Gate)
+        {
+            var pull = repository.PullRequests.FirstOrDefault(p => p.Number == number);
+            if (pull is null)
+            {
+                return Rest.NotFound("https://docs.github.com/rest/issues/labels#add-labels-to-an-issue");
+            }
+
+            if (replace)
+            {
+                pull.Labels.Clear();
+            }
+
+            foreach (var label in labels)
+            {
+                repository.Labels.TryAdd(label, "ededed");
+                if (!pull.Labels.Contains(label, StringComparer.OrdinalIgnoreCase))
+                {
+                    pull.Labels.Add(label);
+                }
+            }
+
+            var links = Rest.Links(context, sim);
+            return Rest.Json(200, new JsonArray([.. pull.Labels.Select(l => (JsonNode)LabelViews.Label(repository, l, links))]));
+        }
+    }
+
+    private static IResult ListComments(HttpContext context, SimulatorContext sim, string owner, string name, int number)
+    {
+        var access = Rest.Authorize(context, sim, owner, name, Requirement.IssuesOrPullsRead);
+        if (access.Error is not null)
+        {
+            return access.Error;
+        }
+
+        lock (sim.State.Gate)
+        {
+            var pull = access.Repository!.PullRequests.FirstOrDefault(p => p.Number == number);
+            if (pull is null)
+            {
+                return Rest.NotFound("https://docs.github.com/rest/issues/comments#list-issue-comments");
+            }
+
+            var links = Rest.Links(context, sim);
+            return Rest.Json(200, new JsonArray([.. pull.Comments.Select(c => (JsonNode)LabelViews.Comment(access.Repository, number, c, links))]));
+        }
+    }
+
+    private static async Task<IResult> AddCommentAsync(HttpContext context, SimulatorContext sim, string owner, string name, int number)
+    {
+        var access = Rest.Authorize(context, sim, owner, name, Requirement.IssuesOrPullsWrite);
+        if (access.Error is not null)
+        {
+            return access.Error;
+        }
+
+        var (body, error) = await Rest.ReadObjectAsync(context);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        const string Docs = "https://docs.github.com/rest/issues/comments#create-an-issue-comment";
+        var text = Rest.String(body!, "body");
+        if (string.IsNullOrEmpty(text))
+        {
+            return Rest.Json(422, ErrorViews.Validation(Docs, ErrorViews.Field("IssueComment", "body", "missing_field")));
+        }
+
+        lock (sim.State.Gate)
+        {
+            var pull = access.Repository!.PullRequests.FirstOrDefault(p => p.Number == number);
+            if (pull is null)
+            {
+                return Rest.NotFound(Docs);
+            }
+
+            var comment = new SimComment(sim.State.NextId(), text, access.Token!.Login, sim.Time.GetUtcNow());
+            pull.Comments.Add(comment);
+            var json = LabelViews.Comment(access.Repository, number, comment, Rest.Links(context, sim));
+            return Rest.Json(201, json, json["url"]!.GetValue<string>());
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using System.Security.Cryptography;
+
+namespace Tidemark.Testing.GitHub;
+
+/// <summary>A GitHub App; the simulator keeps its key pair so tests can sign JWTs with <see cref="PrivateKeyPem"/>.</summary>
+public sealed class SimApp
+{
+    public required long Id { get; init; }
+
+    public required string Slug { get; init; }
+
+    public required string ClientId { get; init; }
+
+    public required RSA Key { get; init; }
+
+    public string PrivateKeyPem => Key.ExportRSAPrivateKeyPem();
+}
