@@ -6,6 +6,7 @@ cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 ./scripts/ensure-deps.sh
+./scripts/ensure-npm.sh
 
 results="$(pwd)/.build/test-results"
 rm -rf "$results"

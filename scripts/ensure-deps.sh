@@ -8,6 +8,9 @@ have_cmd git || need_apt+=(git)
 [ -x /usr/bin/docker-registry ] || need_apt+=(docker-registry)
 have_cmd htpasswd || need_apt+=(apache2-utils)
 have_cmd openssl || need_apt+=(openssl)
+have_cmd perl || need_apt+=(perl)
+have_cmd npm || need_apt+=(npm)
+have_cmd node || need_apt+=(nodejs)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "ensure-deps: installing Debian packages: ${need_apt[*]}" >&2
