@@ -1,3 +1,41 @@
 using BenchmarkDotNet.Running;
+using System.Diagnostics;
+using Tidemark.Benchmarks;
+using Tidemark.Manifests;
 
-BenchmarkSwitcher.FromAssembly(typeof(Tidemark.Benchmarks.PolicySelectionBenchmarks).Assembly).Run(args);
+// discovery bench: `generate DIR [FILES]` writes a synthetic GitOps repository; `discover DIR [RUNS]` times
+// RepositoryWalker.Discover over it and prints MB/s and files/s (run it on one core: see bench/discovery.sh).
+if (args.Length >= 2 && args[0] == "generate")
+{
+    var files = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10_000;
+    var (written, bytes) = RepositoryGenerator.Write(args[1], files);
+    Console.WriteLine($"generated {written} files, {bytes / 1e6:F1} MB in {args[1]}");
+    return 0;
+}
+if (args.Length >= 2 && args[0] == "discover")
+{
+    var runs = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3;
+    var walker = new RepositoryWalker();
+    for (var run = 0; run < runs; run++)
+    {
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        var result = walker.Discover(args[1], new DiscoveryOptions());
+        watch.Stop();
+        var seconds = watch.Elapsed.TotalSeconds;
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+        Console.WriteLine(
+            $"run {run + 1}: {result.FilesRead} files, {result.BytesRead / 1e6:F1} MB, {result.Sites.Count} references, " +
+            $"{result.Skipped.Count} skipped in {seconds:F2} s = {result.BytesRead / 1e6 / seconds:F1} MB/s, {result.FilesRead / seconds:F0} files/s; " +
+            $"CPU {cpu:F2} s = {result.BytesRead / 1e6 / cpu:F1} MB/CPU-s, {result.FilesRead / cpu:F0} files/CPU-s");
+    }
+    return 0;
+}
+if (args.Length >= 2 && args[0] == "profile")
+{
+    KindProfile.Run(args[1]);
+    return 0;
+}
+// everything else goes to BenchmarkDotNet, e.g. --filter '*PolicySelection*' --job short
+BenchmarkSwitcher.FromAssembly(typeof(PolicySelectionBenchmarks).Assembly).Run(args);
+return 0;

@@ -60,6 +60,7 @@ public sealed class FindTests
     [InlineData("kubernetes", "tpl.yaml", "spec:\n  containers:\n  - image: \"{{ .Values.x }}\"\n", 3, "template syntax")]
     [InlineData("kubernetes", "bad-ref.yaml", "spec:\n  containers:\n  - image: Nginx:1\n", 3, "invalid image reference")]
     [InlineData("dockerfile", "Dockerfile", "FROM ${BASE}\n", 1, "variable")]
+    [InlineData("kubernetes", "alias.yaml", "x: &img nginx\nspec:\n  containers:\n  - image: *img\n", 4, "alias")]
     public void Find_UnusableReference_IsSkippedWithReason(string kind, string path, string content, int line, string reason)
     {
         var found = Kind(kind).Find(content, path);

@@ -27,7 +27,7 @@ internal sealed partial class EmbeddedKind : IManifestKind
         {
             foreach (var position in YamlKinds.Scalars(document.Root))
             {
-                if (!position.IsKey && position.Scalar.Value.Contains('/', StringComparison.Ordinal))
+                if (!position.IsKey && MayEmbed(position.Scalar.Value))
                 {
                     AddEmbedded(content, position.Scalar, findings);
                 }
@@ -35,6 +35,11 @@ internal sealed partial class EmbeddedKind : IManifestKind
         }
         return findings.ToFindings();
     }
+
+    /// <summary>A cheap test before the regex: a reference with a tag inside a larger text needs '/', ':' and a separator.</summary>
+    private static bool MayEmbed(string value) =>
+        value.Contains('/', StringComparison.Ordinal) && value.Contains(':', StringComparison.Ordinal)
+        && value.AsSpan().IndexOfAny("= \t\n,\"'") >= 0;
 
     private static void AddEmbedded(string content, YamlScalar scalar, Findings findings)
     {

@@ -45,9 +45,16 @@ internal sealed class KubernetesKind : IManifestKind
             }
             foreach (var container in containers.Items.OfType<YamlMapping>())
             {
-                if (container.Scalar("image") is { } image)
+                switch (container.Get("image"))
                 {
-                    findings.AddWhole(image);
+                    case YamlScalar image:
+                        findings.AddWhole(image);
+                        break;
+                    case YamlAlias alias:
+                        findings.Skip(alias.Line, $"the image is an alias (*{alias.Anchor}); the anchored value is edited where it is written");
+                        break;
+                    default:
+                        break;
                 }
             }
         }
