@@ -31,10 +31,12 @@ registry_push library/busybox 1.36.0 1.36.1 1.37.0 latest
 registry_push bitnami/redis 7.2.4 7.2.5 7.4.1 8.0.0
 echo "pushed 9 repositories"
 
-# The example's manifests name quay.io, ghcr.io and docker.io; this settings file sends those hosts'
-# registry API requests to the local registry instead (the 'endpoint' setting of docs/configuration.md).
-cat > "$work/demo-registries.yaml" <<YAML
-version: 1
+# The example's manifests name quay.io, ghcr.io and docker.io. The demo works on a copy of examples/ whose
+# tidemark.yaml also sends those hosts' registry API requests to the local registry (the 'endpoint' setting of
+# docs/configuration.md), so references keep their real names.
+repo="$work/repo"
+cp -r examples "$repo"
+cat >> "$repo/tidemark.yaml" <<YAML
 registries:
   - host: quay.io
     endpoint: http://$REGISTRY_ADDR
@@ -45,7 +47,7 @@ registries:
 YAML
 
 step "tidemark scan (default policy: non-breaking)"
-./tidemark scan --config "$work/demo-registries.yaml" \
+./tidemark scan --config "$repo/tidemark.yaml" \
   quay.io/jetstack/cert-manager-controller:v1.16.2 \
   quay.io/jetstack/cert-manager-webhook:v1.16.2 \
   ghcr.io/stefanprodan/podinfo:6.7.0 \
@@ -53,8 +55,17 @@ step "tidemark scan (default policy: non-breaking)"
   bitnami/redis:7.2.4
 
 step "tidemark scan with a semver range, as JSON"
-./tidemark scan --config "$work/demo-registries.yaml" --policy 'semver:~1.16' --output json \
+./tidemark scan --config "$repo/tidemark.yaml" --policy 'semver:~1.16' --output json \
   quay.io/jetstack/cert-manager-controller:v1.16.2
+
+step "tidemark refs: every image reference in the example repository"
+./tidemark refs --repo "$repo"
+
+step "tidemark plan: what would change and why"
+./tidemark plan --repo "$repo"
+
+step "tidemark plan --output diff (a patch that git apply accepts)"
+./tidemark plan --repo "$repo" --output diff
 
 step "Done"
 echo "Everything the demo started has been stopped. See README.md and docs/ for more."

@@ -19,7 +19,9 @@ internal static class TidemarkApp
         {
             new HelpOption(),
             new VersionOption(),
+            RefsCommand.Create(env),
             ScanCommand.Create(env, logging),
+            PlanCommand.Create(env, logging),
         };
         var invocation = new InvocationConfiguration { Output = env.Out, Error = env.Error };
         if (args.Length == 0)

@@ -18,7 +18,7 @@ public sealed class FindTests
     [InlineData("kustomize", "Kustomization", "images:\n- name: nginx\n  newTag: \"1.25\"\n", "2:9 nginx:1.25 1.25")]
     [InlineData("helm-values", "values.yaml", "image:\n  registry: docker.io\n  repository: bitnami/redis\n  tag: 7.2.4\n", "3:15 docker.io/bitnami/redis:7.2.4 7.2.4")]
     [InlineData("helm-values", "values-prod.yml", "controller:\n  image:\n    repository: reg.io/c\n    tag: \"v1\"\nsidecarImage: {repository: s, tag: 2}\nother:\n  image: app:3\n", "3:17 reg.io/c:v1 v1|5:28 s:2 2|7:10 app:3 3")]
-    [InlineData("helm-release", "hr.yaml", "kind: HelmRelease\nspec:\n  values:\n    image: {repository: a/b, tag: 1.0.0}\n", "4:25 a/b:1.0.0 1.0.0")]
+    [InlineData("helmrelease", "hr.yaml", "kind: HelmRelease\nspec:\n  values:\n    image: {repository: a/b, tag: 1.0.0}\n", "4:25 a/b:1.0.0 1.0.0")]
     [InlineData("compose", "compose.yaml", "services:\n  db:\n    image: postgres:16\n  web:\n    build: .\n", "3:12 postgres:16 16")]
     [InlineData("dockerfile", "Dockerfile", "ARG TAG=1.23\nFROM --platform=linux/amd64 golang:${TAG} AS build\nFROM build\nFROM scratch\nFROM alpine:3.20 as final\n", "2:29 golang:1.23 1.23|5:6 alpine:3.20 3.20")]
     [InlineData("dockerfile", "Containerfile", "ARG IMAGE=\"ghcr.io/o/base:2\"\nFROM ${IMAGE}\n", "2:6 ghcr.io/o/base:2 2")]

@@ -6,7 +6,7 @@ namespace Tidemark.Manifests.HelmRelease;
 /// <summary>The Helm image shapes in <c>spec.values</c> of a Flux <c>HelmRelease</c>, in any YAML file and document.</summary>
 internal sealed class HelmReleaseKind : IManifestKind
 {
-    public string Name => "helm-release";
+    public string Name => "helmrelease";
 
     public bool Handles(string path) => YamlKinds.IsYaml(path);
 

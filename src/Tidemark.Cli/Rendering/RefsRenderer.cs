@@ -1,0 +1,46 @@
+using Spectre.Console;
+using Tidemark.Automation;
+using Tidemark.Manifests;
+
+namespace Tidemark.Cli.Rendering;
+
+/// <summary>Renders <c>tidemark refs</c>: a table, or the JSON documented in docs/manifests.md.</summary>
+internal static class RefsRenderer
+{
+    public static Task WriteAsync(TextWriter writer, Workspace workspace, BindingResult binding, string format)
+    {
+        var rows = workspace.Discovery.Sites.Select(site => Row(site, binding)).ToList();
+        var skipped = workspace.Discovery.Skipped.Concat(binding.Skipped).OrderBy(s => s.File, StringComparer.Ordinal).ThenBy(s => s.Line)
+            .Select(s => new SkippedJson(s.File, s.Line, s.Reason)).ToList();
+        if (format == "json")
+        {
+            return JsonOutput.WriteAsync(writer, new RefsJson(rows.OfType<ReferenceJson>().ToList(), skipped));
+        }
+        var console = Consoles.For(writer);
+        var table = new Table().Border(TableBorder.Simple).AddColumns("FILE:LINE", "KIND", "IMAGE", "POLICY");
+        foreach (var row in rows.OfType<ReferenceJson>())
+        {
+            table.AddRow(Markup.Escape($"{row.File}:{row.Line}"), row.Kind, Markup.Escape(row.Image), Markup.Escape(row.Policy));
+        }
+        console.Write(table);
+        console.WriteLine($"{rows.OfType<ReferenceJson>().Count()} reference(s) in {workspace.Discovery.FilesRead} file(s); {skipped.Count} skipped");
+        foreach (var skip in skipped)
+        {
+            console.WriteLine($"  skipped {skip.File}:{skip.Line}: {skip.Reason}");
+        }
+        return Task.CompletedTask;
+    }
+
+    private static ReferenceJson? Row(ReferenceSite site, BindingResult binding)
+    {
+        var governed = binding.References.FirstOrDefault(r => ReferenceEquals(r.Site, site));
+        var ignored = binding.Ignored.FirstOrDefault(i => i.File == site.File && i.Line == site.Line);
+        if (governed is null && ignored is null)
+        {
+            return null;
+        }
+        var image = governed?.Image ?? site.Image;
+        var policy = governed is not null ? governed.Policy.Text : $"none ({ignored!.Reason})";
+        return new ReferenceJson(site.File, site.Line, site.Column, site.Kind, site.Written, image?.Registry, image?.Repository, image?.Tag, image?.Digest, policy, governed?.Origin);
+    }
+}
