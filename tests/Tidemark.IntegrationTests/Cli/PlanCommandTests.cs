@@ -1,0 +1,217 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Tidemark.Testing.Registry;
+
+namespace Tidemark.IntegrationTests.Cli;
+
+public sealed class PlanCommandTests(PlanCommandTests.Registry fixture) : IClassFixture<PlanCommandTests.Registry>, IDisposable
+{
+    private readonly string repo = fixture.CopyExamples();
+
+    /// <summary>A real registry standing in for quay.io, ghcr.io and docker.io, with the example's tags.</summary>
+    public sealed class Registry : IAsyncLifetime
+    {
+        public LocalRegistry Local { get; private set; } = null!;
+
+        public IReadOnlyDictionary<string, string> PinnedDigests { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            Local = await LocalRegistry.StartAnonymousAsync();
+            foreach (var name in new[] { "controller", "webhook", "cainjector", "acmesolver" })
+            {
+                await Local.PushTagsAsync($"jetstack/cert-manager-{name}", ["v1.16.2", "v1.17.4", "v1.18.2", "v1.19.0-alpha.1", "v2.0.0"]);
+            }
+            await Local.PushTagsAsync("stefanprodan/podinfo", ["6.7.0", "6.9.1", "7.0.0"]);
+            await Local.PushTagsAsync("library/nginx", ["1.25.3", "1.25.3-alpine", "1.27.3", "1.27.3-alpine"]);
+            await Local.PushTagsAsync("library/busybox", ["1.36.1", "1.37.0"]);
+            await Local.PushTagsAsync("bitnami/redis", ["7.2.4", "7.4.1", "8.0.0"]);
+            await Local.PushTagsAsync("held/a", ["1.0.0", "1.1.0", "1.2.0"]);
+            await Local.PushTagsAsync("held/b", ["1.0.0", "1.1.0"]);
+            PinnedDigests = await Local.PushTagsAsync("pinned/app", ["1.0.0", "1.1.0"]);
+        }
+
+        public async Task DisposeAsync() => await Local.DisposeAsync();
+
+        public string CopyExamples()
+        {
+            var target = Path.Combine(Path.GetTempPath(), $"tidemark-plan-{Guid.NewGuid():N}");
+            CopyFolder(Path.Combine(RepositoryRoot(), "examples"), target);
+            File.AppendAllText(Path.Combine(target, "tidemark.yaml"), $"registries:\n  - host: quay.io\n    endpoint: http://{Local.Host}\n  - host: ghcr.io\n    endpoint: http://{Local.Host}\n  - host: docker.io\n    endpoint: http://{Local.Host}\n");
+            return target;
+        }
+    }
+
+    public void Dispose() => Directory.Delete(repo, recursive: true);
+
+    [Fact]
+    public async Task Refs_Examples_FindsEveryKindWithItsPolicy()
+    {
+        var run = await CliRun.RunAsync("refs", "--repo", repo, "--output", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        var json = JsonDocument.Parse(run.Out).RootElement;
+        var references = json.GetProperty("references").EnumerateArray().ToList();
+        Assert.Equal(9, references.Count);
+        Assert.Equal(["embedded", "flux-setter", "helm-values", "helmrelease", "kubernetes", "kustomize"], references.Select(r => r.GetProperty("kind").GetString()).Distinct().Order(StringComparer.Ordinal));
+        var controller = references.Single(r => r.GetProperty("repository").GetString() == "jetstack/cert-manager-controller");
+        Assert.Equal(("infrastructure/cert-manager/deployments.yaml", 18, "quay.io", "v1.16.2", "semver:>=1.16.0 <2.0.0"),
+            (controller.GetProperty("file").GetString(), controller.GetProperty("line").GetInt32(), controller.GetProperty("registry").GetString(), controller.GetProperty("tag").GetString(), controller.GetProperty("policy").GetString()));
+        Assert.Empty(json.GetProperty("skipped").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Plan_Examples_ProposesTheGroupAndEveryOtherChangeAndTouchesNothing()
+    {
+        var before = Fingerprint(repo);
+
+        var run = await CliRun.RunAsync("plan", "--repo", repo, "--output", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(before, Fingerprint(repo));
+        var json = JsonDocument.Parse(run.Out).RootElement;
+        var changes = json.GetProperty("changes").EnumerateArray().ToDictionary(c => c.GetProperty("image").GetString() + " " + c.GetProperty("from").GetString(), c => c);
+        var controller = changes["quay.io/jetstack/cert-manager-controller v1.16.2"];
+        Assert.Equal(("v1.18.2", "cert-manager"), (controller.GetProperty("to").GetString(), controller.GetProperty("group").GetString()));
+        Assert.Equal("infrastructure/cert-manager/deployments.yaml", controller.GetProperty("files")[0].GetProperty("file").GetString());
+        Assert.Equal("v1.18.2", changes["quay.io/jetstack/cert-manager-acmesolver v1.16.2"].GetProperty("to").GetString());
+        Assert.Equal("6.9.1", changes["ghcr.io/stefanprodan/podinfo 6.7.0"].GetProperty("to").GetString());
+        Assert.Equal("1.27.3-alpine", changes["nginx 1.25.3-alpine"].GetProperty("to").GetString());
+        Assert.Equal("7.4.1", changes["bitnami/redis 7.2.4"].GetProperty("to").GetString());
+        Assert.Empty(json.GetProperty("errors").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Plan_Diff_AppliesWithGitApplyAndLeavesNothingToDo()
+    {
+        var run = await CliRun.RunAsync("plan", "--repo", repo, "--output", "diff");
+        Assert.Equal(0, run.ExitCode);
+        var patch = Path.Combine(repo, "..", Path.GetFileName(repo) + ".patch");
+        await File.WriteAllTextAsync(patch, run.Out);
+
+        Git(repo, "init", "-q");
+        Git(repo, "apply", "--check", patch);
+        Git(repo, "apply", patch);
+        File.Delete(patch);
+        Directory.Delete(Path.Combine(repo, ".git"), recursive: true);
+
+        var again = await CliRun.RunAsync("plan", "--repo", repo, "--output", "json");
+        Assert.Empty(JsonDocument.Parse(again.Out).RootElement.GetProperty("changes").EnumerateArray());
+        Assert.Contains("image: quay.io/jetstack/cert-manager-controller:v1.18.2 # {\"$imagepolicy\": \"flux-system:cert-manager-controller\"}", await File.ReadAllTextAsync(Path.Combine(repo, "infrastructure/cert-manager/deployments.yaml")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plan_GroupMemberWithoutTheNewestTag_HoldsTheGroupAtTheCommonTag()
+    {
+        WriteApp($"containers:\n  - image: {fixture.Local.Host}/held/a:1.0.0\n  - image: {fixture.Local.Host}/held/b:1.0.0\n");
+        EditConfig("groups:\n", "groups:\n  - name: held\n    images: [\"**/held/*\"]\n");
+
+        var run = await CliRun.RunAsync("plan", "--repo", repo, "--output", "json");
+
+        var changes = JsonDocument.Parse(run.Out).RootElement.GetProperty("changes").EnumerateArray().Where(c => c.GetProperty("image").GetString()!.Contains("held/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, changes.Count);
+        Assert.All(changes, c => Assert.Equal("1.1.0", c.GetProperty("to").GetString()));
+        Assert.Contains("1.2.0 is held back: " + fixture.Local.Host + "/held/b has no tag 1.2.0", changes[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plan_DigestPinnedReference_MovesToTheNewTagWithItsDigest()
+    {
+        WriteApp($"containers:\n  - image: {fixture.Local.Host}/pinned/app:1.0.0@{fixture.PinnedDigests["1.0.0"]}\n");
+
+        var run = await CliRun.RunAsync("plan", "--repo", repo, "--output", "diff");
+
+        Assert.True(run.ExitCode == 0, run.Error + run.Out);
+        var expected = $"+        - image: {fixture.Local.Host}/pinned/app:1.1.0@{fixture.PinnedDigests["1.1.0"]}";
+        Assert.True(run.Out.Contains(expected, StringComparison.Ordinal), $"expected {expected} in:\n{run.Out}");
+    }
+
+    [Fact]
+    public async Task Plan_MarkerNamingAMissingPolicy_IsReportedNotIgnored()
+    {
+        WriteApp("containers:\n  - image: quay.io/jetstack/cert-manager-controller:v1.16.2 # {\"$imagepolicy\": \"apps:cert-manager\"}\n");
+
+        var run = await CliRun.RunAsync("plan", "--repo", repo, "--output", "json");
+
+        var skipped = JsonDocument.Parse(run.Out).RootElement.GetProperty("skipped").EnumerateArray().Single();
+        Assert.Equal("apps/app/deploy.yaml", skipped.GetProperty("file").GetString());
+        Assert.Contains("setter marker names ImagePolicy apps:cert-manager, which does not exist", skipped.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plan_UnreachableRegistryForOneImage_ExitsOneAndStillPlansTheRest()
+    {
+        WriteApp($"containers:\n  - image: 127.0.0.1:{Tidemark.Testing.Ports.Free()}/gone/app:1.0.0\n");
+
+        var run = await CliRun.RunAsync("plan", "--repo", repo, "--output", "json");
+
+        Assert.Equal(1, run.ExitCode);
+        var json = JsonDocument.Parse(run.Out).RootElement;
+        Assert.Contains("gone/app", json.GetProperty("errors")[0].GetString(), StringComparison.Ordinal);
+        Assert.NotEmpty(json.GetProperty("changes").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Plan_BrokenConfiguration_ExitsTwoWithFileLineAndField()
+    {
+        EditConfig("defaultPolicy: non-breaking", "defaultPolicy: newest");
+
+        var run = await CliRun.RunAsync("plan", "--repo", repo);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Matches(@"tidemark\.yaml:\d+:16: error: defaultPolicy: ", run.Error);
+    }
+
+    private void EditConfig(string find, string replace)
+    {
+        var path = Path.Combine(repo, "tidemark.yaml");
+        var text = File.ReadAllText(path);
+        Assert.Contains(find, text, StringComparison.Ordinal);
+        File.WriteAllText(path, text.Replace(find, replace, StringComparison.Ordinal));
+    }
+
+    private void WriteApp(string containers)
+    {
+        var folder = Path.Combine(repo, "apps", "app");
+        Directory.CreateDirectory(folder);
+        var indented = string.Join('\n', containers.TrimEnd('\n').Split('\n').Select(l => "      " + l));
+        File.WriteAllText(Path.Combine(folder, "deploy.yaml"), $"apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n{indented}\n");
+    }
+
+    private static string Fingerprint(string folder) => string.Join('\n', Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+        .Select(f => f + " " + Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f)))));
+
+    private static void Git(string directory, params string[] args)
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"git {string.Join(' ', args)} failed: {error}");
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Tidemark.slnx")))
+        {
+            directory = directory.Parent;
+        }
+        return directory?.FullName ?? throw new InvalidOperationException("the repository root (Tidemark.slnx) was not found above the test binaries");
+    }
+
+    private static void CopyFolder(string source, string target)
+    {
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+    }
+}
