@@ -38,9 +38,12 @@ internal sealed class Authenticator(
         }
 
         challenges[endpoint.Registry] = challenge;
+
+        // A refused Basic login, or a token refused for any reason but RFC 6750 invalid_token (expired or revoked
+        // early), will not get better by asking again.
         if (used is not null && !(challenge.IsBearer && used.Scheme == "Bearer" && challenge.Error == "invalid_token"))
         {
-            return null; // the credentials themselves were refused
+            return null;
         }
 
         if (used is not null)
