@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace Tidemark.Testing.Registry;
@@ -26,9 +29,16 @@ public sealed class RegistryProxy : IAsyncDisposable
     /// <summary>The proxy as a registry host: <c>127.0.0.1:PORT</c>.</summary>
     public string Host { get; private set; } = "";
 
-    public static async Task<RegistryProxy> StartAsync(Uri upstream, CancellationToken cancellationToken = default)
+    /// <param name="certificate">When given, the proxy serves HTTPS with it (a registry behind TLS on loopback).</param>
+    public static async Task<RegistryProxy> StartAsync(Uri upstream, X509Certificate2? certificate = null, CancellationToken cancellationToken = default)
     {
-        var app = LoopbackServer.CreateBuilder().Build();
+        var builder = LoopbackServer.CreateBuilder();
+        if (certificate is not null)
+        {
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
+        }
+
+        var app = builder.Build();
         var proxy = new RegistryProxy(app, upstream);
         app.Run(proxy.HandleAsync);
         var address = await LoopbackServer.StartAsync(app, cancellationToken);
