@@ -79,4 +79,19 @@ public sealed class FaultTests(AnonymousRegistryFixture fixture)
         Assert.Equal(4, fixture.Proxy.Count(ProxyRequestKind.TagList));
         Assert.Equal(3, client.Counts.Retries);
     }
+
+    [Fact]
+    public async Task GetDigestAsync_TwelveConcurrentReads_StayWithinThePerHostLimit()
+    {
+        fixture.Proxy.Reset();
+        fixture.Proxy.ResponseDelay = TimeSpan.FromMilliseconds(100);
+        using var client = TestClients.Create(TestClients.FastOptions with { PerHostConcurrency = 2 });
+
+        var digests = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => client.GetDigestAsync(App, i % 2 == 0 ? "1.0.0" : "2.0.0", CancellationToken.None)));
+        fixture.Proxy.ResponseDelay = TimeSpan.Zero;
+
+        Assert.Equal(fixture.AppDigests["1.0.0"], digests[0]);
+        Assert.Equal(12, fixture.Proxy.Count(ProxyRequestKind.Manifest));
+        Assert.Equal(2, fixture.Proxy.MaxInFlight);
+    }
 }
