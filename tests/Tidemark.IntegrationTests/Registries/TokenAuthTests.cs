@@ -88,4 +88,17 @@ public sealed class TokenAuthTests(TokenRegistryFixture fixture)
 
         Assert.Equal(1, fixture.Issuer.TokenRequests);
     }
+
+    [Fact]
+    public async Task ListTagsAsync_IdentityTokenInDockerConfig_ExchangesItWithTheRefreshTokenGrant()
+    {
+        fixture.Issuer.RefreshToken = "refresh-me-please";
+        using var temp = new TempDirectory();
+        var config = temp.Write("config.json", "{\"auths\":{\"" + fixture.Registry.Host + "\":{\"username\":\"00000000-0000-0000-0000-000000000000\",\"identitytoken\":\"refresh-me-please\"}}}");
+        using var client = TestClients.Create(TestClients.WithCredentials(fixture.Registry.Host, new DockerConfigCredentialSource(config)));
+
+        var listing = await client.ListTagsAsync(App, CancellationToken.None);
+
+        Assert.Equal(TokenRegistryFixture.Tags, listing.Tags.Order(StringComparer.Ordinal));
+    }
 }
