@@ -49,7 +49,12 @@ internal sealed class Authenticator(
         if (used is not null)
         {
             Log.TokenRejected(logger, endpoint.Registry, operation.Scope, challenge.Error ?? "");
-            cache.TryRemove(await CacheKeyAsync(endpoint, operation, challenge, cancellationToken).ConfigureAwait(false), out _);
+            // Drop only the refused token: a concurrent request may already have put a fresh one in its place.
+            var key = await CacheKeyAsync(endpoint, operation, challenge, cancellationToken).ConfigureAwait(false);
+            if (cache.TryGetValue(key, out var refused) && refused.Value == used.Parameter)
+            {
+                cache.TryRemove(new KeyValuePair<string, BearerToken>(key, refused));
+            }
         }
 
         return await AuthorizeAsync(endpoint, operation, challenge, cancellationToken).ConfigureAwait(false);

@@ -114,6 +114,20 @@ public sealed class BasicAuthTests(HtpasswdRegistryFixture fixture)
     }
 
     [Fact]
+    public async Task ListTagsAsync_HelperMissing_SaysWhereItWasLookedFor()
+    {
+        using var temp = new TempDirectory();
+        using var client = TestClients.Create(TestClients.WithCredentials(fixture.Registry.Host, new HelperCredentialSource("nohelper")), helperSearchPath: [temp.Path]);
+
+        var error = await Assert.ThrowsAsync<RegistryException>(() => client.ListTagsAsync(App, CancellationToken.None));
+
+        Assert.Equal(RegistryErrorKind.Unauthorized, error.Kind);
+        Assert.Equal(
+            $"credential helper docker-credential-nohelper was not found in {temp.Path}; install it or fix the credHelpers/credsStore entry",
+            error.Message);
+    }
+
+    [Fact]
     public async Task ListTagsAsync_MountedSecret_ReadsItsDockerConfigJson()
     {
         using var temp = new TempDirectory();
