@@ -38,15 +38,23 @@ internal sealed class Authenticator(
         }
 
         challenges[endpoint.Registry] = challenge;
+
+        // A refused Basic login, or a token refused for any reason but RFC 6750 invalid_token (expired or revoked
+        // early), will not get better by asking again.
         if (used is not null && !(challenge.IsBearer && used.Scheme == "Bearer" && challenge.Error == "invalid_token"))
         {
-            return null; // the credentials themselves were refused
+            return null;
         }
 
         if (used is not null)
         {
             Log.TokenRejected(logger, endpoint.Registry, operation.Scope, challenge.Error ?? "");
-            cache.TryRemove(await CacheKeyAsync(endpoint, operation, challenge, cancellationToken).ConfigureAwait(false), out _);
+            // Drop only the refused token: a concurrent request may already have put a fresh one in its place.
+            var key = await CacheKeyAsync(endpoint, operation, challenge, cancellationToken).ConfigureAwait(false);
+            if (cache.TryGetValue(key, out var refused) && refused.Value == used.Parameter)
+            {
+                cache.TryRemove(new KeyValuePair<string, BearerToken>(key, refused));
+            }
         }
 
         return await AuthorizeAsync(endpoint, operation, challenge, cancellationToken).ConfigureAwait(false);

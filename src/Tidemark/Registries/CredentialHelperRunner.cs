@@ -28,10 +28,15 @@ internal sealed partial class CredentialHelperRunner(CredentialHelperOptions opt
             process.StandardInput.Close();
             await process.WaitForExitAsync(linked.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw Failure(helper, registry, $"it did not answer within {options.Timeout.TotalSeconds:0.#} s");
+            if (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw Failure(helper, registry, $"it did not answer within {options.Timeout.TotalSeconds:0.#} s");
+            }
+
+            throw;
         }
 
         return Interpret(helper, registry, process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
@@ -76,7 +81,14 @@ internal sealed partial class CredentialHelperRunner(CredentialHelperOptions opt
         }
 
         start.Environment["PATH"] = string.Join(Path.PathSeparator, options.SearchPath);
-        return Process.Start(start) ?? throw Failure(Path.GetFileName(executable), "", "the process did not start");
+        try
+        {
+            return Process.Start(start) ?? throw new InvalidOperationException("no process");
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            throw new RegistryException(RegistryErrorKind.Unauthorized, $"cannot start credential helper {executable}: {e.Message}; check that it is executable", innerException: e);
+        }
     }
 
     private static RegistryCredential? Interpret(string helper, string registry, int exitCode, string stdout, string stderr)

@@ -132,14 +132,18 @@ internal sealed class RegistryClient : ITagSource, IDigestSource, IDisposable
     {
         var authorization = await authenticator.AuthorizeAsync(endpoint, operation, cancellationToken).ConfigureAwait(false);
         var (response, body) = await SendOnceAsync(endpoint, operation, method, uri, authorization, readBody, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        // At most two challenge rounds: the first learns the challenge, the second replaces a token refused as invalid.
+        for (var round = 0; round < 2 && response.StatusCode == HttpStatusCode.Unauthorized; round++)
         {
             var next = await authenticator.OnUnauthorizedAsync(endpoint, operation, response, authorization, cancellationToken).ConfigureAwait(false);
-            if (next is not null)
+            if (next is null)
             {
-                response.Dispose();
-                (response, body) = await SendOnceAsync(endpoint, operation, method, uri, next, readBody, cancellationToken).ConfigureAwait(false);
+                break;
             }
+
+            response.Dispose();
+            authorization = next;
+            (response, body) = await SendOnceAsync(endpoint, operation, method, uri, next, readBody, cancellationToken).ConfigureAwait(false);
         }
 
         if (!response.IsSuccessStatusCode)

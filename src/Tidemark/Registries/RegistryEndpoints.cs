@@ -38,7 +38,7 @@ internal sealed class RegistryEndpoints(RegistryClientOptions options, Func<Regi
     private RegistryEndpoint Create(string registry)
     {
         var settings = options.SettingsFor(registry) with { Host = registry };
-        var baseUri = settings.Endpoint ?? RegistryHost.BaseUri(registry, settings.Insecure);
+        var baseUri = settings.Endpoint ?? RegistryHost.BaseUri(registry, settings.Insecure, requireTls: settings.CaBundlePath is not null);
         var handler = (handlerFactory ?? CreateDefaultHandler)(settings);
         var http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         http.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);

@@ -2,7 +2,8 @@ namespace Tidemark.Registries;
 
 /// <summary>
 /// Maps the registry host of a normalised reference to the API endpoint: <c>docker.io</c> → <c>https://registry-1.docker.io</c>,
-/// <c>127.0.0.1:5000</c> → <c>http://127.0.0.1:5000</c>. Plain HTTP only for loopback or an <c>insecure</c> registry.
+/// <c>127.0.0.1:5000</c> → <c>http://127.0.0.1:5000</c>. Plain HTTP only for loopback (unless it has a CA bundle) or an
+/// <c>insecure</c> registry.
 /// </summary>
 internal static class RegistryHost
 {
@@ -24,9 +25,10 @@ internal static class RegistryHost
         return Uri.TryCreate("http://" + registry, UriKind.Absolute, out var uri) && uri.IsLoopback;
     }
 
-    public static Uri BaseUri(string registry, bool insecure)
+    /// <param name="requireTls">HTTPS even on loopback, for a registry configured with its own CA bundle.</param>
+    public static Uri BaseUri(string registry, bool insecure, bool requireTls = false)
     {
-        var scheme = insecure || IsLoopback(registry) ? "http" : "https";
+        var scheme = !requireTls && (insecure || IsLoopback(registry)) ? "http" : "https";
         if (!Uri.TryCreate($"{scheme}://{ApiHost(registry)}/", UriKind.Absolute, out var uri) || uri.AbsolutePath != "/")
         {
             throw new RegistryException(

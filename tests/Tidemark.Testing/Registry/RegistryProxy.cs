@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace Tidemark.Testing.Registry;
@@ -16,6 +19,8 @@ public sealed class RegistryProxy : IAsyncDisposable
     private readonly HttpClient upstream;
     private readonly ConcurrentQueue<ProxyFault> faults = new();
     private readonly ConcurrentDictionary<ProxyRequestKind, int> counts = new();
+    private int inFlight;
+    private int maxInFlight;
 
     private RegistryProxy(WebApplication app, Uri upstreamUri)
     {
@@ -26,9 +31,16 @@ public sealed class RegistryProxy : IAsyncDisposable
     /// <summary>The proxy as a registry host: <c>127.0.0.1:PORT</c>.</summary>
     public string Host { get; private set; } = "";
 
-    public static async Task<RegistryProxy> StartAsync(Uri upstream, CancellationToken cancellationToken = default)
+    /// <param name="certificate">When given, the proxy serves HTTPS with it (a registry behind TLS on loopback).</param>
+    public static async Task<RegistryProxy> StartAsync(Uri upstream, X509Certificate2? certificate = null, CancellationToken cancellationToken = default)
     {
-        var app = LoopbackServer.CreateBuilder().Build();
+        var builder = LoopbackServer.CreateBuilder();
+        if (certificate is not null)
+        {
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
+        }
+
+        var app = builder.Build();
         var proxy = new RegistryProxy(app, upstream);
         app.Run(proxy.HandleAsync);
         var address = await LoopbackServer.StartAsync(app, cancellationToken);
@@ -49,11 +61,19 @@ public sealed class RegistryProxy : IAsyncDisposable
 
     public int Count(ProxyRequestKind kind) => counts.GetValueOrDefault(kind);
 
+    /// <summary>Holds every answer this long, so concurrent requests overlap and per-host limits become visible.</summary>
+    public TimeSpan ResponseDelay { get; set; }
+
+    /// <summary>The most requests that were in flight at once since the last <see cref="Reset"/>.</summary>
+    public int MaxInFlight => Volatile.Read(ref maxInFlight);
+
     /// <summary>Clears the counts and any faults not yet used.</summary>
     public void Reset()
     {
         counts.Clear();
         faults.Clear();
+        ResponseDelay = TimeSpan.Zero;
+        Volatile.Write(ref maxInFlight, 0);
     }
 
     public async ValueTask DisposeAsync()
@@ -64,6 +84,34 @@ public sealed class RegistryProxy : IAsyncDisposable
     }
 
     private async Task HandleAsync(HttpContext context)
+    {
+        var current = Interlocked.Increment(ref inFlight);
+        try
+        {
+            UpdateMax(current);
+            if (ResponseDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(ResponseDelay, context.RequestAborted);
+            }
+
+            await AnswerAsync(context);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref inFlight);
+        }
+    }
+
+    private void UpdateMax(int current)
+    {
+        var seen = Volatile.Read(ref maxInFlight);
+        while (current > seen && Interlocked.CompareExchange(ref maxInFlight, current, seen) != seen)
+        {
+            seen = Volatile.Read(ref maxInFlight);
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "/";
         counts.AddOrUpdate(KindOf(path), 1, (_, n) => n + 1);

@@ -50,6 +50,12 @@ public sealed class TokenIssuer : IAsyncDisposable
 
     public int TokenRequests => Volatile.Read(ref tokenRequests);
 
+    /// <summary>
+    /// An OAuth2 refresh token (what docker config.json calls identitytoken) accepted by <c>POST /token</c> with
+    /// <c>grant_type=refresh_token</c>; null: POST is refused.
+    /// </summary>
+    public string? RefreshToken { get; set; }
+
     public static async Task<TokenIssuer> StartAsync(CancellationToken cancellationToken = default)
     {
         var directory = Directory.CreateTempSubdirectory("tidemark-issuer-").FullName;
@@ -60,6 +66,7 @@ public sealed class TokenIssuer : IAsyncDisposable
         var app = builder.Build();
         var issuer = new TokenIssuer(app, key, certificate, directory);
         app.MapGet("/token", issuer.HandleAsync);
+        app.MapPost("/token", issuer.HandleRefreshAsync);
         var address = await LoopbackServer.StartAsync(app, cancellationToken);
         issuer.Realm = new Uri(address, "/token");
         return issuer;
@@ -98,6 +105,22 @@ public sealed class TokenIssuer : IAsyncDisposable
         var signingKey = Interlocked.Decrement(ref invalidTokensToIssue) >= 0 ? wrongKey : key;
         var token = Sign(subject, access, TimeSpan.FromSeconds(Math.Max(ExpiresInSeconds, 300)), signingKey);
         return context.Response.WriteAsJsonAsync(new { token, access_token = token, expires_in = ExpiresInSeconds, issued_at = CurrentTime().ToString("O") });
+    }
+
+    private async Task HandleRefreshAsync(HttpContext context)
+    {
+        Interlocked.Increment(ref tokenRequests);
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        if (RefreshToken is null || form["grant_type"] != "refresh_token" || form["refresh_token"] != RefreshToken)
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            await context.Response.WriteAsJsonAsync(new { error = "invalid_grant" }, context.RequestAborted);
+            return;
+        }
+
+        var access = form["scope"].SelectMany(s => (s ?? "").Split(' ')).Select(ParseScope).OfType<Access>().ToArray();
+        var token = Sign("refresh-user", access, TimeSpan.FromSeconds(Math.Max(ExpiresInSeconds, 300)), key);
+        await context.Response.WriteAsJsonAsync(new { access_token = token, expires_in = ExpiresInSeconds }, context.RequestAborted);
     }
 
     private string? Authenticate(string header)

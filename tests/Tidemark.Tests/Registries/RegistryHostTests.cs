@@ -1,0 +1,33 @@
+using Tidemark.Registries;
+
+namespace Tidemark.Tests.Registries;
+
+public sealed class RegistryHostTests
+{
+    [Theory]
+    [InlineData("docker.io", false, "https://registry-1.docker.io/")]
+    [InlineData("index.docker.io", false, "https://registry-1.docker.io/")]
+    [InlineData("quay.io", false, "https://quay.io/")]
+    [InlineData("registry.example.com:8443", false, "https://registry.example.com:8443/")]
+    [InlineData("registry.example.com:5000", true, "http://registry.example.com:5000/")]
+    [InlineData("127.0.0.1:5000", false, "http://127.0.0.1:5000/")]
+    [InlineData("127.1.2.3:5000", false, "http://127.1.2.3:5000/")]
+    [InlineData("localhost:5000", false, "http://localhost:5000/")]
+    [InlineData("[::1]:5000", false, "http://[::1]:5000/")]
+    [InlineData("10.0.0.1:5000", false, "https://10.0.0.1:5000/")]
+    public void BaseUri_HttpsUnlessLoopbackOrInsecure(string registry, bool insecure, string expected) =>
+        Assert.Equal(new Uri(expected), RegistryHost.BaseUri(registry, insecure));
+
+    [Theory]
+    [InlineData("quay.io/path")]
+    [InlineData("https://quay.io")]
+    public void BaseUri_NotAHost_Throws(string registry) =>
+        Assert.Throws<RegistryException>(() => RegistryHost.BaseUri(registry, insecure: false));
+
+    [Theory]
+    [InlineData("https://index.docker.io/v1/", "docker.io")]
+    [InlineData("registry-1.docker.io", "docker.io")]
+    [InlineData("http://localhost:5000/v2/", "localhost:5000")]
+    [InlineData("Quay.IO", "quay.io")]
+    public void Canonical_ConfigKeysAndHosts(string value, string expected) => Assert.Equal(expected, RegistryHost.Canonical(value));
+}
