@@ -36,6 +36,10 @@ if (args.Length >= 2 && args[0] == "profile")
     KindProfile.Run(args[1]);
     return 0;
 }
+if (args.Length >= 1 && args[0] == "scan")
+{
+    return await ScanBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200);
+}
 // everything else goes to BenchmarkDotNet, e.g. --filter '*PolicySelection*' --job short
 BenchmarkSwitcher.FromAssembly(typeof(PolicySelectionBenchmarks).Assembly).Run(args);
 return 0;

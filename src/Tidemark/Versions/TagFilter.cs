@@ -11,7 +11,7 @@ namespace Tidemark.Versions;
 internal sealed record TagFilter
 {
     /// <summary>A match that takes longer than this is treated as no match (the tag is filtered out).</summary>
-    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(5);
 
     private readonly Regex regex;
     private readonly ExtractTemplate? template;
@@ -38,7 +38,9 @@ internal sealed record TagFilter
         {
             var translated = GoRegexTranslator.Translate(pattern, groups);
             // compiled: a filter is built once per policy and then matched against thousands of tags
-            regex = new Regex(translated, RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
+            // NonBacktracking matches in linear time, as Go's RE2 does, so a user's pattern cannot blow up on a tag;
+            // RE2 has no backreferences or lookarounds either, so nothing Flux accepts is lost.
+            regex = new Regex(translated, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, MatchTimeout);
         }
         catch (ArgumentException e)
         {
