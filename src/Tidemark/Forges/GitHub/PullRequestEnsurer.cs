@@ -102,7 +102,9 @@ internal sealed class PullRequestEnsurer(GitHubForge forge, GitHubCaller caller,
         var labels = PullRequestMapping.Missing(spec.Labels, info.Labels);
         if (labels.Count > 0)
         {
-            await caller.CallAsync($"add labels to pull request #{number}", c => c.Issue.Labels.AddToIssue(Owner, Name, number, [.. labels]), cancellationToken).ConfigureAwait(false);
+            var uri = new Uri($"repos/{Owner}/{Name}/issues/{number}/labels", UriKind.Relative);
+            await caller.CallAsync($"add labels to pull request #{number}",
+                c => c.Connection.Post<List<Label>>(uri, new AddLabelsBody(labels), "application/vnd.github+json", "application/json"), cancellationToken).ConfigureAwait(false);
             info = info with { Labels = [.. info.Labels, .. labels] };
             changed.Add("labels");
         }
