@@ -1,0 +1,16 @@
+namespace Tidemark.Forges.GitHub;
+
+/// <summary>
+/// Where one repository lives on GitHub, e.g. <c>https://api.github.com/</c>, <c>acme</c>, <c>gitops</c>. For GitHub
+/// Enterprise Server the base is <c>https://HOST/api/v3/</c>; any base is used as given (a missing final '/' is added).
+/// </summary>
+internal sealed record GitHubForgeOptions(Uri ApiBase, string Owner, string Repository)
+{
+    /// <summary>The longest single wait for a rate limit (Retry-After or the reset time) before giving up with RateLimited.</summary>
+    public TimeSpan MaxRateLimitWait { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How many times one call is retried after a rate limit or a transient failure (5xx, no answer).</summary>
+    public int MaxRetries { get; init; } = 3;
+
+    public string FullName => $"{Owner}/{Repository}";
+}

@@ -1,0 +1,8 @@
+namespace Tidemark.Forges;
+
+internal enum PullRequestStateFilter
+{
+    Open,
+    Closed,
+    All,
+}
