@@ -219,4 +219,21 @@ public sealed class GitHubForgeAccessTests(SimulatorFixture fixture) : IClassFix
             }
         }
     }
+    [Fact]
+    public async Task AnyCall_TokenRotated_TheNextCallUsesTheNewToken()
+    {
+        var repository = await fixture.NewRepositoryAsync();
+        var first = GitHub.IssueClassicToken("alice", ["repo"]);
+        var second = GitHub.IssueClassicToken("alice", ["repo"]);
+        var current = first.Value;
+        using var forge = new GitHubForge(new GitHubForgeOptions(GitHub.ApiUri, "alice", repository.Name),
+            _ => ValueTask.FromResult(current), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+
+        await forge.GetRepositoryAsync(CancellationToken.None);
+        GitHub.Revoke(first);
+        current = second.Value;
+        var after = await forge.GetRepositoryAsync(CancellationToken.None);
+
+        Assert.Equal(repository.FullName, after.FullName);
+    }
 }

@@ -246,4 +246,52 @@ public sealed class GitHubForgePullRequestTests(SimulatorFixture fixture) : ICla
         Assert.Equal([204, 422], deletes.Select(d => d.Status));
         Assert.Equal($"/repos/{repository.FullName}/git/refs/heads/{Branch}", deletes[0].Path);
     }
+    [Theory]
+    [InlineData("[]", true)]
+    [InlineData("""[{"id":1,"user":{"login":"bob","id":2},"state":"APPROVED","body":"","commit_id":"0000000000000000000000000000000000000001"}]""", false)]
+    public async Task Ensure_ReviewerAddedLater_RequestedUnlessTheyAlreadyReviewed(string reviews, bool requested)
+    {
+        var (repository, token) = await RepositoryWithUpdateBranchAsync();
+        using (var creator = ForgeFactory.For(GitHub, repository, token))
+        {
+            await creator.EnsurePullRequestAsync(Spec(), CancellationToken.None);
+        }
+
+        // the simulator keeps no reviews: their list is answered here, as GitHub would after a review
+        using var handler = new RewritingHandler((request, response, _) => Task.FromResult(
+            request.Method == HttpMethod.Get && request.RequestUri!.AbsolutePath.EndsWith("/reviews", StringComparison.Ordinal)
+                ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(reviews, Encoding.UTF8, "application/json"), RequestMessage = request }
+                : response));
+        using var forge = ForgeFactory.For(GitHub, repository, token, handler);
+
+        var outcome = await forge.EnsurePullRequestAsync(Spec(reviewers: ["bob"]), CancellationToken.None);
+
+        Assert.Equal(requested, handler.Seen.Any(s => s.Method == HttpMethod.Post && s.Path.EndsWith("/requested_reviewers", StringComparison.Ordinal)));
+        Assert.Equal(requested ? EnsureAction.Updated : EnsureAction.Unchanged, outcome.Action);
+    }
+
+    [Fact]
+    public async Task Ensure_Assignees_AddsOnlyThoseNotAssigned()
+    {
+        var (repository, token) = await RepositoryWithUpdateBranchAsync();
+        var sent = new List<string>();
+        // the simulator has no assignees endpoint: the request is captured and answered here
+        using var handler = new RewritingHandler(async (request, response, _) =>
+        {
+            if (request.Method != HttpMethod.Post || !request.RequestUri!.AbsolutePath.EndsWith("/assignees", StringComparison.Ordinal))
+            {
+                return response;
+            }
+
+            sent.Add(await request.Content!.ReadAsStringAsync());
+            return new HttpResponseMessage(HttpStatusCode.Created) { Content = new StringContent("{}", Encoding.UTF8, "application/json"), RequestMessage = request };
+        });
+        using var forge = ForgeFactory.For(GitHub, repository, token, handler);
+
+        var outcome = await forge.EnsurePullRequestAsync(Spec() with { Assignees = ["alice", "bob", "ALICE"] }, CancellationToken.None);
+
+        var body = JsonNode.Parse(Assert.Single(sent))!;
+        Assert.Equal(["alice", "bob"], body["assignees"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.Contains("assignees", outcome.Changed);
+    }
 }
