@@ -126,8 +126,26 @@ internal sealed class RegistryClient : ITagSource, IDigestSource, IDisposable
         }
     }
 
-    /// <summary>One attempt: authorize, send, answer a 401 challenge once, and fail on a bad status.</summary>
+    /// <summary>
+    /// One attempt: authorize, send, answer a 401 challenge once, and fail on a bad status. The host's slot is
+    /// held for the whole attempt, so requests queued behind the first ones authorize with the challenge those
+    /// learnt instead of each being refused once (one listing request per repository, not two).
+    /// </summary>
     private async Task<(HttpResponseMessage Response, string Body)> SendAsync(
+        RegistryEndpoint endpoint, RegistryOperation operation, HttpMethod method, Uri uri, bool readBody, CancellationToken cancellationToken)
+    {
+        await endpoint.Limiter.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await SendAuthorizedAsync(endpoint, operation, method, uri, readBody, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            endpoint.Limiter.Release();
+        }
+    }
+
+    private async Task<(HttpResponseMessage Response, string Body)> SendAuthorizedAsync(
         RegistryEndpoint endpoint, RegistryOperation operation, HttpMethod method, Uri uri, bool readBody, CancellationToken cancellationToken)
     {
         var authorization = await authenticator.AuthorizeAsync(endpoint, operation, cancellationToken).ConfigureAwait(false);
@@ -172,7 +190,6 @@ internal sealed class RegistryClient : ITagSource, IDigestSource, IDisposable
 
         using var timeout = new CancellationTokenSource(options.RequestTimeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
-        await endpoint.Limiter.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             counter.Count(operation.Kind);
@@ -186,10 +203,6 @@ internal sealed class RegistryClient : ITagSource, IDigestSource, IDisposable
             || (e is OperationCanceledException && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested))
         {
             throw new RetryableFailureException(FailureClassifier.FromException(e, timeout.IsCancellationRequested, options.RequestTimeout));
-        }
-        finally
-        {
-            endpoint.Limiter.Release();
         }
     }
 
