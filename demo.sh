@@ -10,7 +10,11 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 . ./scripts/registry.sh
 
 work="$(mktemp -d)"
-cleanup() { [ -n "${REGISTRY_PID:-}" ] && kill "$REGISTRY_PID" 2>/dev/null; rm -rf "$work"; }
+cleanup() {
+  [ -n "${SIM_PID:-}" ] && kill "$SIM_PID" 2>/dev/null && wait "$SIM_PID" 2>/dev/null
+  [ -n "${REGISTRY_PID:-}" ] && kill "$REGISTRY_PID" 2>/dev/null
+  rm -rf "$work"
+}
 trap cleanup EXIT
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
@@ -66,6 +70,59 @@ step "tidemark plan: what would change and why"
 
 step "tidemark plan --output diff (a patch that git apply accepts)"
 ./tidemark plan --repo "$repo" --output diff
+
+step "Starting the GitHub simulator with the example repository as alice/gitops"
+dotnet build tests/Tidemark.GitHubSimulator -c Release -nologo -v q -clp:ErrorsOnly > "$work/simulator-build.log" 2>&1 \
+  || { cat "$work/simulator-build.log"; exit 1; }
+mkdir -p "$work/github"
+cat > "$work/github.yaml" <<YAML
+users: [alice]
+repositories:
+  - owner: alice
+    name: gitops
+    private: false
+    defaultBranch: main
+    import: $repo
+tokens:
+  - name: automation
+    kind: fine-grained
+    user: alice
+    repositories: [gitops]
+    permissions: {contents: write, pull_requests: write, metadata: read}
+    expiresInDays: 90
+    writeTo: tokens/automation
+YAML
+dotnet tests/Tidemark.GitHubSimulator/bin/Release/net10.0/Tidemark.GitHubSimulator.dll \
+  --data "$work/github" --config "$work/github.yaml" > "$work/github.out" 2> "$work/github.err" &
+SIM_PID=$!
+for _ in $(seq 1 100); do grep -q '^listening on ' "$work/github.out" 2>/dev/null && break; sleep 0.1; done
+github="$(sed -n 's/^listening on //p' "$work/github.out")"
+[ -n "$github" ] || { echo "the GitHub simulator did not start:"; cat "$work/github.err"; exit 1; }
+echo "GitHub simulator: $github (repository alice/gitops; a fine-grained token in a file, never printed)"
+run() {
+  ./tidemark run --repo "$github/alice/gitops.git" --api-url "$github/" --token-file "$work/github/tokens/automation" \
+    --work-dir "$work/tidemark-work" --state "$work/state.db"
+}
+show_pr() {
+  curl -fsS "$github/repos/alice/gitops/pulls?state=all" | python3 -c '
+import json, sys
+for pr in json.load(sys.stdin):
+    print(f"#{pr[\"number\"]} [{pr[\"state\"]}] {pr[\"title\"]}")
+    print("  " + pr["body"].replace("\n", "\n  "))'
+}
+
+step "tidemark run: commit, push the update branch, open the pull request"
+run
+
+step "tidemark run again: nothing new, so nothing is pushed or edited"
+run
+
+step "A newer cert-manager release appears in the registry, and tidemark run updates the same pull request"
+for name in controller webhook cainjector acmesolver; do registry_push "jetstack/cert-manager-$name" v1.18.3; done
+run
+
+step "The pull request on the simulated GitHub"
+show_pr
 
 step "Done"
 echo "Everything the demo started has been stopped. See README.md and docs/ for more."
