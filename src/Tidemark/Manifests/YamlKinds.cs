@@ -40,57 +40,82 @@ internal static class YamlKinds
     }
 
     /// <summary>Every node under <paramref name="node"/>, itself first, in file order; aliases are not followed.</summary>
-    public static IEnumerable<YamlNode> Descendants(YamlNode? node)
+    public static IReadOnlyList<YamlNode> Descendants(YamlNode? node)
     {
-        if (node is null)
-        {
-            yield break;
-        }
-        var stack = new Stack<YamlNode>();
-        stack.Push(node);
-        while (stack.Count > 0)
-        {
-            var current = stack.Pop();
-            yield return current;
-            foreach (var child in Children(current).Reverse())
-            {
-                stack.Push(child);
-            }
-        }
+        var all = new List<YamlNode>();
+        AddDescendants(node, all);
+        return all;
     }
 
-    /// <summary>Every scalar under <paramref name="root"/> in file order, with its parent mapping and whether it is a key.</summary>
-    public static IEnumerable<ScalarPosition> Scalars(YamlNode? root)
+    /// <summary>
+    /// Every scalar under <paramref name="root"/>, with its parent mapping and whether it is a key: for each
+    /// collection in <see cref="Descendants"/> order, its direct scalar children in file order.
+    /// </summary>
+    public static IReadOnlyList<ScalarPosition> Scalars(YamlNode? root)
     {
+        var found = new List<ScalarPosition>();
         if (root is YamlScalar top)
         {
-            yield return new ScalarPosition(top, null, false);
+            found.Add(new ScalarPosition(top, null, false));
         }
         foreach (var node in Descendants(root))
         {
-            var found = node switch
+            AddChildScalars(node, found);
+        }
+        return found;
+    }
+
+    private static void AddChildScalars(YamlNode node, List<ScalarPosition> found)
+    {
+        if (node is YamlMapping mapping)
+        {
+            foreach (var entry in mapping.Entries)
             {
-                YamlMapping mapping => mapping.Entries.SelectMany(e => new[]
+                if (entry.Key is YamlScalar key)
                 {
-                    e.Key is YamlScalar k ? new ScalarPosition(k, mapping, true) : null,
-                    e.Value is YamlScalar v ? new ScalarPosition(v, mapping, false) : null,
-                }),
-                YamlSequence sequence => sequence.Items.OfType<YamlScalar>().Select(s => new ScalarPosition(s, null, false)),
-                _ => [],
-            };
-            foreach (var position in found.OfType<ScalarPosition>())
+                    found.Add(new ScalarPosition(key, mapping, true));
+                }
+                if (entry.Value is YamlScalar value)
+                {
+                    found.Add(new ScalarPosition(value, mapping, false));
+                }
+            }
+        }
+        else if (node is YamlSequence sequence)
+        {
+            foreach (var item in sequence.Items)
             {
-                yield return position;
+                if (item is YamlScalar scalar)
+                {
+                    found.Add(new ScalarPosition(scalar, null, false));
+                }
             }
         }
     }
 
-    private static IEnumerable<YamlNode> Children(YamlNode node) => node switch
+    private static void AddDescendants(YamlNode? node, List<YamlNode> all)
     {
-        YamlMapping mapping => mapping.Entries.SelectMany(e => new[] { e.Key, e.Value }),
-        YamlSequence sequence => sequence.Items,
-        _ => [],
-    };
+        if (node is null)
+        {
+            return;
+        }
+        all.Add(node);
+        if (node is YamlMapping mapping)
+        {
+            foreach (var entry in mapping.Entries)
+            {
+                AddDescendants(entry.Key, all);
+                AddDescendants(entry.Value, all);
+            }
+        }
+        else if (node is YamlSequence sequence)
+        {
+            foreach (var item in sequence.Items)
+            {
+                AddDescendants(item, all);
+            }
+        }
+    }
 
     private static bool IsUnderTemplates(string path) =>
         path.StartsWith("templates/", StringComparison.Ordinal) || path.Contains("/templates/", StringComparison.Ordinal);

@@ -13,8 +13,12 @@ internal static class HelmImageShapes
     /// <summary>Adds every image under <paramref name="root"/> to <paramref name="findings"/>.</summary>
     public static void FindAll(YamlNode? root, Findings findings)
     {
-        foreach (var mapping in YamlKinds.Descendants(root).OfType<YamlMapping>())
+        foreach (var node in YamlKinds.Descendants(root))
         {
+            if (node is not YamlMapping mapping)
+            {
+                continue;
+            }
             foreach (var entry in mapping.Entries)
             {
                 if (entry.KeyText is { } key && IsImageKey(key))

@@ -27,9 +27,12 @@ internal sealed class KubernetesKind : IManifestKind
         }
         foreach (var document in file.Documents)
         {
-            foreach (var mapping in YamlKinds.Descendants(document.Root).OfType<YamlMapping>())
+            foreach (var node in YamlKinds.Descendants(document.Root))
             {
-                AddContainers(mapping, findings);
+                if (node is YamlMapping mapping)
+                {
+                    AddContainers(mapping, findings);
+                }
             }
         }
         return findings.ToFindings();
