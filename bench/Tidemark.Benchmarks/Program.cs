@@ -31,6 +31,10 @@ if (args.Length >= 2 && args[0] == "discover")
     }
     return 0;
 }
+if (args.Length >= 2 && args[0] == "compare")
+{
+    return TreeComparison.Run(args.Skip(1));
+}
 if (args.Length >= 2 && args[0] == "profile")
 {
     KindProfile.Run(args[1]);

@@ -20,8 +20,16 @@ internal static class YamlReader
         return Cache.GetValue(content, Parse);
     }
 
-    private static YamlFile Parse(string content)
+    private static YamlFile Parse(string content) =>
+        BlockYamlLocator.TryRead(content, LineMap.Of(content)) ?? ReadWithYamlDotNet(content);
+
+    /// <summary>
+    /// The tree from YamlDotNet's event stream, not cached; the common block-style subset is read by
+    /// <see cref="BlockYamlLocator"/> instead, which must give the same tree (the equivalence test compares them).
+    /// </summary>
+    public static YamlFile ReadWithYamlDotNet(string content)
     {
+        ArgumentNullException.ThrowIfNull(content);
         var lines = LineMap.Of(content);
         var bom = content.StartsWith('\uFEFF') ? 1 : 0;
         try
