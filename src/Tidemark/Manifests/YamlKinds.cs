@@ -58,14 +58,32 @@ internal static class YamlKinds
         {
             found.Add(new ScalarPosition(top, null, false));
         }
-        foreach (var node in Descendants(root))
-        {
-            AddChildScalars(node, found);
-        }
+        AddScalars(root, found);
         return found;
     }
 
-    private static void AddChildScalars(YamlNode node, List<ScalarPosition> found)
+    /// <summary>The direct scalar children of <paramref name="node"/>, then those of each child collection: <see cref="Descendants"/> order.</summary>
+    private static void AddScalars(YamlNode? node, List<ScalarPosition> found)
+    {
+        AddChildScalars(node, found);
+        if (node is YamlMapping mapping)
+        {
+            foreach (var entry in mapping.Entries)
+            {
+                AddScalars(entry.Key as YamlMapping ?? (YamlNode?)(entry.Key as YamlSequence), found);
+                AddScalars(entry.Value as YamlMapping ?? (YamlNode?)(entry.Value as YamlSequence), found);
+            }
+        }
+        else if (node is YamlSequence sequence)
+        {
+            foreach (var item in sequence.Items)
+            {
+                AddScalars(item as YamlMapping ?? (YamlNode?)(item as YamlSequence), found);
+            }
+        }
+    }
+
+    private static void AddChildScalars(YamlNode? node, List<ScalarPosition> found)
     {
         if (node is YamlMapping mapping)
         {

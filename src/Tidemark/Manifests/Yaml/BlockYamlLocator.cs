@@ -254,11 +254,8 @@ internal sealed class BlockYamlLocator
 
     private YamlComment Comment(int hash, bool inline)
     {
-        var end = hash;
-        while (!_inline.AtEol(end))
-        {
-            end++;
-        }
+        var length = _text.AsSpan(hash).IndexOfAny('\n', '\r');
+        var end = length < 0 ? _text.Length : hash + length;
         return new YamlComment(_text[hash..end], new TextSpan(hash, end - hash), _lines.Line(hash), inline);
     }
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Tidemark.Manifests.Yaml;
 
 /// <summary>
@@ -7,6 +9,10 @@ namespace Tidemark.Manifests.Yaml;
 /// </summary>
 internal sealed class InlineYamlReader(string text, LineMap lines)
 {
+    // where a plain scalar may end (or be refused), so the characters between are skipped in bulk
+    private static readonly SearchValues<char> BlockStops = SearchValues.Create("\n\r#:[]{}");
+    private static readonly SearchValues<char> FlowStops = SearchValues.Create("\n\r#:[]{},");
+
     /// <summary>Thrown for anything outside the subset; the caller falls back to YamlDotNet.</summary>
     public static InvalidOperationException Unsure() => new("not in the block-style subset");
 
@@ -112,22 +118,30 @@ internal sealed class InlineYamlReader(string text, LineMap lines)
             throw Unsure();
         }
         var start = pos;
-        var end = pos;
-        while (!AtEol(pos) && !EndsPlain(pos, flow))
+        pos++;
+        while (true)
         {
-            if (text[pos] is '[' or ']' or '{' or '}' && !flow)
+            var next = text.AsSpan(pos).IndexOfAny(flow ? FlowStops : BlockStops);
+            pos = next < 0 ? text.Length : pos + next;
+            if (AtEol(pos) || EndsPlain(pos, flow))
+            {
+                break;
+            }
+            if (!flow && text[pos] is '[' or ']' or '{' or '}')
             {
                 throw Unsure();
             }
             pos++;
-            end = text[pos - 1] == ' ' ? end : pos;
         }
         if (!isKey && !flow && !AtEol(pos) && text[pos] == ':')
         {
             throw Unsure();
         }
-        pos = end;
-        return text[start..end];
+        while (text[pos - 1] == ' ')
+        {
+            pos--;
+        }
+        return text[start..pos];
     }
 
     private bool EndsPlain(int pos, bool flow)
