@@ -39,98 +39,76 @@ internal static class YamlKinds
         return file;
     }
 
-    /// <summary>Every node under <paramref name="node"/>, itself first, in file order; aliases are not followed.</summary>
-    public static IReadOnlyList<YamlNode> Descendants(YamlNode? node)
+    /// <summary>Calls <paramref name="action"/> for every mapping under <paramref name="node"/>, itself first, in file order; aliases are not followed.</summary>
+    public static void ForEachMapping(YamlNode? node, Action<YamlMapping> action)
     {
-        var all = new List<YamlNode>();
-        AddDescendants(node, all);
-        return all;
+        ArgumentNullException.ThrowIfNull(action);
+        if (node is YamlMapping mapping)
+        {
+            action(mapping);
+            for (var i = 0; i < mapping.Entries.Count; i++)
+            {
+                ForEachMapping(mapping.Entries[i].Key, action);
+                ForEachMapping(mapping.Entries[i].Value, action);
+            }
+        }
+        else if (node is YamlSequence sequence)
+        {
+            for (var i = 0; i < sequence.Items.Count; i++)
+            {
+                ForEachMapping(sequence.Items[i], action);
+            }
+        }
     }
 
     /// <summary>
-    /// Every scalar under <paramref name="root"/>, with its parent mapping and whether it is a key: for each
-    /// collection in <see cref="Descendants"/> order, its direct scalar children in file order.
+    /// Calls <paramref name="action"/> for every scalar under <paramref name="root"/>, with its parent mapping and
+    /// whether it is a key: the root scalar, then for each collection (itself first, in file order) its direct
+    /// scalar children in file order.
     /// </summary>
-    public static IReadOnlyList<ScalarPosition> Scalars(YamlNode? root)
+    public static void ForEachScalar(YamlNode? root, Action<ScalarPosition> action)
     {
-        var found = new List<ScalarPosition>();
+        ArgumentNullException.ThrowIfNull(action);
         if (root is YamlScalar top)
         {
-            found.Add(new ScalarPosition(top, null, false));
+            action(new ScalarPosition(top, null, false));
         }
-        AddScalars(root, found);
-        return found;
+        VisitScalars(root, action);
     }
 
-    /// <summary>The direct scalar children of <paramref name="node"/>, then those of each child collection: <see cref="Descendants"/> order.</summary>
-    private static void AddScalars(YamlNode? node, List<ScalarPosition> found)
+    private static void VisitScalars(YamlNode? node, Action<ScalarPosition> action)
     {
-        AddChildScalars(node, found);
         if (node is YamlMapping mapping)
         {
-            foreach (var entry in mapping.Entries)
+            for (var i = 0; i < mapping.Entries.Count; i++)
             {
-                AddScalars(entry.Key as YamlMapping ?? (YamlNode?)(entry.Key as YamlSequence), found);
-                AddScalars(entry.Value as YamlMapping ?? (YamlNode?)(entry.Value as YamlSequence), found);
+                if (mapping.Entries[i].Key is YamlScalar key)
+                {
+                    action(new ScalarPosition(key, mapping, true));
+                }
+                if (mapping.Entries[i].Value is YamlScalar value)
+                {
+                    action(new ScalarPosition(value, mapping, false));
+                }
+            }
+            for (var i = 0; i < mapping.Entries.Count; i++)
+            {
+                VisitScalars(mapping.Entries[i].Key, action);
+                VisitScalars(mapping.Entries[i].Value, action);
             }
         }
         else if (node is YamlSequence sequence)
         {
-            foreach (var item in sequence.Items)
+            for (var i = 0; i < sequence.Items.Count; i++)
             {
-                AddScalars(item as YamlMapping ?? (YamlNode?)(item as YamlSequence), found);
-            }
-        }
-    }
-
-    private static void AddChildScalars(YamlNode? node, List<ScalarPosition> found)
-    {
-        if (node is YamlMapping mapping)
-        {
-            foreach (var entry in mapping.Entries)
-            {
-                if (entry.Key is YamlScalar key)
+                if (sequence.Items[i] is YamlScalar scalar)
                 {
-                    found.Add(new ScalarPosition(key, mapping, true));
-                }
-                if (entry.Value is YamlScalar value)
-                {
-                    found.Add(new ScalarPosition(value, mapping, false));
+                    action(new ScalarPosition(scalar, null, false));
                 }
             }
-        }
-        else if (node is YamlSequence sequence)
-        {
-            foreach (var item in sequence.Items)
+            for (var i = 0; i < sequence.Items.Count; i++)
             {
-                if (item is YamlScalar scalar)
-                {
-                    found.Add(new ScalarPosition(scalar, null, false));
-                }
-            }
-        }
-    }
-
-    private static void AddDescendants(YamlNode? node, List<YamlNode> all)
-    {
-        if (node is null)
-        {
-            return;
-        }
-        all.Add(node);
-        if (node is YamlMapping mapping)
-        {
-            foreach (var entry in mapping.Entries)
-            {
-                AddDescendants(entry.Key, all);
-                AddDescendants(entry.Value, all);
-            }
-        }
-        else if (node is YamlSequence sequence)
-        {
-            foreach (var item in sequence.Items)
-            {
-                AddDescendants(item, all);
+                VisitScalars(sequence.Items[i], action);
             }
         }
     }

@@ -13,12 +13,8 @@ internal static class HelmImageShapes
     /// <summary>Adds every image under <paramref name="root"/> to <paramref name="findings"/>.</summary>
     public static void FindAll(YamlNode? root, Findings findings)
     {
-        foreach (var node in YamlKinds.Descendants(root))
+        YamlKinds.ForEachMapping(root, mapping =>
         {
-            if (node is not YamlMapping mapping)
-            {
-                continue;
-            }
             foreach (var entry in mapping.Entries)
             {
                 if (entry.KeyText is { } key && IsImageKey(key))
@@ -26,7 +22,7 @@ internal static class HelmImageShapes
                     AddImage(entry.Value, findings);
                 }
             }
-        }
+        });
     }
 
     private static bool IsImageKey(string key) =>

@@ -25,13 +25,7 @@ internal sealed class KubernetesKind : IManifestKind
         }
         foreach (var document in file.Documents)
         {
-            foreach (var node in YamlKinds.Descendants(document.Root))
-            {
-                if (node is YamlMapping mapping)
-                {
-                    AddContainers(mapping, findings);
-                }
-            }
+            YamlKinds.ForEachMapping(document.Root, mapping => AddContainers(mapping, findings));
         }
         return findings.ToFindings();
     }

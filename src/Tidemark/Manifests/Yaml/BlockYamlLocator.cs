@@ -20,16 +20,16 @@ internal sealed class BlockYamlLocator
     private const int End = -1;
 
     private readonly string _text;
-    private readonly LineMap _lines;
     private readonly InlineYamlReader _inline;
+    private readonly Stack<List<YamlEntry>> _entryLists = new();
+    private readonly Stack<List<YamlNode>> _itemLists = new();
     private List<YamlComment> _comments = [];
     private int _pos;
 
-    private BlockYamlLocator(string text, LineMap lines, int bom)
+    private BlockYamlLocator(string text, int bom)
     {
         _text = text;
-        _lines = lines;
-        _inline = new InlineYamlReader(text, lines);
+        _inline = new InlineYamlReader(text);
         _pos = bom;
     }
 
@@ -44,7 +44,7 @@ internal sealed class BlockYamlLocator
         }
         try
         {
-            return new YamlFile(new BlockYamlLocator(content, lines, bom).ReadStream(), null, 0, lines);
+            return new YamlFile(new BlockYamlLocator(content, bom).ReadStream(), null, 0, lines);
         }
         catch (InvalidOperationException)
         {
@@ -78,7 +78,7 @@ internal sealed class BlockYamlLocator
             {
                 Close(documents, ref root, ref open);
                 open = true;
-                _pos = LineAfter(_pos);
+                NextLine(_pos);
                 continue;
             }
             if (indent != 0 || root is not null)
@@ -116,13 +116,13 @@ internal sealed class BlockYamlLocator
             var first = _inline.SkipSpaces(_pos);
             if (_inline.AtEol(first))
             {
-                _pos = LineAfter(_pos);
+                NextLine(_pos);
                 continue;
             }
             if (_text[first] == '#')
             {
                 _comments.Add(Comment(first, inline: false));
-                _pos = LineAfter(_pos);
+                NextLine(_pos);
                 continue;
             }
             if (first == _pos && (StartsWith(first, "---") || StartsWith(first, "...")))
@@ -146,8 +146,8 @@ internal sealed class BlockYamlLocator
 
     private YamlMapping ReadMapping(int firstKey, int indent)
     {
-        var entries = new List<YamlEntry>();
-        var at = firstKey;
+        var entries = _entryLists.Count > 0 ? _entryLists.Pop() : [];
+        var (at, line) = (firstKey, _inline.Line);
         while (true)
         {
             entries.Add(ReadEntry(at, indent));
@@ -158,7 +158,7 @@ internal sealed class BlockYamlLocator
             }
             if (next != indent)
             {
-                return new YamlMapping(entries, Span(firstKey, next), _lines.Line(firstKey));
+                return new YamlMapping(ToArray(entries, _entryLists), Span(firstKey, next), line);
             }
             at = _pos + next;
         }
@@ -177,7 +177,7 @@ internal sealed class BlockYamlLocator
         {
             return new YamlEntry(key, ReadInlineValue(pos, indent));
         }
-        _pos = LineAfter(pos);
+        NextLine(pos);
         var next = NextContentLine();
         if (next == indent && IsEntry(_pos + next))
         {
@@ -188,8 +188,8 @@ internal sealed class BlockYamlLocator
 
     private YamlSequence ReadSequence(int indent, bool indentless)
     {
-        var items = new List<YamlNode>();
-        var first = _pos + indent;
+        var items = _itemLists.Count > 0 ? _itemLists.Pop() : [];
+        var (first, line) = (_pos + indent, _inline.Line);
         while (true)
         {
             items.Add(ReadItem(_pos + indent, indent));
@@ -200,7 +200,7 @@ internal sealed class BlockYamlLocator
             }
             if (next != indent || !IsEntry(_pos + next))
             {
-                return new YamlSequence(items, Span(first, next), _lines.Line(first));
+                return new YamlSequence(ToArray(items, _itemLists), Span(first, next), line);
             }
         }
     }
@@ -210,7 +210,7 @@ internal sealed class BlockYamlLocator
         var pos = _inline.SkipSpaces(dash + 1);
         if (_inline.AtEol(pos))
         {
-            _pos = LineAfter(pos);
+            NextLine(pos);
             return ReadBlockNode(NextContentLine(), indent);
         }
         if (IsEntry(pos) || _text[pos] == '#')
@@ -233,7 +233,7 @@ internal sealed class BlockYamlLocator
             }
             value = _inline.WithComment(scalar, Comment(after, inline: true));
         }
-        _pos = LineAfter(after);
+        NextLine(after);
         var next = NextContentLine();
         return next > indent ? throw InlineYamlReader.Unsure() : value;
     }
@@ -256,7 +256,7 @@ internal sealed class BlockYamlLocator
     {
         var length = _text.AsSpan(hash).IndexOfAny('\n', '\r');
         var end = length < 0 ? _text.Length : hash + length;
-        return new YamlComment(_text[hash..end], new TextSpan(hash, end - hash), _lines.Line(hash), inline);
+        return new YamlComment(_text[hash..end], new TextSpan(hash, end - hash), _inline.Line, inline);
     }
 
     private bool IsEntry(int pos) => _text[pos] == '-' && _inline.AtEol(pos + 1) || (pos + 1 < _text.Length && _text[pos] == '-' && _text[pos + 1] == ' ');
@@ -266,6 +266,21 @@ internal sealed class BlockYamlLocator
     /// <summary>A collection ends where the next token starts (after the comments), or at the end of the text.</summary>
     private TextSpan Span(int start, int next) =>
         new(start, (next == End ? _text.Length : next == DocumentStart ? _pos : _pos + next) - start);
+
+    /// <summary>Moves to the start of the line after the one holding <paramref name="pos"/> (the current line).</summary>
+    private void NextLine(int pos)
+    {
+        _pos = LineAfter(pos);
+        _inline.Line++;
+    }
+
+    private static T[] ToArray<T>(List<T> scratch, Stack<List<T>> free)
+    {
+        var array = scratch.ToArray();
+        scratch.Clear();
+        free.Push(scratch);
+        return array;
+    }
 
     private int LineAfter(int pos)
     {

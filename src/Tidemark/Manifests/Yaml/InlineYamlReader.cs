@@ -7,11 +7,14 @@ namespace Tidemark.Manifests.Yaml;
 /// (no escapes) and flow collections that close on the same line. Anything else throws
 /// <see cref="InvalidOperationException"/>, which sends the whole file to the YamlDotNet path.
 /// </summary>
-internal sealed class InlineYamlReader(string text, LineMap lines)
+internal sealed class InlineYamlReader(string text)
 {
     // where a plain scalar may end (or be refused), so the characters between are skipped in bulk
     private static readonly SearchValues<char> BlockStops = SearchValues.Create("\n\r#:[]{}");
     private static readonly SearchValues<char> FlowStops = SearchValues.Create("\n\r#:[]{},");
+
+    /// <summary>The 1-based line being read (the locator moves it line by line, so no offset is ever looked up).</summary>
+    public int Line { get; set; } = 1;
 
     /// <summary>Thrown for anything outside the subset; the caller falls back to YamlDotNet.</summary>
     public static InvalidOperationException Unsure() => new("not in the block-style subset");
@@ -61,7 +64,7 @@ internal sealed class InlineYamlReader(string text, LineMap lines)
         var valueSpan = style == YamlScalarStyle.Plain
             ? span
             : (TextSpan?)(value.Length == span.Length - 2 ? new TextSpan(span.Start + 1, span.Length - 2) : null);
-        return new YamlScalar(value, style, span, lines.Line(valueSpan?.Start ?? span.Start), valueSpan, comment);
+        return new YamlScalar(value, style, span, Line, valueSpan, comment);
     }
 
     private string SingleQuoted(ref int pos)
@@ -181,7 +184,7 @@ internal sealed class InlineYamlReader(string text, LineMap lines)
             pos = AfterFlowItem(pos, '}');
         }
         // YamlDotNet's flow mapping ends at its closing bracket, not after it
-        return new YamlMapping(entries, new TextSpan(start, pos++ - start), lines.Line(start));
+        return new YamlMapping(entries, new TextSpan(start, pos++ - start), Line);
     }
 
     private YamlSequence ReadFlowSequence(ref int pos)
@@ -194,7 +197,7 @@ internal sealed class InlineYamlReader(string text, LineMap lines)
             items.Add(ReadFlowItem(ref pos));
             pos = AfterFlowItem(pos, ']');
         }
-        return new YamlSequence(items, new TextSpan(start, pos++ - start), lines.Line(start));
+        return new YamlSequence(items, new TextSpan(start, pos++ - start), Line);
     }
 
     private YamlNode ReadFlowItem(ref int pos)
