@@ -13,6 +13,11 @@ internal sealed class InlineYamlReader(string text)
     private static readonly SearchValues<char> BlockStops = SearchValues.Create("\n\r#:[]{}");
     private static readonly SearchValues<char> FlowStops = SearchValues.Create("\n\r#:[]{},");
 
+    // Keys and short values repeat across files (name, image, value, true…): one string each per thread saves
+    // most scalar allocations. Bounded, and strings are compared by value, so nothing observable is kept.
+    [ThreadStatic]
+    private static Dictionary<string, string>? _strings;
+
     /// <summary>The 1-based line being read (the locator moves it line by line, so no offset is ever looked up).</summary>
     public int Line { get; set; } = 1;
 
@@ -89,8 +94,8 @@ internal sealed class InlineYamlReader(string text)
             }
             pos++;
         }
-        var inner = text[start..pos++];
-        return doubled ? inner.Replace("''", "'", StringComparison.Ordinal) : inner;
+        var inner = text.AsSpan(start, pos++ - start);
+        return doubled ? inner.ToString().Replace("''", "'", StringComparison.Ordinal) : Shared(inner);
     }
 
     private string DoubleQuoted(ref int pos)
@@ -108,7 +113,7 @@ internal sealed class InlineYamlReader(string text)
         {
             throw Unsure();
         }
-        return text[start..pos++];
+        return Shared(text.AsSpan(start, pos++ - start));
     }
 
     /// <summary>A plain scalar on one line: stops at " #", ": " (or ':' before a flow indicator), a line end, and in flow at ",[]{}".</summary>
@@ -144,7 +149,26 @@ internal sealed class InlineYamlReader(string text)
         {
             pos--;
         }
-        return text[start..pos];
+        return Shared(text.AsSpan(start, pos - start));
+    }
+
+    private static string Shared(ReadOnlySpan<char> chars)
+    {
+        if (chars.Length > 40)
+        {
+            return chars.ToString();
+        }
+        var strings = _strings ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        if (strings.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars, out var known))
+        {
+            return known;
+        }
+        var text = chars.ToString();
+        if (strings.Count < 8192)
+        {
+            strings[text] = text;
+        }
+        return text;
     }
 
     private bool EndsPlain(int pos, bool flow)
