@@ -48,6 +48,9 @@ public sealed class BlockYamlLocatorEquivalenceTests
         "\"quoted key\": 1\n'single': 2\n",
         "k: v #comment-without-space-before-is-part\n",
         "k: \"v\"#no space\n",
+        "k: {}\nj: []\nl: [{a: 1}, [b]]\nm: { a: 1 }\nn: [a , b]\no: [\"x\", 'y']\n",
+        "a: b\n\n---\n\n- x\n- {k: v}\n",
+        "k: v   \nj: \"w\"   \n",
     ];
 
     public static TheoryData<string> TestdataFiles()
