@@ -9,5 +9,5 @@ trap 'rm -rf "$dir"' EXIT
 dotnet build bench/Tidemark.Benchmarks -c Release -nologo -v q -clp:ErrorsOnly
 exe=bench/Tidemark.Benchmarks/bin/Release/net10.0/Tidemark.Benchmarks.dll
 dotnet "$exe" generate "$dir" "$files"
-# one core: pin the process and tell the runtime so
-DOTNET_PROCESSOR_COUNT=1 DOTNET_gcServer=0 taskset -c 0 dotnet "$exe" discover "$dir" 2
+# one core: pin the process and tell the runtime so; run 1 is cold (JIT); dynamic PGO settles by about run 4
+DOTNET_PROCESSOR_COUNT=1 DOTNET_gcServer=0 taskset -c 0 dotnet "$exe" discover "$dir" 5

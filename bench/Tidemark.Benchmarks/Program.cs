@@ -19,6 +19,8 @@ if (args.Length >= 2 && args[0] == "discover")
     for (var run = 0; run < runs; run++)
     {
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var (pauseBefore, gen0, gen1, gen2) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var watch = Stopwatch.StartNew();
         var result = walker.Discover(args[1], new DiscoveryOptions());
         watch.Stop();
@@ -27,8 +29,19 @@ if (args.Length >= 2 && args[0] == "discover")
         Console.WriteLine(
             $"run {run + 1}: {result.FilesRead} files, {result.BytesRead / 1e6:F1} MB, {result.Sites.Count} references, " +
             $"{result.Skipped.Count} skipped in {seconds:F2} s = {result.BytesRead / 1e6 / seconds:F1} MB/s, {result.FilesRead / seconds:F0} files/s; " +
-            $"CPU {cpu:F2} s = {result.BytesRead / 1e6 / cpu:F1} MB/CPU-s, {result.FilesRead / cpu:F0} files/CPU-s");
+            $"CPU {cpu:F2} s = {result.BytesRead / 1e6 / cpu:F1} MB/CPU-s, {result.FilesRead / cpu:F0} files/CPU-s; " +
+            $"allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1e6:F0} MB, GC pauses {(GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds:F2} s, collections gen0/1/2 " +
+            $"{GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}");
     }
+    return 0;
+}
+if (args.Length >= 2 && args[0] == "compare")
+{
+    return TreeComparison.Run(args.Skip(1));
+}
+if (args.Length >= 3 && args[0] == "locate")
+{
+    KindProfile.Locate(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
     return 0;
 }
 if (args.Length >= 2 && args[0] == "profile")

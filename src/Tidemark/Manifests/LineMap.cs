@@ -3,14 +3,16 @@ namespace Tidemark.Manifests;
 /// <summary>Turns UTF-16 offsets of a text into 1-based line and column numbers (a CRLF ends a line once).</summary>
 internal sealed class LineMap
 {
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, LineMap> Cache = [];
+    [ThreadStatic]
+    private static LastTextCache<LineMap>? _last;
+
     private readonly int[] _starts;
 
-    /// <summary>The map of <paramref name="text"/>, built once per string instance.</summary>
+    /// <summary>The map of <paramref name="text"/>, built once per string instance while it is the last one asked about on this thread.</summary>
     public static LineMap Of(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Cache.GetValue(text, t => new LineMap(t));
+        return (_last ??= new()).GetValue(text, static t => new LineMap(t));
     }
 
     public LineMap(string text)

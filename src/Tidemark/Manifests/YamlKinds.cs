@@ -39,58 +39,79 @@ internal static class YamlKinds
         return file;
     }
 
-    /// <summary>Every node under <paramref name="node"/>, itself first, in file order; aliases are not followed.</summary>
-    public static IEnumerable<YamlNode> Descendants(YamlNode? node)
+    /// <summary>Calls <paramref name="action"/> for every mapping under <paramref name="node"/>, itself first, in file order; aliases are not followed.</summary>
+    public static void ForEachMapping(YamlNode? node, Action<YamlMapping> action)
     {
-        if (node is null)
+        ArgumentNullException.ThrowIfNull(action);
+        if (node is YamlMapping mapping)
         {
-            yield break;
-        }
-        var stack = new Stack<YamlNode>();
-        stack.Push(node);
-        while (stack.Count > 0)
-        {
-            var current = stack.Pop();
-            yield return current;
-            foreach (var child in Children(current).Reverse())
+            action(mapping);
+            for (var i = 0; i < mapping.Entries.Count; i++)
             {
-                stack.Push(child);
+                ForEachMapping(mapping.Entries[i].Key, action);
+                ForEachMapping(mapping.Entries[i].Value, action);
+            }
+        }
+        else if (node is YamlSequence sequence)
+        {
+            for (var i = 0; i < sequence.Items.Count; i++)
+            {
+                ForEachMapping(sequence.Items[i], action);
             }
         }
     }
 
-    /// <summary>Every scalar under <paramref name="root"/> in file order, with its parent mapping and whether it is a key.</summary>
-    public static IEnumerable<ScalarPosition> Scalars(YamlNode? root)
+    /// <summary>
+    /// Calls <paramref name="action"/> for every scalar under <paramref name="root"/>, with its parent mapping and
+    /// whether it is a key: the root scalar, then for each collection (itself first, in file order) its direct
+    /// scalar children in file order.
+    /// </summary>
+    public static void ForEachScalar(YamlNode? root, Action<ScalarPosition> action)
     {
+        ArgumentNullException.ThrowIfNull(action);
         if (root is YamlScalar top)
         {
-            yield return new ScalarPosition(top, null, false);
+            action(new ScalarPosition(top, null, false));
         }
-        foreach (var node in Descendants(root))
+        VisitScalars(root, action);
+    }
+
+    private static void VisitScalars(YamlNode? node, Action<ScalarPosition> action)
+    {
+        if (node is YamlMapping mapping)
         {
-            var found = node switch
+            for (var i = 0; i < mapping.Entries.Count; i++)
             {
-                YamlMapping mapping => mapping.Entries.SelectMany(e => new[]
+                if (mapping.Entries[i].Key is YamlScalar key)
                 {
-                    e.Key is YamlScalar k ? new ScalarPosition(k, mapping, true) : null,
-                    e.Value is YamlScalar v ? new ScalarPosition(v, mapping, false) : null,
-                }),
-                YamlSequence sequence => sequence.Items.OfType<YamlScalar>().Select(s => new ScalarPosition(s, null, false)),
-                _ => [],
-            };
-            foreach (var position in found.OfType<ScalarPosition>())
+                    action(new ScalarPosition(key, mapping, true));
+                }
+                if (mapping.Entries[i].Value is YamlScalar value)
+                {
+                    action(new ScalarPosition(value, mapping, false));
+                }
+            }
+            for (var i = 0; i < mapping.Entries.Count; i++)
             {
-                yield return position;
+                VisitScalars(mapping.Entries[i].Key, action);
+                VisitScalars(mapping.Entries[i].Value, action);
+            }
+        }
+        else if (node is YamlSequence sequence)
+        {
+            for (var i = 0; i < sequence.Items.Count; i++)
+            {
+                if (sequence.Items[i] is YamlScalar scalar)
+                {
+                    action(new ScalarPosition(scalar, null, false));
+                }
+            }
+            for (var i = 0; i < sequence.Items.Count; i++)
+            {
+                VisitScalars(sequence.Items[i], action);
             }
         }
     }
-
-    private static IEnumerable<YamlNode> Children(YamlNode node) => node switch
-    {
-        YamlMapping mapping => mapping.Entries.SelectMany(e => new[] { e.Key, e.Value }),
-        YamlSequence sequence => sequence.Items,
-        _ => [],
-    };
 
     private static bool IsUnderTemplates(string path) =>
         path.StartsWith("templates/", StringComparison.Ordinal) || path.Contains("/templates/", StringComparison.Ordinal);

@@ -54,7 +54,7 @@ public sealed class SpanEditorPropertyTests
         return random.Chance(20) && old is not null ? old : tag;
     }
 
-    private static string Generate(XorShift random)
+    internal static string Generate(XorShift random)
     {
         var newline = random.Chance(30) ? "\r\n" : "\n";
         var text = new StringBuilder(random.Chance(20) ? "\uFEFF" : "");

@@ -25,13 +25,13 @@ internal sealed partial class EmbeddedKind : IManifestKind
         }
         foreach (var document in file.Documents)
         {
-            foreach (var position in YamlKinds.Scalars(document.Root))
+            YamlKinds.ForEachScalar(document.Root, position =>
             {
                 if (!position.IsKey && MayEmbed(position.Scalar.Value))
                 {
                     AddEmbedded(content, position.Scalar, findings);
                 }
-            }
+            });
         }
         return findings.ToFindings();
     }

@@ -25,13 +25,13 @@ internal sealed class FluxSetterKind : IManifestKind
         }
         foreach (var document in file.Documents)
         {
-            foreach (var position in YamlKinds.Scalars(document.Root))
+            YamlKinds.ForEachScalar(document.Root, position =>
             {
                 if (position.Scalar.LineComment is { } comment && comment.Text.Contains(MarkerParser.Key, StringComparison.Ordinal))
                 {
                     AddMarked(position, comment, document.Root is YamlSequence, findings);
                 }
-            }
+            });
             foreach (var comment in document.OtherComments.Where(c => c.Text.Contains(MarkerParser.Key, StringComparison.Ordinal)))
             {
                 findings.Skip(comment.Line, "the marker is not on a scalar's line; Flux reads only a value's line comment");

@@ -13,7 +13,7 @@ internal static class HelmImageShapes
     /// <summary>Adds every image under <paramref name="root"/> to <paramref name="findings"/>.</summary>
     public static void FindAll(YamlNode? root, Findings findings)
     {
-        foreach (var mapping in YamlKinds.Descendants(root).OfType<YamlMapping>())
+        YamlKinds.ForEachMapping(root, mapping =>
         {
             foreach (var entry in mapping.Entries)
             {
@@ -22,7 +22,7 @@ internal static class HelmImageShapes
                     AddImage(entry.Value, findings);
                 }
             }
-        }
+        });
     }
 
     private static bool IsImageKey(string key) =>

@@ -9,8 +9,6 @@ namespace Tidemark.Manifests.Kubernetes;
 /// </summary>
 internal sealed class KubernetesKind : IManifestKind
 {
-    private static readonly HashSet<string> ContainerKeys = ["containers", "initContainers", "ephemeralContainers"];
-
     public string Name => "kubernetes";
 
     public bool Handles(string path) => YamlKinds.IsYaml(path);
@@ -27,10 +25,7 @@ internal sealed class KubernetesKind : IManifestKind
         }
         foreach (var document in file.Documents)
         {
-            foreach (var mapping in YamlKinds.Descendants(document.Root).OfType<YamlMapping>())
-            {
-                AddContainers(mapping, findings);
-            }
+            YamlKinds.ForEachMapping(document.Root, mapping => AddContainers(mapping, findings));
         }
         return findings.ToFindings();
     }
@@ -39,7 +34,7 @@ internal sealed class KubernetesKind : IManifestKind
     {
         foreach (var entry in mapping.Entries)
         {
-            if (entry.KeyText is not { } key || !ContainerKeys.Contains(key) || entry.Value is not YamlSequence containers)
+            if (entry.KeyText is not { } key || key is not ("containers" or "initContainers" or "ephemeralContainers") || entry.Value is not YamlSequence containers)
             {
                 continue;
             }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using YamlDotNet.Core;
 
 namespace Tidemark.Manifests.Yaml;
@@ -10,18 +9,48 @@ namespace Tidemark.Manifests.Yaml;
 /// </summary>
 internal static class YamlReader
 {
-    // Several kinds read the same file one after another: parse each text instance once. Keyed by the string
-    // instance and collected with it, so this holds no state a caller could observe.
-    private static readonly ConditionalWeakTable<string, YamlFile> Cache = [];
+    // Several kinds read the same file one after another: parse each text instance once (see LastTextCache).
+    [ThreadStatic]
+    private static LastTextCache<YamlFile>? _last;
+
+    [ThreadStatic]
+    private static bool _yamlDotNetOnly;
 
     public static YamlFile Read(string content)
     {
         ArgumentNullException.ThrowIfNull(content);
-        return Cache.GetValue(content, Parse);
+        return _yamlDotNetOnly ? ReadWithYamlDotNet(content) : (_last ??= new()).GetValue(content, Parse);
     }
 
-    private static YamlFile Parse(string content)
+    /// <summary>
+    /// <paramref name="action"/>'s result with every <see cref="Read"/> on this thread going to YamlDotNet, not
+    /// cached: the reference path that the equivalence test compares the block locator's findings with.
+    /// </summary>
+    public static T WithYamlDotNetOnly<T>(Func<T> action)
     {
+        ArgumentNullException.ThrowIfNull(action);
+        var before = _yamlDotNetOnly;
+        _yamlDotNetOnly = true;
+        try
+        {
+            return action();
+        }
+        finally
+        {
+            _yamlDotNetOnly = before;
+        }
+    }
+
+    private static YamlFile Parse(string content) =>
+        BlockYamlLocator.TryRead(content, LineMap.Of(content)) ?? ReadWithYamlDotNet(content);
+
+    /// <summary>
+    /// The tree from YamlDotNet's event stream, not cached; the common block-style subset is read by
+    /// <see cref="BlockYamlLocator"/> instead, which must give the same tree (the equivalence test compares them).
+    /// </summary>
+    public static YamlFile ReadWithYamlDotNet(string content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
         var lines = LineMap.Of(content);
         var bom = content.StartsWith('\uFEFF') ? 1 : 0;
         try
