@@ -28,7 +28,10 @@ internal sealed class RepositoryWalker
             }
             files++;
             bytes += file.Length;
-            var found = FileFindings.Find(text, relative, kinds);
+            if (FindSafely(text, relative, kinds, skipped) is not { } found)
+            {
+                continue;
+            }
             sites.AddRange(found.Sites);
             skipped.AddRange(found.Skipped);
         }
@@ -40,6 +43,20 @@ internal sealed class RepositoryWalker
     }
 
     /// <summary>The text of <paramref name="file"/>, or null after recording why it was skipped.</summary>
+    /// <summary>A finder bug must cost one file (reported), not the whole run.</summary>
+    private static KindFindings? FindSafely(string text, string relative, List<IManifestKind> kinds, List<Skipped> skipped)
+    {
+        try
+        {
+            return FileFindings.Find(text, relative, kinds);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException or YamlDotNet.Core.YamlException)
+        {
+            skipped.Add(new Skipped(relative, 0, $"could not be read ({e.GetType().Name}: {e.Message}); the file was skipped — please report this"));
+            return null;
+        }
+    }
+
     private static string? Read(FileInfo file, string relative, DiscoveryOptions options, List<Skipped> skipped)
     {
         if (file.Length > options.MaxFileBytes)

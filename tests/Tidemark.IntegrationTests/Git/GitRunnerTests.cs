@@ -21,7 +21,15 @@ public sealed class GitRunnerTests : IDisposable
     [Fact]
     public async Task Run_Timeout_KillsAndThrowsTimeout()
     {
-        var options = new GitRunnerOptions(Path.Combine(_sandbox.Root, ".home")) { Timeout = TimeSpan.Zero };
+        // A stand-in for git that never answers, so the timeout (not machine load) decides the outcome.
+        var slowGit = Path.Combine(_sandbox.Root, "slow-git");
+        await File.WriteAllTextAsync(slowGit, "#!/bin/sh\nexec sleep 30\n");
+        Assert.False(OperatingSystem.IsWindows(), "the git tests run on Linux");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(slowGit, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        var options = new GitRunnerOptions(Path.Combine(_sandbox.Root, ".home"), slowGit) { Timeout = TimeSpan.FromMilliseconds(300) };
         var runner = new GitRunner(options, new Redactor(), NullLogger<GitRunner>.Instance);
 
         var error = await Assert.ThrowsAsync<GitException>(() => runner.GetVersionAsync(CancellationToken.None));

@@ -129,8 +129,10 @@ internal sealed class YamlTreeBuilder
 
     private TextSpan SpanOf(Mark start, Mark end)
     {
-        var from = (int)start.Index + _bom;
-        return new TextSpan(from, Math.Max(0, (int)end.Index + _bom - from));
+        // An implicit empty node (a document of only comments after `---`) can be marked past the end of the text.
+        var from = Math.Min((int)start.Index + _bom, _content.Length);
+        var to = Math.Clamp((int)end.Index + _bom, from, _content.Length);
+        return new TextSpan(from, to - from);
     }
 
     private TextSpan? ValueSpan(TextSpan span, YamlScalarStyle style, string value)
