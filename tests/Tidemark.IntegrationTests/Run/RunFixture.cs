@@ -61,7 +61,7 @@ public sealed class RunFixture : IAsyncLifetime
         var repository = await GitHub.AddRepositoryAsync("alice", "gitops" + Interlocked.Increment(ref counter), new RepositoryOptions { ImportFolder = examples });
         Directory.Delete(examples, recursive: true);
         GitHub.AddCollaborator(repository, "bob", RepositoryRole.Write);
-        var token = GitHub.IssueClassicToken("alice", ["repo"]).Value;
+        var token = GitHub.IssueClassicToken("alice", ["repo"]);
         return new RunScene(GitHub, repository, token);
     }
 

@@ -15,7 +15,7 @@ namespace Tidemark.IntegrationTests.Run;
 /// <c>ROOT/.tidemark/state.db</c> (the default beside the work directory). Runs `tidemark run` in-process with
 /// GITHUB_TOKEN set, and reads what happened on the simulator's side.
 /// </summary>
-internal sealed class RunScene(GitHubSimulator github, SimRepository repository, string token) : IDisposable
+internal sealed class RunScene(GitHubSimulator github, SimRepository repository, SimToken simToken) : IDisposable
 {
     public const string UpdateBranch = "flux-image-updates";
 
@@ -27,7 +27,9 @@ internal sealed class RunScene(GitHubSimulator github, SimRepository repository,
 
     public string StatePath => Path.Combine(Root, ".tidemark", "state.db");
 
-    public string Token => token;
+    public string Token => simToken.Value;
+
+    public SimToken SimToken => simToken;
 
     public SimRepository Repository => repository;
 
@@ -47,13 +49,13 @@ internal sealed class RunScene(GitHubSimulator github, SimRepository repository,
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var env = new CliEnvironment(stdout, stderr, TimeProvider.System, name => name == "GITHUB_TOKEN" ? token : null, ErrorIsTerminal: false);
+        var env = new CliEnvironment(stdout, stderr, TimeProvider.System, name => name == "GITHUB_TOKEN" ? Token : null, ErrorIsTerminal: false);
         string[] args = ["run", "--repo", RemoteUrl, "--api-url", github.ApiUri.AbsoluteUri, "--work-dir", WorkDir, .. extra];
         var code = await TidemarkApp.RunAsync(args, env, CancellationToken.None);
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }
 
-    public GitHubForge Forge() => new(new GitHubForgeOptions(github.ApiUri, repository.Owner.Login, repository.Name), _ => ValueTask.FromResult(token), TimeProvider.System, NullLogger.Instance);
+    public GitHubForge Forge() => new(new GitHubForgeOptions(github.ApiUri, repository.Owner.Login, repository.Name), _ => ValueTask.FromResult(Token), TimeProvider.System, NullLogger.Instance);
 
     /// <summary>REST writes (POST/PATCH/PUT/DELETE) the simulator has seen for this repository so far.</summary>
     public int RestWrites() =>
