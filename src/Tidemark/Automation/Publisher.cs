@@ -53,7 +53,7 @@ internal sealed class Publisher(GitRepository git, IForge forge, StateStore stat
 
         var managed = await recorder.FindAsync(cancellationToken).ConfigureAwait(false);
         var foreign = await ForeignCommitsAsync(heads, settings, recorder, managed, cancellationToken).ConfigureAwait(false);
-        if (foreign.Count > 0)
+        if (foreign.Count > 0 && !await steward.WasClosedAsync(heads.UpdateSha!, cancellationToken).ConfigureAwait(false))
         {
             return await steward.PauseAsync(foreign, cancellationToken).ConfigureAwait(false);
         }

@@ -104,6 +104,21 @@ internal sealed class PullRequestSteward(IForge forge, PublishRecorder recorder,
         return null;
     }
 
+    /// <summary>
+    /// True when no pull request of the update branch is open and one showing exactly <paramref name="headSha"/> was
+    /// closed: the person who committed there closed it, so the branch is Tidemark's to replace again.
+    /// </summary>
+    public async Task<bool> WasClosedAsync(string headSha, CancellationToken cancellationToken)
+    {
+        if (await forge.FindOpenPullRequestAsync(settings.UpdateBranch, settings.BaseBranch, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return false;
+        }
+
+        var closed = await forge.FindPullRequestsAsync(settings.UpdateBranch, PullRequestStateFilter.Closed, cancellationToken).ConfigureAwait(false);
+        return closed.Any(p => p.HeadSha == headSha);
+    }
+
     /// <summary>Someone else committed to the update branch: push nothing, say so, and tell the pull request once.</summary>
     public async Task<Outcome> PauseAsync(IReadOnlyList<GitCommitInfo> foreign, CancellationToken cancellationToken)
     {

@@ -123,6 +123,22 @@ public sealed class RunCommandTests(RunFixture fixture) : IClassFixture<RunFixtu
     }
 
     [Fact]
+    public async Task Run_PersonCommittedThenClosedThePullRequest_PauseEndsAndTheClosedTargetsAreNotProposedAgain()
+    {
+        using var scene = await fixture.NewSceneAsync();
+        Assert.Equal(0, (await scene.RunAsync()).ExitCode);
+        await scene.GitHub.CommitAsync(scene.Repository, RunScene.UpdateBranch, new Dictionary<string, string> { ["NOTES.md"] = "pinned for now\n" }, "Keep webhook at 1.17");
+        Assert.Contains("pull request: paused", (await scene.RunAsync()).Out, StringComparison.Ordinal);
+        await scene.CloseAsPersonAsync(scene.Repository.PullRequests.Single().Number);
+
+        var run = await scene.RunAsync();
+
+        Assert.True(run.ExitCode == 0, run.Error + run.Out);
+        Assert.Contains("pull request: declined", run.Out, StringComparison.Ordinal);
+        Assert.Single(scene.Repository.PullRequests);
+    }
+
+    [Fact]
     public async Task Run_PersonClosedThePullRequest_DoesNotReopenOrRecreateItForTheSameTargets()
     {
         using var scene = await fixture.NewSceneAsync();
