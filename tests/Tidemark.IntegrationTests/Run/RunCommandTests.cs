@@ -30,6 +30,25 @@ public sealed class RunCommandTests(RunFixture fixture) : IClassFixture<RunFixtu
         Assert.Contains($"created #{pull.Number}", run.Out, StringComparison.Ordinal);
         Assert.Contains("branch: pushed", run.Out, StringComparison.Ordinal);
         Assert.Equal(pull.HeadSha, scene.BranchSha(RunScene.UpdateBranch));
+        var commit = scene.HeadCommit(RunScene.UpdateBranch).Split('\n');
+        Assert.Equal("fluxcdbot <fluxcdbot@users.noreply.github.com>", commit[0]);
+        Assert.Contains(ControllerLine, commit);
+    }
+
+    [Fact]
+    public async Task Run_LocalCloneAsRepo_WorksOnTheRepositoryItsOriginNames()
+    {
+        using var scene = await fixture.NewSceneAsync();
+        var local = Path.Combine(scene.Root, "my-checkout");
+        Directory.CreateDirectory(local);
+        Assert.Equal(0, Git(local, "init", "--quiet"));
+        Assert.Equal(0, Git(local, "remote", "add", "origin", scene.RemoteUrl));
+
+        var run = await scene.RunAsync("--repo", local);
+
+        Assert.True(run.ExitCode == 0, run.Error + run.Out);
+        Assert.Single(scene.Repository.PullRequests);
+        Assert.Equal([".git"], Directory.EnumerateFileSystemEntries(local).Select(Path.GetFileName));
     }
 
     [Fact]
@@ -181,5 +200,20 @@ public sealed class RunCommandTests(RunFixture fixture) : IClassFixture<RunFixtu
         Assert.Null(scene.BranchSha(RunScene.UpdateBranch));
         Assert.Contains("dry run: would push", run.Out, StringComparison.Ordinal);
         Assert.Contains(ControllerLine, run.Out.Split('\n'));
+    }
+
+    private static int Git(string directory, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = directory, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
+        start.Environment["HOME"] = directory;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        process.WaitForExit();
+        return process.ExitCode;
     }
 }

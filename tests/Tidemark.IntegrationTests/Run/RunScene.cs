@@ -50,7 +50,8 @@ internal sealed class RunScene(GitHubSimulator github, SimRepository repository,
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var env = new CliEnvironment(stdout, stderr, TimeProvider.System, name => name == "GITHUB_TOKEN" ? Token : null, ErrorIsTerminal: false);
-        string[] args = ["run", "--repo", RemoteUrl, "--api-url", github.ApiUri.AbsoluteUri, "--work-dir", WorkDir, .. extra];
+        string[] repo = extra.Contains("--repo") ? [] : ["--repo", RemoteUrl];
+        string[] args = ["run", .. repo, "--api-url", github.ApiUri.AbsoluteUri, "--work-dir", WorkDir, .. extra];
         var code = await TidemarkApp.RunAsync(args, env, CancellationToken.None);
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }
@@ -67,6 +68,9 @@ internal sealed class RunScene(GitHubSimulator github, SimRepository repository,
         var (code, output) = Git("rev-parse", "--verify", "--quiet", "refs/heads/" + branch);
         return code == 0 ? output.Trim() : null;
     }
+
+    /// <summary>The author and full message of the branch's head commit, as <c>NAME &lt;EMAIL&gt;\nMESSAGE</c>.</summary>
+    public string HeadCommit(string branch) => Git("log", "-1", "--format=%an <%ae>%n%B", "refs/heads/" + branch).Output;
 
     /// <summary>Merges the update branch's content into main as a person would with "squash and merge": one new commit on main.</summary>
     public async Task CommitUpdatesToMainAsync()
