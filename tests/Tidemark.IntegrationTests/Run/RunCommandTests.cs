@@ -36,6 +36,20 @@ public sealed class RunCommandTests(RunFixture fixture) : IClassFixture<RunFixtu
     }
 
     [Fact]
+    public async Task Run_CommitSettingsInTidemarkYaml_WinOverFluxAndSignOff()
+    {
+        using var scene = await fixture.NewSceneAsync(extraConfig: "commit:\n  authorName: Image Bot\n  authorEmail: bot@example.invalid\n  signOff: true\n");
+
+        var run = await scene.RunAsync();
+
+        Assert.True(run.ExitCode == 0, run.Error + run.Out);
+        var commit = scene.HeadCommit(RunScene.UpdateBranch).Split('\n');
+        Assert.Equal("Image Bot <bot@example.invalid>", commit[0]);
+        Assert.Contains("Signed-off-by: Image Bot <bot@example.invalid>", commit);
+        Assert.Contains(ControllerLine, commit);
+    }
+
+    [Fact]
     public async Task Run_LocalCloneAsRepo_WorksOnTheRepositoryItsOriginNames()
     {
         using var scene = await fixture.NewSceneAsync();

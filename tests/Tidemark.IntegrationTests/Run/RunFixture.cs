@@ -51,13 +51,13 @@ public sealed class RunFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh private repository of alice's holding examples/ (its registries sent to <paramref name="registry"/>), bob a writer, and a token of alice's.</summary>
-    internal async Task<RunScene> NewSceneAsync(LocalRegistry? registry = null)
+    internal async Task<RunScene> NewSceneAsync(LocalRegistry? registry = null, string extraConfig = "")
     {
         var local = registry ?? Registry;
         var examples = Path.Combine(Path.GetTempPath(), $"tidemark-run-src-{Guid.NewGuid():N}");
         CopyFolder(Path.Combine(RepositoryRoot(), "examples"), examples);
         await File.AppendAllTextAsync(Path.Combine(examples, "tidemark.yaml"),
-            $"registries:\n  - host: quay.io\n    endpoint: http://{local.Host}\n  - host: ghcr.io\n    endpoint: http://{local.Host}\n  - host: docker.io\n    endpoint: http://{local.Host}\n");
+            $"registries:\n  - host: quay.io\n    endpoint: http://{local.Host}\n  - host: ghcr.io\n    endpoint: http://{local.Host}\n  - host: docker.io\n    endpoint: http://{local.Host}\n" + extraConfig);
         var repository = await GitHub.AddRepositoryAsync("alice", "gitops" + Interlocked.Increment(ref counter), new RepositoryOptions { ImportFolder = examples });
         Directory.Delete(examples, recursive: true);
         GitHub.AddCollaborator(repository, "bob", RepositoryRole.Write);
