@@ -42,7 +42,16 @@ internal static class RunCheckout
 
     private static async Task<(Workspace, PublishSettings, string)> LoadAtAsync(GitRepository git, RunContext context, string branch, string defaultBranch, CancellationToken cancellationToken)
     {
-        var heads = await git.FetchAsync(branch, TidemarkConfig.DefaultUpdateBranch, cancellationToken).ConfigureAwait(false);
+        RemoteBranchHeads heads;
+        try
+        {
+            heads = await git.FetchAsync(branch, TidemarkConfig.DefaultUpdateBranch, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new UsageException($"{e.Message} (check baseBranch in tidemark.yaml or checkout.ref.branch of the ImageUpdateAutomation)");
+        }
+
         await git.CheckoutAsync(heads.BaseSha, cancellationToken).ConfigureAwait(false);
         var workspace = await RepositoryOptions.LoadAsync(new DirectoryInfo(git.Directory), context.Request.Config, context.Env, cancellationToken).ConfigureAwait(false);
         var settings = PublishSettings.From(workspace.Config, workspace.Flux, context.Target.FullName, defaultBranch);
