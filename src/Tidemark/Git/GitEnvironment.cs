@@ -7,7 +7,7 @@ namespace Tidemark.Git;
 /// </summary>
 internal static class GitEnvironment
 {
-    private static readonly string[] Reserved = ["GIT_CONFIG", "GIT_ASKPASS", "SSH_ASKPASS", "GIT_SSH", "HOME", "PATH", "GIT_DIR", "GIT_EXEC_PATH"];
+    private static readonly string[] Reserved = ["GIT_CONFIG", "GIT_ASKPASS", "SSH_ASKPASS", "GIT_SSH", "HOME", "PATH", "GIT_DIR", "GIT_EXEC_PATH", GitAuth.TokenVariable];
 
     public static IReadOnlyDictionary<string, string> Build(GitRunnerOptions options, GitRequest request)
     {

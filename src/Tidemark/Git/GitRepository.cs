@@ -108,6 +108,10 @@ internal sealed class GitRepository
         return new RemoteBranchHeads(baseSha, updateSha);
     }
 
+    /// <summary>Checks out <paramref name="sha"/> (detached, discarding local changes) so the work tree can be read, e.g. the base head for planning.</summary>
+    public Task CheckoutAsync(string sha, CancellationToken cancellationToken) =>
+        RunAsync(GitSubcommand.Checkout, ["--force", "--detach", GitNames.Sha(sha)], "checkout", null, true, null, cancellationToken);
+
     /// <summary>The commit a revision names in the clone, or null when it names none.</summary>
     public async Task<string?> ResolveAsync(string revision, CancellationToken cancellationToken)
     {

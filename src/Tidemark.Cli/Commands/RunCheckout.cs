@@ -1,0 +1,60 @@
+using Tidemark.Automation;
+using Tidemark.Configuration;
+using Tidemark.Git;
+
+namespace Tidemark.Cli.Commands;
+
+/// <summary>
+/// Gets Tidemark's own clone to the head of the base branch: cloned once (blobs on demand) into
+/// <c>WORK-DIR/repo</c>, fetched on later runs; then reads tidemark.yaml and the Flux objects from that head.
+/// </summary>
+internal static class RunCheckout
+{
+    public static async Task<GitRepository> PrepareAsync(GitRunner runner, RunTarget target, string defaultBranch, string workDir, string token, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var directory = Path.Combine(workDir, "repo");
+        if (Directory.Exists(Path.Combine(directory, ".git")))
+        {
+            try
+            {
+                return await GitRepository.OpenAsync(runner, target.Remote, directory, token, time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new UsageException($"--work-dir {workDir}: {e.Message}");
+            }
+        }
+
+        return await GitRepository.CloneAsync(runner, target.Remote, directory, defaultBranch, token, time, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Checks out the base head and loads the workspace from it; the base is the one tidemark.yaml (or Flux) names on that head.</summary>
+    public static async Task<(Workspace Workspace, PublishSettings Settings, string BaseSha)> LoadAsync(GitRepository git, RunContext context, string defaultBranch, CancellationToken cancellationToken)
+    {
+        var (workspace, settings, baseSha) = await LoadAtAsync(git, context, defaultBranch, defaultBranch, cancellationToken).ConfigureAwait(false);
+        if (settings.BaseBranch != defaultBranch)
+        {
+            (workspace, settings, baseSha) = await LoadAtAsync(git, context, settings.BaseBranch, defaultBranch, cancellationToken).ConfigureAwait(false);
+        }
+
+        return (workspace, settings, baseSha);
+    }
+
+    private static async Task<(Workspace, PublishSettings, string)> LoadAtAsync(GitRepository git, RunContext context, string branch, string defaultBranch, CancellationToken cancellationToken)
+    {
+        RemoteBranchHeads heads;
+        try
+        {
+            heads = await git.FetchAsync(branch, TidemarkConfig.DefaultUpdateBranch, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new UsageException($"{e.Message} (check baseBranch in tidemark.yaml or checkout.ref.branch of the ImageUpdateAutomation)");
+        }
+
+        await git.CheckoutAsync(heads.BaseSha, cancellationToken).ConfigureAwait(false);
+        var workspace = await RepositoryOptions.LoadAsync(new DirectoryInfo(git.Directory), context.Request.Config, context.Env, cancellationToken).ConfigureAwait(false);
+        var settings = PublishSettings.From(workspace.Config, workspace.Flux, context.Target.FullName, defaultBranch);
+        return (workspace, settings, heads.BaseSha);
+    }
+}

@@ -1,0 +1,86 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using Tidemark.Automation;
+using Tidemark.Cli.Rendering;
+using Tidemark.Credentials;
+using Tidemark.Forges;
+using Tidemark.Forges.GitHub;
+using Tidemark.Git;
+using Tidemark.State;
+
+namespace Tidemark.Cli.Commands;
+
+/// <summary>
+/// <c>tidemark run</c>: the whole loop for one repository — clone or fetch it into the work directory, plan from
+/// the base branch's head, then publish (one commit on the update branch, push, open/update/close the pull request)
+/// and record. Git, forge and state failures exit 1 with their classified message; bad input exits 2.
+/// </summary>
+internal static class RunCommand
+{
+    private static readonly TimeSpan LockLease = TimeSpan.FromMinutes(15);
+    private static readonly TimeSpan LockWait = TimeSpan.FromMinutes(2);
+
+    public static Command Create(CliEnvironment env, ILoggerFactory logging)
+    {
+        var options = new RunOptions();
+        var command = new Command("run", "Apply the plan: commit, push the update branch, open/update/close the pull request");
+        options.AddTo(command);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(env, () => Failures(env, () => RunAsync(env, logging, options, parse, cancellationToken))));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliEnvironment env, ILoggerFactory logging, RunOptions options, ParseResult parse, CancellationToken cancellationToken)
+    {
+        var request = options.Read(parse);
+        var token = await RunToken.ReadAsync(request.TokenFile, env, cancellationToken).ConfigureAwait(false);
+        var redactor = new Redactor();
+        redactor.Register(token);
+        var workDir = Path.GetFullPath(request.WorkDir ?? Path.Combine(Directory.GetCurrentDirectory(), "tidemark-work"));
+        var runner = new GitRunner(new GitRunnerOptions(Path.Combine(workDir, ".home")), redactor, logging.CreateLogger<GitRunner>());
+        var target = await RunTarget.ResolveAsync(request.Repo, runner, cancellationToken).ConfigureAwait(false);
+        var statePath = request.State ?? Path.Combine(Path.GetDirectoryName(workDir) ?? workDir, ".tidemark", "state.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(statePath)!);
+        var state = await SqliteStateStore.OpenAsync(new SqliteStateOptions(statePath), env.Time, redactor, cancellationToken).ConfigureAwait(false);
+        using var forge = new GitHubForge(new GitHubForgeOptions(request.ApiUrl, target.Owner, target.Name), _ => ValueTask.FromResult(token), env.Time, logging.CreateLogger("Tidemark.Forges"));
+        var owner = $"tidemark run pid {Environment.ProcessId} {Guid.NewGuid():N}";
+        var lease = await state.Locks.AcquireAsync(target.FullName, owner, LockLease, LockWait, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var context = new RunContext(env, logging, request, target, forge, state, owner);
+            return await RunLockedAsync(context, runner, token, workDir, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await state.Locks.ReleaseAsync(lease, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<int> RunLockedAsync(RunContext context, GitRunner runner, string token, string workDir, CancellationToken cancellationToken)
+    {
+        var (env, request) = (context.Env, context.Request);
+        // the default branch from the forge: a single-branch clone keeps no origin/HEAD, and the clone needs a branch
+        var defaultBranch = (await context.Forge.GetRepositoryAsync(cancellationToken).ConfigureAwait(false)).DefaultBranch;
+        var git = await RunCheckout.PrepareAsync(runner, context.Target, defaultBranch, workDir, token, env.Time, cancellationToken).ConfigureAwait(false);
+        var (workspace, settings, baseSha) = await RunCheckout.LoadAsync(git, context, defaultBranch, cancellationToken).ConfigureAwait(false);
+        var plan = await PlanCommand.PlanAsync(env, context.Logging, workspace, request.SecretsDirectory, false, cancellationToken).ConfigureAwait(false);
+        var publisher = new Publisher(git, context.Forge, context.State);
+        var publish = settings with { DryRun = request.DryRun, PlannedBaseSha = baseSha, LockOwner = context.LockOwner, LockLease = LockLease, LockWait = LockWait };
+        var outcome = await publisher.PublishAsync(plan, publish, cancellationToken).ConfigureAwait(false);
+        await RunRenderer.WriteAsync(env.Out, env.Error, publish, plan, outcome).ConfigureAwait(false);
+        return plan.HasErrors ? ExitCodes.Failed : ExitCodes.Success;
+    }
+
+    /// <summary>Git, forge and state failures are the work failing (exit 1); their messages are already written for people.</summary>
+    private static async Task<int> Failures(CliEnvironment env, Func<Task<int>> run)
+    {
+        try
+        {
+            return await run().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is GitException or ForgeException or RepositoryLockedException or StateStoreException)
+        {
+            await env.Error.WriteLineAsync($"tidemark: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+    }
+}

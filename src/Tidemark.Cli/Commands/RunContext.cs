@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Logging;
+using Tidemark.Forges;
+using Tidemark.State;
+
+namespace Tidemark.Cli.Commands;
+
+/// <summary>The pieces one <c>tidemark run</c> works with once its repository lock is held.</summary>
+internal sealed record RunContext(
+    CliEnvironment Env,
+    ILoggerFactory Logging,
+    RunRequest Request,
+    RunTarget Target,
+    IForge Forge,
+    StateStore State,
+    string LockOwner);

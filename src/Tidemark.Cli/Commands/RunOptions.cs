@@ -1,0 +1,59 @@
+using System.CommandLine;
+
+namespace Tidemark.Cli.Commands;
+
+/// <summary>The options of <c>tidemark run</c>, and reading them into a <see cref="RunRequest"/>.</summary>
+internal sealed class RunOptions
+{
+    private readonly Option<string?> repo = new("--repo")
+    {
+        Description = "The repository: a local clone (its origin names it) or its https:// URL (default: the current folder)",
+        HelpName = "PATH|URL",
+    };
+
+    private readonly Option<FileInfo?> config = CommonOptions.Config();
+
+    private readonly Option<bool> dryRun = new("--dry-run") { Description = "Do everything but push and write to GitHub; say what would be done" };
+
+    private readonly Option<FileInfo?> tokenFile = new("--token-file") { Description = "A file holding only the GitHub token (default: the GITHUB_TOKEN variable)", HelpName = "FILE" };
+
+    private readonly Option<string> apiUrl = new("--api-url")
+    {
+        Description = "The GitHub REST API (GitHub Enterprise Server: https://HOST/api/v3/)",
+        DefaultValueFactory = _ => "https://api.github.com/",
+        HelpName = "URL",
+    };
+
+    private readonly Option<FileInfo?> state = new("--state") { Description = "The state database (default: .tidemark/state.db beside the work directory)", HelpName = "FILE" };
+
+    private readonly Option<DirectoryInfo?> workDir = new("--work-dir") { Description = "Where Tidemark keeps its clone (default: ./tidemark-work)", HelpName = "DIR" };
+
+    private readonly Option<string> secrets = CommonOptions.SecretsDirectory();
+
+    public void AddTo(Command command)
+    {
+        command.Add(repo);
+        command.Add(config);
+        command.Add(dryRun);
+        command.Add(tokenFile);
+        command.Add(apiUrl);
+        command.Add(state);
+        command.Add(workDir);
+        command.Add(secrets);
+    }
+
+    public RunRequest Read(ParseResult parse) => new(
+        parse.GetValue(repo),
+        parse.GetValue(config),
+        parse.GetValue(dryRun),
+        parse.GetValue(tokenFile),
+        ApiUri(parse.GetValue(apiUrl)!),
+        parse.GetValue(state)?.FullName,
+        parse.GetValue(workDir)?.FullName,
+        parse.GetValue(secrets)!);
+
+    private static Uri ApiUri(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.UserInfo.Length == 0
+            ? uri
+            : throw new UsageException($"--api-url {text}: give the REST API's http(s) URL, e.g. https://api.github.com/ or https://HOST/api/v3/");
+}

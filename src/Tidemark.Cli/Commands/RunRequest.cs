@@ -1,0 +1,12 @@
+namespace Tidemark.Cli.Commands;
+
+/// <summary>What <c>tidemark run</c> was asked to do, as parsed from its options.</summary>
+internal sealed record RunRequest(
+    string? Repo,
+    FileInfo? Config,
+    bool DryRun,
+    FileInfo? TokenFile,
+    Uri ApiUrl,
+    string? State,
+    string? WorkDir,
+    string SecretsDirectory);

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Tidemark.Automation;
+
+/// <summary>
+/// Everything people read about a change, derived from the one record of it (the plan's changes, STYLE §9):
+/// the commit message, the pull request body and the targets of the hidden marker.
+/// </summary>
+internal static partial class ChangeText
+{
+    public const string NonBreakingSentence =
+        "This update was automatically applied based on the configured semver policy.\nOnly non-breaking changes (patch and minor versions) are auto-applied.";
+
+    /// <summary>One line per change: <c>- quay.io/jetstack/cert-manager-controller: v1.16.2 → v1.18.2</c>.</summary>
+    public static IReadOnlyList<string> ChangeLines(IReadOnlyList<PlannedChange> changes) =>
+        [.. changes.Select(c => $"- {c.Image}: {c.From} → {c.To}")];
+
+    /// <summary>Image → proposed tag, the identity of a proposal (an image moving to several tags lists them, comma-separated).</summary>
+    public static IReadOnlyDictionary<string, string> Targets(IReadOnlyList<PlannedChange> changes) =>
+        changes.GroupBy(c => c.Image, StringComparer.Ordinal).ToDictionary(
+            g => g.Key,
+            g => string.Join(",", g.Select(c => c.To).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
+            StringComparer.Ordinal);
+
+    public static string CommitMessage(IReadOnlyList<PlannedChange> changes, string subject)
+    {
+        var text = new StringBuilder(subject).Append("\n\n");
+        foreach (var line in ChangeLines(changes))
+        {
+            text.Append(line).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    public static string Body(IReadOnlyList<PlannedChange> changes, string branch)
+    {
+        var text = new StringBuilder();
+        foreach (var line in ChangeLines(changes))
+        {
+            text.Append(line).Append('\n');
+        }
+
+        text.Append('\n').Append(PolicyText(changes)).Append("\n\n");
+        text.Append("| File | References changed |\n|---|---|\n");
+        foreach (var (file, count) in ReferencesPerFile(changes))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| `{file}` | {count} |\n");
+        }
+
+        text.Append('\n').Append(new PullRequestMarker(branch, Targets(changes)).Render()).Append('\n');
+        return text.ToString();
+    }
+
+    /// <summary>PRODUCT.md's sentence when every change keeps its major version (its minor for 0.x); else the policies by name.</summary>
+    public static string PolicyText(IReadOnlyList<PlannedChange> changes) =>
+        changes.All(c => IsNonBreaking(c.From, c.To))
+            ? NonBreakingSentence
+            : "Policies applied: " + string.Join(", ", changes.Select(c => c.Policy).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)) + ".";
+
+    internal static bool IsNonBreaking(string from, string to)
+    {
+        var a = VersionPattern().Match(from);
+        var b = VersionPattern().Match(to);
+        if (!a.Success || !b.Success || a.Groups["major"].Value != b.Groups["major"].Value)
+        {
+            return false;
+        }
+
+        return a.Groups["major"].Value != "0" || a.Groups["minor"].Value == b.Groups["minor"].Value;
+    }
+
+    private static IEnumerable<(string File, int Count)> ReferencesPerFile(IReadOnlyList<PlannedChange> changes) =>
+        changes.SelectMany(c => c.Files).GroupBy(f => f.File, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count()));
+
+    [GeneratedRegex(@"^v?(?<major>\d+)(\.(?<minor>\d+))?")]
+    private static partial Regex VersionPattern();
+}

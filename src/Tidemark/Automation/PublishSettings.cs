@@ -1,0 +1,60 @@
+using Tidemark.Configuration;
+using Tidemark.Configuration.Flux;
+using Tidemark.Git;
+
+namespace Tidemark.Automation;
+
+/// <summary>
+/// Where and how one repository's updates are published. Built from <c>tidemark.yaml</c>; where it leaves a
+/// value at its default, a Flux <c>ImageUpdateAutomation</c> in the repository supplies it (checkout branch,
+/// push branch, commit author). Example: ("acme/gitops", "main", "flux-image-updates", fluxcdbot, title, [dependencies], [], []).
+/// </summary>
+internal sealed record PublishSettings(
+    string Repository,
+    string BaseBranch,
+    string UpdateBranch,
+    GitIdentity Author,
+    string Title,
+    IReadOnlyList<string> Labels,
+    IReadOnlyList<string> Reviewers,
+    IReadOnlyList<string> Assignees)
+{
+    public const string CommitSubject = "chore: update container images";
+
+    public bool SignOff { get; init; }
+
+    /// <summary>Everything but the push and the forge writes.</summary>
+    public bool DryRun { get; init; }
+
+    public string Trigger { get; init; } = "cli";
+
+    /// <summary>Who holds the repository lock (the same owner may take it again).</summary>
+    public string LockOwner { get; init; } = "tidemark";
+
+    public TimeSpan LockWait { get; init; } = TimeSpan.FromMinutes(2);
+
+    public TimeSpan LockLease { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The base commit the plan was made from; a base that moved since then is not built on.</summary>
+    public string? PlannedBaseSha { get; init; }
+
+    public static PublishSettings From(TidemarkConfig config, FluxObjects flux, string repository, string defaultBaseBranch)
+    {
+        var automation = flux.Automations.FirstOrDefault();
+        var defaults = new CommitConfig();
+        var commit = config.Commit;
+        var fluxAuthor = automation?.AuthorName is not null && commit.AuthorName == defaults.AuthorName && commit.AuthorEmail == defaults.AuthorEmail;
+        var author = fluxAuthor
+            ? new GitIdentity(automation!.AuthorName!, automation.AuthorEmail ?? defaults.AuthorEmail)
+            : new GitIdentity(commit.AuthorName, commit.AuthorEmail);
+        var updateBranch = config.UpdateBranch == TidemarkConfig.DefaultUpdateBranch && automation?.PushBranch is { Length: > 0 } push
+            ? push
+            : config.UpdateBranch;
+        var baseBranch = config.BaseBranch ?? automation?.CheckoutBranch ?? defaultBaseBranch;
+        var pr = config.PullRequest;
+        return new PublishSettings(repository, baseBranch, updateBranch, author, pr.Title, pr.Labels, pr.Reviewers, pr.Assignees)
+        {
+            SignOff = commit.SignOff,
+        };
+    }
+}

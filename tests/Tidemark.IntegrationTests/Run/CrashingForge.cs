@@ -1,0 +1,30 @@
+using Tidemark.Forges;
+
+namespace Tidemark.IntegrationTests.Run;
+
+/// <summary>A real forge that dies where a killed run would: every verb works, but ensuring the pull request fails.</summary>
+internal sealed class CrashingForge(IForge inner) : IForge
+{
+    public int WriteCount => inner.WriteCount;
+
+    public Task<ForgeRepository> GetRepositoryAsync(CancellationToken cancellationToken) => inner.GetRepositoryAsync(cancellationToken);
+
+    public Task<PullRequestInfo?> FindOpenPullRequestAsync(string updateBranch, string baseBranch, CancellationToken cancellationToken) =>
+        inner.FindOpenPullRequestAsync(updateBranch, baseBranch, cancellationToken);
+
+    public Task<IReadOnlyList<PullRequestInfo>> FindPullRequestsAsync(string updateBranch, PullRequestStateFilter state, CancellationToken cancellationToken) =>
+        inner.FindPullRequestsAsync(updateBranch, state, cancellationToken);
+
+    public Task<EnsureOutcome> EnsurePullRequestAsync(PullRequestSpec spec, CancellationToken cancellationToken) =>
+        throw new ForgeException(ForgeErrorKind.Unavailable, "the run was killed after the push, before the pull request");
+
+    public Task ClosePullRequestAsync(int number, string? comment, CancellationToken cancellationToken) => inner.ClosePullRequestAsync(number, comment, cancellationToken);
+
+    public Task CommentAsync(int number, string body, CancellationToken cancellationToken) => inner.CommentAsync(number, body, cancellationToken);
+
+    public Task DeleteBranchAsync(string branch, CancellationToken cancellationToken) => inner.DeleteBranchAsync(branch, cancellationToken);
+
+    public Task<BranchProtectionInfo?> GetBranchProtectionAsync(string branch, CancellationToken cancellationToken) => inner.GetBranchProtectionAsync(branch, cancellationToken);
+
+    public Task<AccessReport> InspectAccessAsync(CancellationToken cancellationToken) => inner.InspectAccessAsync(cancellationToken);
+}

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Tidemark.Automation;
+using Tidemark.Cli;
+using Tidemark.Cli.Commands;
+using Tidemark.Credentials;
+using Tidemark.Forges;
+using Tidemark.Git;
+using Tidemark.State;
+
+namespace Tidemark.IntegrationTests.Run;
+
+/// <summary>
+/// The Publisher driven directly, laid out exactly as `tidemark run --work-dir ROOT/work` lays out its folders (so a
+/// CLI run can continue from it), with a git runner whose observer records every git process started.
+/// </summary>
+internal sealed class PublisherHarness
+{
+    private PublisherHarness(GitRepository git, StateStore state, Plan plan, PublishSettings settings)
+    {
+        Git = git;
+        State = state;
+        Plan = plan;
+        Settings = settings;
+    }
+
+    public GitRepository Git { get; }
+
+    public StateStore State { get; }
+
+    public Plan Plan { get; }
+
+    public PublishSettings Settings { get; }
+
+    public static async Task<PublisherHarness> CreateAsync(RunScene scene, List<GitInvocation> invocations)
+    {
+        var redactor = new Redactor();
+        redactor.Register(scene.Token);
+        var runner = new GitRunner(new GitRunnerOptions(Path.Combine(scene.WorkDir, ".home")), redactor, NullLogger<GitRunner>.Instance, invocations.Add);
+        var remote = new GitRemote(scene.RemoteUrl, scene.Repository.FullName);
+        var git = await GitRepository.CloneAsync(runner, remote, Path.Combine(scene.WorkDir, "repo"), "main", scene.Token, TimeProvider.System, CancellationToken.None);
+        var heads = await git.FetchAsync("main", RunScene.UpdateBranch, CancellationToken.None);
+        await git.CheckoutAsync(heads.BaseSha, CancellationToken.None);
+        var config = await ConfigFiles.LoadAsync(null, git.Directory, TextWriter.Null, CancellationToken.None);
+        var workspace = Workspace.Load(git.Directory, config);
+        var env = new CliEnvironment(TextWriter.Null, TextWriter.Null, TimeProvider.System, _ => null, ErrorIsTerminal: false);
+        var plan = await PlanCommand.PlanAsync(env, NullLoggerFactory.Instance, workspace, Path.Combine(scene.Root, "no-secrets"), false, CancellationToken.None);
+        Directory.CreateDirectory(Path.GetDirectoryName(scene.StatePath)!);
+        var state = await SqliteStateStore.OpenAsync(new SqliteStateOptions(scene.StatePath), TimeProvider.System, redactor, CancellationToken.None);
+        var settings = PublishSettings.From(config, workspace.Flux, scene.Repository.FullName, "main") with { PlannedBaseSha = heads.BaseSha };
+        return new PublisherHarness(git, state, plan, settings);
+    }
+
+    public Task<Outcome> PublishAsync(IForge forge) => new Publisher(Git, forge, State).PublishAsync(Plan, Settings, CancellationToken.None);
+}

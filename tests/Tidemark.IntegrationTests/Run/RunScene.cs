@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using Tidemark.Cli;
+using Tidemark.Credentials;
+using Tidemark.Forges.GitHub;
+using Tidemark.IntegrationTests.Cli;
+using Tidemark.IntegrationTests.GitHub;
+using Tidemark.State;
+using Tidemark.Testing.GitHub;
+
+namespace Tidemark.IntegrationTests.Run;
+
+/// <summary>
+/// One repository on the simulator and Tidemark's folders for it: <c>ROOT/work</c> (the clone and git's home) and
+/// <c>ROOT/.tidemark/state.db</c> (the default beside the work directory). Runs `tidemark run` in-process with
+/// GITHUB_TOKEN set, and reads what happened on the simulator's side.
+/// </summary>
+internal sealed class RunScene(GitHubSimulator github, SimRepository repository, SimToken simToken) : IDisposable
+{
+    public const string UpdateBranch = "flux-image-updates";
+
+    private static readonly string[] Writes = ["POST", "PATCH", "PUT", "DELETE"];
+
+    public string Root { get; } = Path.Combine(Path.GetTempPath(), $"tidemark-run-{Guid.NewGuid():N}");
+
+    public string WorkDir => Path.Combine(Root, "work");
+
+    public string StatePath => Path.Combine(Root, ".tidemark", "state.db");
+
+    public string Token => simToken.Value;
+
+    public SimToken SimToken => simToken;
+
+    public SimRepository Repository => repository;
+
+    public GitHubSimulator GitHub => github;
+
+    public string RemoteUrl => github.CloneUri(repository.Owner.Login, repository.Name).AbsoluteUri;
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Root))
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+    }
+
+    public async Task<CliRun> RunAsync(params string[] extra)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var env = new CliEnvironment(stdout, stderr, TimeProvider.System, name => name == "GITHUB_TOKEN" ? Token : null, ErrorIsTerminal: false);
+        string[] repo = extra.Contains("--repo") ? [] : ["--repo", RemoteUrl];
+        string[] args = ["run", .. repo, "--api-url", github.ApiUri.AbsoluteUri, "--work-dir", WorkDir, .. extra];
+        var code = await TidemarkApp.RunAsync(args, env, CancellationToken.None);
+        return new CliRun(code, stdout.ToString(), stderr.ToString());
+    }
+
+    public GitHubForge Forge() => new(new GitHubForgeOptions(github.ApiUri, repository.Owner.Login, repository.Name), _ => ValueTask.FromResult(Token), TimeProvider.System, NullLogger.Instance);
+
+    /// <summary>REST writes (POST/PATCH/PUT/DELETE) the simulator has seen for this repository so far.</summary>
+    public int RestWrites() =>
+        github.Recorder.Exchanges.Count(e => Writes.Contains(e.Method) && e.Path.StartsWith($"/repos/{repository.FullName}/", StringComparison.Ordinal));
+
+    /// <summary>The branch's head in the simulator's bare repository, or null when it does not exist.</summary>
+    public string? BranchSha(string branch)
+    {
+        var (code, output) = Git("rev-parse", "--verify", "--quiet", "refs/heads/" + branch);
+        return code == 0 ? output.Trim() : null;
+    }
+
+    /// <summary>The author and full message of the branch's head commit, as <c>NAME &lt;EMAIL&gt;\nMESSAGE</c>.</summary>
+    public string HeadCommit(string branch) => Git("log", "-1", "--format=%an <%ae>%n%B", "refs/heads/" + branch).Output;
+
+    /// <summary>Merges the update branch's content into main as a person would with "squash and merge": one new commit on main.</summary>
+    public async Task CommitUpdatesToMainAsync()
+    {
+        var (_, names) = Git("diff", "--name-only", "refs/heads/main", "refs/heads/" + UpdateBranch);
+        var files = new Dictionary<string, string>();
+        foreach (var name in names.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            files[name] = Git("show", $"refs/heads/{UpdateBranch}:{name}").Output;
+        }
+
+        Assert.NotEmpty(files);
+        await github.CommitAsync(repository, "main", files, "Apply image updates");
+    }
+
+    /// <summary>bob closes the pull request in the web UI (PATCH state=closed), without merging.</summary>
+    public async Task CloseAsPersonAsync(int number)
+    {
+        using var http = new HttpClient { BaseAddress = github.ApiUri };
+        var bob = github.IssueClassicToken("bob", ["repo"]).Value;
+        var (response, _) = await RestCalls.SendAsync(http, HttpMethod.Patch, $"repos/{repository.FullName}/pulls/{number}", bob, new { state = "closed" });
+        Assert.True(response.IsSuccessStatusCode, response.StatusCode.ToString());
+    }
+
+    public async Task<IReadOnlyList<AuditRecord>> AuditAsync(string action)
+    {
+        var state = await SqliteStateStore.OpenAsync(new SqliteStateOptions(StatePath), TimeProvider.System, new Redactor(), CancellationToken.None);
+        return await state.AuditReader.QueryAsync(new AuditQuery(Action: action, Limit: 1000), CancellationToken.None);
+    }
+
+    private (int Code, string Output) Git(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("--git-dir");
+        start.ArgumentList.Add(repository.GitDirectory);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
+        start.Environment["HOME"] = Path.GetTempPath();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output);
+    }
+}
