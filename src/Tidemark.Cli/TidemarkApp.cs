@@ -22,6 +22,7 @@ internal static class TidemarkApp
             RefsCommand.Create(env),
             ScanCommand.Create(env, logging),
             PlanCommand.Create(env, logging),
+            TokenCommand.Create(env),
         };
         var invocation = new InvocationConfiguration { Output = env.Out, Error = env.Error };
         if (args.Length == 0)
