@@ -23,6 +23,7 @@ internal static class TidemarkApp
             ScanCommand.Create(env, logging),
             PlanCommand.Create(env, logging),
             RunCommand.Create(env, logging),
+            TokenCommand.Create(env),
         };
         var invocation = new InvocationConfiguration { Output = env.Out, Error = env.Error };
         if (args.Length == 0)

@@ -1,0 +1,87 @@
+using Tidemark.Credentials;
+
+namespace Tidemark.IntegrationTests.Credentials;
+
+public sealed class LeakedTokenScannerTests : IDisposable
+{
+    private readonly TempFolder _repo = new();
+
+    public void Dispose() => _repo.Dispose();
+
+    [Fact]
+    public async Task Ensure_TokenInATrackedManifest_NamesFileAndLineWithoutTheValue()
+    {
+        var token = TokenValues.FineGrained();
+        _repo.Write("apps/podinfo/deployment.yaml", "apiVersion: apps/v1\nkind: Deployment\n# token: " + token + "\n");
+        _repo.Write("README.md", "nothing here\n");
+
+        var error = await Assert.ThrowsAsync<LeakedTokenException>(() => LeakedTokenScanner.EnsureNotLeakedAsync(_repo.Path, token, CancellationToken.None));
+
+        Assert.Contains("apps/podinfo/deployment.yaml:3", error.Message, StringComparison.Ordinal);
+        Assert.Contains("[REDACTED]", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Revoke it now", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, error.Message, StringComparison.Ordinal);
+        var leak = Assert.Single(error.Leaks);
+        Assert.Equal(TokenKind.FineGrainedPat, leak.Fingerprint.Kind);
+    }
+
+    [Fact]
+    public async Task Ensure_TokenInADotEnvFile_IsRefused()
+    {
+        var token = TokenValues.Classic();
+        _repo.Write(".env.local", "REGISTRY=ghcr.io\nGITHUB_TOKEN=" + token + "\n");
+
+        var error = await Assert.ThrowsAsync<LeakedTokenException>(() => LeakedTokenScanner.EnsureNotLeakedAsync(_repo.Path, token, CancellationToken.None));
+
+        Assert.Equal(".env.local:2", Assert.Single(error.Leaks).File + ":" + error.Leaks[0].Line);
+    }
+
+    [Fact]
+    public async Task Ensure_EveryOccurrence_IsListed()
+    {
+        var token = TokenValues.Classic();
+        _repo.Write("a.yaml", token + "\n\n" + token + "\n");
+        _repo.Write(".env", "T=" + token);
+
+        var error = await Assert.ThrowsAsync<LeakedTokenException>(() => LeakedTokenScanner.EnsureNotLeakedAsync(_repo.Path, token, CancellationToken.None));
+
+        Assert.Equal([".env:1", "a.yaml:1", "a.yaml:3"], error.Leaks.Select(l => $"{l.File}:{l.Line}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Ensure_TokenOnlyUnderDotGit_IsNotALeak()
+    {
+        var token = TokenValues.Classic();
+        _repo.Write(".git/config", "[remote \"origin\"]\n\turl = https://x-access-token:" + token + "@github.com/acme/gitops.git\n");
+        _repo.Write("kustomization.yaml", "resources: []\n");
+
+        var shaped = await LeakedTokenScanner.EnsureNotLeakedAsync(_repo.Path, token, CancellationToken.None);
+
+        Assert.Empty(shaped);
+    }
+
+    [Fact]
+    public async Task Ensure_AnotherTokenShapedString_IsAWarningWithItsFingerprint()
+    {
+        var token = TokenValues.FineGrained(1);
+        var other = TokenValues.Classic(2);
+        _repo.Write("scripts/ci.sh", "#!/bin/sh\nexport OLD_TOKEN=" + other + "\n");
+
+        var shaped = await LeakedTokenScanner.EnsureNotLeakedAsync(_repo.Path, token, CancellationToken.None);
+
+        var leak = Assert.Single(shaped);
+        Assert.Equal("scripts/ci.sh:2", $"{leak.File}:{leak.Line}");
+        Assert.Equal(TokenKind.ClassicPat, leak.Fingerprint.Kind);
+        Assert.DoesNotContain(other, leak.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ensure_CleanRepository_ReturnsNothing()
+    {
+        _repo.Write("apps/deployment.yaml", "image: ghcr.io/stefanprodan/podinfo:6.7.0\n");
+
+        var shaped = await LeakedTokenScanner.EnsureNotLeakedAsync(_repo.Path, TokenValues.FineGrained(), CancellationToken.None);
+
+        Assert.Empty(shaped);
+    }
+}
