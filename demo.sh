@@ -101,7 +101,7 @@ github="$(sed -n 's/^listening on //p' "$work/github.out")"
 echo "GitHub simulator: $github (repository alice/gitops; a fine-grained token in a file, never printed)"
 run() {
   ./tidemark run --repo "$github/alice/gitops.git" --api-url "$github/" --token-file "$work/github/tokens/automation" \
-    --work-dir "$work/tidemark-work" --state "$work/state.db"
+    --work-dir "$work/tidemark-work" --state "$work/state.db" "$@"
 }
 show_pr() {
   curl -fsS "$github/repos/alice/gitops/pulls?state=all" | python3 -c '
@@ -114,12 +114,13 @@ for pr in json.load(sys.stdin):
 step "tidemark run: commit, push the update branch, open the pull request"
 run
 
-step "tidemark run again: nothing new, so nothing is pushed or edited"
+step "tidemark run again: nothing new, so nothing is pushed or edited (and no registry is asked: cached)"
 run
 
 step "A newer cert-manager release appears in the registry, and tidemark run updates the same pull request"
 for name in controller webhook cainjector acmesolver; do registry_push "jetstack/cert-manager-$name" v1.18.3; done
-run
+echo "(tag listings are cached in the state store for 10 minutes; --refresh lists every registry now)"
+run --refresh
 
 step "The pull request on the simulated GitHub"
 show_pr

@@ -30,11 +30,13 @@ internal static class PlanCommand
         return command;
     }
 
-    public static async Task<Plan> PlanAsync(CliEnvironment env, ILoggerFactory logging, Workspace workspace, string secretsDirectory, bool explain, CancellationToken cancellationToken)
+    /// <param name="cache">Reuses tag listings from the state store (run); null lists every registry (plan).</param>
+    public static async Task<Plan> PlanAsync(CliEnvironment env, ILoggerFactory logging, Workspace workspace, string secretsDirectory, bool explain, CancellationToken cancellationToken, Func<ITagSource, ITagSource>? cache = null)
     {
         var options = RegistryOptionsBuilder.Build(workspace.Config, workspace.Flux, env.DockerConfigPath(), secretsDirectory);
         using var client = RegistryClient.Create(options, env.Time, logging.CreateLogger("Tidemark.Registries"));
-        var planner = new Planner(new MemoizingTagSource(client, cancellationToken), client);
+        var tags = cache is null ? (ITagSource)client : cache(client);
+        var planner = new Planner(new MemoizingTagSource(tags, cancellationToken), client);
         return await planner.PlanAsync(workspace, explain, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -62,7 +62,9 @@ internal static class RunCommand
         var defaultBranch = (await context.Forge.GetRepositoryAsync(cancellationToken).ConfigureAwait(false)).DefaultBranch;
         var git = await RunCheckout.PrepareAsync(runner, context.Target, defaultBranch, workDir, token, env.Time, cancellationToken).ConfigureAwait(false);
         var (workspace, settings, baseSha) = await RunCheckout.LoadAsync(git, context, defaultBranch, cancellationToken).ConfigureAwait(false);
-        var plan = await PlanCommand.PlanAsync(env, context.Logging, workspace, request.SecretsDirectory, false, cancellationToken).ConfigureAwait(false);
+        var ttl = request.CacheTtl ?? TimeSpan.FromMinutes(10);
+        var plan = await PlanCommand.PlanAsync(env, context.Logging, workspace, request.SecretsDirectory, false, cancellationToken,
+            registry => new CachedTagSource(registry, context.State.TagCacheReader, context.State.TagCacheWriter, ttl, request.Refresh || ttl == TimeSpan.Zero)).ConfigureAwait(false);
         var publisher = new Publisher(git, context.Forge, context.State);
         var publish = settings with { DryRun = request.DryRun, PlannedBaseSha = baseSha, LockOwner = context.LockOwner, LockLease = LockLease, LockWait = LockWait };
         var outcome = await publisher.PublishAsync(plan, publish, cancellationToken).ConfigureAwait(false);

@@ -30,6 +30,15 @@ internal sealed class RunOptions
 
     private readonly Option<string> secrets = CommonOptions.SecretsDirectory();
 
+    private readonly Option<bool> refresh = new("--refresh") { Description = "List every registry now, ignoring cached tag listings" };
+
+    private readonly Option<string> cacheTtl = new("--cache-ttl")
+    {
+        Description = "How long a tag listing in the state store is reused, e.g. 10m, 1h, 0 for never",
+        DefaultValueFactory = _ => "10m",
+        HelpName = "DURATION",
+    };
+
     public void AddTo(Command command)
     {
         command.Add(repo);
@@ -40,6 +49,8 @@ internal sealed class RunOptions
         command.Add(state);
         command.Add(workDir);
         command.Add(secrets);
+        command.Add(refresh);
+        command.Add(cacheTtl);
     }
 
     public RunRequest Read(ParseResult parse) => new(
@@ -50,7 +61,9 @@ internal sealed class RunOptions
         ApiUri(parse.GetValue(apiUrl)!),
         parse.GetValue(state)?.FullName,
         parse.GetValue(workDir)?.FullName,
-        parse.GetValue(secrets)!);
+        parse.GetValue(secrets)!,
+        parse.GetValue(refresh),
+        Durations.Parse(parse.GetValue(cacheTtl)!, "--cache-ttl"));
 
     private static Uri ApiUri(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.UserInfo.Length == 0

@@ -9,4 +9,6 @@ internal sealed record RunRequest(
     Uri ApiUrl,
     string? State,
     string? WorkDir,
-    string SecretsDirectory);
+    string SecretsDirectory,
+    bool Refresh = false,
+    TimeSpan? CacheTtl = null);

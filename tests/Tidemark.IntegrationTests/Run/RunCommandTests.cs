@@ -84,7 +84,7 @@ public sealed class RunCommandTests(RunFixture fixture) : IClassFixture<RunFixtu
     }
 
     [Fact]
-    public async Task Run_NewerTagPublished_UpdatesTheSamePullRequestWithOnePush()
+    public async Task Run_NewerTagPublished_IsSeenAfterTheCacheAndUpdatesTheSamePullRequestWithOnePush()
     {
         await using var registry = await RunFixture.StartRegistryAsync();
         using var scene = await fixture.NewSceneAsync(registry);
@@ -96,8 +96,12 @@ public sealed class RunCommandTests(RunFixture fixture) : IClassFixture<RunFixtu
             await registry.PushTagsAsync($"jetstack/cert-manager-{name}", ["v1.18.3"]);
         }
 
-        var run = await scene.RunAsync();
+        var cached = await scene.RunAsync();
+        var pushesWhileCached = (await scene.AuditAsync("git.push")).Count;
+        var run = await scene.RunAsync("--refresh");
 
+        Assert.Equal(0, cached.ExitCode);
+        Assert.Equal(1, pushesWhileCached);
         Assert.True(run.ExitCode == 0, run.Error + run.Out);
         var pulls = await forge.FindPullRequestsAsync(RunScene.UpdateBranch, PullRequestStateFilter.All, CancellationToken.None);
         var pull = Assert.Single(pulls);

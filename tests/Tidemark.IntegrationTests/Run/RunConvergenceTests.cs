@@ -56,7 +56,7 @@ public sealed class RunConvergenceTests(RunFixture fixture) : IClassFixture<RunF
         await scene.CloseAsPersonAsync(declined);
         await registry.PushTagsAsync("library/busybox", ["1.37.1"]);
 
-        var run = await scene.RunAsync();
+        var run = await scene.RunAsync("--refresh");
 
         Assert.True(run.ExitCode == 0, run.Error + run.Out);
         var open = scene.Repository.PullRequests.Single(p => p.State == "open");
