@@ -104,11 +104,14 @@ run() {
     --work-dir "$work/tidemark-work" --state "$work/state.db" "$@"
 }
 show_pr() {
-  curl -fsS "$github/repos/alice/gitops/pulls?state=all" | python3 -c '
+  curl -fsS "$github/repos/alice/gitops/pulls?state=all" > "$work/pulls.json"
+  python3 - "$work/pulls.json" <<'PY'
 import json, sys
-for pr in json.load(sys.stdin):
-    print(f"#{pr[\"number\"]} [{pr[\"state\"]}] {pr[\"title\"]}")
-    print("  " + pr["body"].replace("\n", "\n  "))'
+for pr in json.load(open(sys.argv[1])):
+    print("#%s [%s] %s" % (pr["number"], pr["state"], pr["title"]))
+    print("")
+    print(pr["body"])
+PY
 }
 
 step "tidemark run: commit, push the update branch, open the pull request"
