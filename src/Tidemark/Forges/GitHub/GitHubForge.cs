@@ -36,7 +36,7 @@ internal sealed class GitHubForge : IForge, IDisposable
         var apiBase = options.ApiBase.AbsoluteUri.EndsWith('/') ? options.ApiBase : new Uri(options.ApiBase.AbsoluteUri + "/");
         this.options = options with { ApiBase = apiBase };
         this.logger = logger;
-        wire = new GitHubWireHandler(handler ?? new SocketsHttpHandler());
+        wire = new GitHubWireHandler(handler ?? new SocketsHttpHandler(), logger);
         http = new HttpClientAdapter(() => wire);
         var credentials = new TokenCredentialStore();
         var connection = new Connection(new ProductHeaderValue("tidemark"), apiBase, credentials, http, new SimpleJsonSerializer());

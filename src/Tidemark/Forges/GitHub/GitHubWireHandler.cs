@@ -7,16 +7,18 @@ internal sealed class GitHubWireHandler : DelegatingHandler
 {
     public const string ApiVersion = "2022-11-28";
 
+    private readonly Microsoft.Extensions.Logging.ILogger logger;
     private int writes;
 
-    public GitHubWireHandler(HttpMessageHandler inner)
+    public GitHubWireHandler(HttpMessageHandler inner, Microsoft.Extensions.Logging.ILogger logger)
         : base(inner)
     {
+        this.logger = logger;
     }
 
     public int WriteCount => Volatile.Read(ref writes);
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         request.Headers.UserAgent.Clear();
         request.Headers.UserAgent.ParseAdd("tidemark");
@@ -27,6 +29,8 @@ internal sealed class GitHubWireHandler : DelegatingHandler
             Interlocked.Increment(ref writes);
         }
 
-        return base.SendAsync(request, cancellationToken);
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        Log.Request(logger, request.Method.Method, request.RequestUri?.AbsolutePath ?? "", (int)response.StatusCode);
+        return response;
     }
 }

@@ -24,4 +24,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 5005, EventName = "ForgeBranchAlreadyGone", Level = LogLevel.Debug,
         Message = "{Repository}: branch {Branch} was already deleted")]
     public static partial void BranchAlreadyGone(ILogger logger, string repository, string branch);
+
+    [LoggerMessage(EventId = 5006, EventName = "ForgeRequest", Level = LogLevel.Debug, Message = "{Method} {Path} answered {Status}")]
+    public static partial void Request(ILogger logger, string method, string path, int status);
 }

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# `tidemark run` on the bundled example with nothing to change (warm work directory and tag cache), against the
+# local registry and the GitHub simulator: wall time per run, git processes started, GitHub REST requests and
+# registry requests, read from the debug log. Usage: bench/run.sh [RUNS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/ensure-deps.sh
+. ./scripts/registry.sh
+. ./scripts/example.sh
+runs="${1:-5}"
+work="$(mktemp -d)"
+trap example_cleanup EXIT
+./tidemark --version >/dev/null
+example_registry
+example_repo
+example_github
+example_run > "$work/first.out"                      # creates the branch and the pull request, fills the cache
+for i in $(seq 1 "$runs"); do
+  start=$(date +%s%N)
+  TIDEMARK_LOG_LEVEL=Debug example_run > "$work/run.out" 2> "$work/run.log"
+  end=$(date +%s%N)
+  git=$(grep -c 'Tidemark.Git.GitRunner\[3001\]' "$work/run.log" || true)
+  rest=$(grep -c 'Tidemark.Forges\[5006\]' "$work/run.log" || true)
+  registry=$(grep -c 'Tidemark.Registries\[2004\]' "$work/run.log" || true)
+  printf 'run %s: %4d ms, %s git processes, %s GitHub REST requests, %s registry listings; %s\n' \
+    "$i" $(( (end - start) / 1000000 )) "$git" "$rest" "$registry" "$(grep '^pull request:' "$work/run.out")"
+done
