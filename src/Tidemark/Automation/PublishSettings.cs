@@ -19,7 +19,14 @@ internal sealed record PublishSettings(
     IReadOnlyList<string> Reviewers,
     IReadOnlyList<string> Assignees)
 {
-    public const string CommitSubject = "chore: update container images";
+    public const string DefaultCommitSubject = "chore: update container images";
+
+    /// <summary>
+    /// The commit's first line: <c>commit.message</c> from tidemark.yaml, else a Flux <c>messageTemplate</c> that is
+    /// plain text, else the default. A Flux template with <c>{{ }}</c> actions is not rendered (Go templates are not
+    /// supported); the default is used and the list of changes follows in every case.
+    /// </summary>
+    public string CommitSubject { get; init; } = DefaultCommitSubject;
 
     public bool SignOff { get; init; }
 
@@ -55,6 +62,10 @@ internal sealed record PublishSettings(
         return new PublishSettings(repository, baseBranch, updateBranch, author, pr.Title, pr.Labels, pr.Reviewers, pr.Assignees)
         {
             SignOff = commit.SignOff,
+            CommitSubject = Subject(commit.MessageTemplate) ?? Subject(automation?.MessageTemplate is { } template && !template.Contains("{{", StringComparison.Ordinal) ? template : null) ?? DefaultCommitSubject,
         };
     }
+
+    private static string? Subject(string? message) =>
+        message?.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
 }

@@ -49,5 +49,5 @@ public sealed class ChangeTextTests
 
     [Fact]
     public void CommitMessage_ListsEveryChangeUnderTheSubject() =>
-        Assert.Equal("chore: update container images\n\n- nginx: 1.25.3 → 1.27.3\n", ChangeText.CommitMessage([Change("nginx", "1.25.3", "1.27.3")], PublishSettings.CommitSubject));
+        Assert.Equal("chore: update container images\n\n- nginx: 1.25.3 → 1.27.3\n", ChangeText.CommitMessage([Change("nginx", "1.25.3", "1.27.3")], PublishSettings.DefaultCommitSubject));
 }

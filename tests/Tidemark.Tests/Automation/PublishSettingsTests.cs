@@ -1,0 +1,24 @@
+using Tidemark.Automation;
+using Tidemark.Configuration;
+using Tidemark.Configuration.Flux;
+
+namespace Tidemark.Tests.Automation;
+
+public sealed class PublishSettingsTests
+{
+    private static FluxObjects Automation(string messageTemplate) => FluxObjectReader.Read(
+        $"apiVersion: image.toolkit.fluxcd.io/v1\nkind: ImageUpdateAutomation\nmetadata: {{name: a}}\nspec:\n  git:\n    push: {{branch: flux-image-updates}}\n    commit:\n      author: {{name: fluxcdbot, email: bot@example.com}}\n      messageTemplate: '{messageTemplate}'\n",
+        "automation.yaml");
+
+    [Theory]
+    [InlineData("version: 1\ncommit:\n  message: \"chore(images): bump\"\n", "ignored", "chore(images): bump")]
+    [InlineData("version: 1\n", "chore: update cert-manager images", "chore: update cert-manager images")]
+    [InlineData("version: 1\n", "{{range .Changed.Changes}}{{print .OldValue}} -> {{println .NewValue}}{{end}}", PublishSettings.DefaultCommitSubject)]
+    public void From_CommitMessageSettings_ChooseTheSubject(string config, string fluxTemplate, string expected)
+    {
+        var settings = PublishSettings.From(ConfigLoader.Load(config, "tidemark.yaml").Config, Automation(fluxTemplate), "alice/gitops", "main");
+
+        Assert.Equal(expected, settings.CommitSubject);
+        Assert.Equal("flux-image-updates", settings.UpdateBranch);
+    }
+}
