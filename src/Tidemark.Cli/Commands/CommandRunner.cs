@@ -17,6 +17,16 @@ internal static class CommandRunner
             await env.Error.WriteLineAsync($"tidemark: {e.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
+        catch (Credentials.TokenSourceException e)
+        {
+            await env.Error.WriteLineAsync($"tidemark: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+        catch (Credentials.LeakedTokenException e)
+        {
+            await env.Error.WriteLineAsync($"tidemark: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
         catch (ConfigurationException e)
         {
             await env.Error.WriteLineAsync($"tidemark: configuration error:{Environment.NewLine}{Indent(e.Message)}").ConfigureAwait(false);

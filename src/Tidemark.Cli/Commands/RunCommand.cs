@@ -32,9 +32,10 @@ internal static class RunCommand
     private static async Task<int> RunAsync(CliEnvironment env, ILoggerFactory logging, RunOptions options, ParseResult parse, CancellationToken cancellationToken)
     {
         var request = options.Read(parse);
-        var token = await RunToken.ReadAsync(request.TokenFile, env, cancellationToken).ConfigureAwait(false);
         var redactor = new Redactor();
-        redactor.Register(token);
+        var resolved = await RunToken.ReadAsync(request, env, redactor, cancellationToken).ConfigureAwait(false);
+        var token = resolved.Value;
+        await env.Error.WriteLineAsync($"tidemark: token {resolved.Fingerprint} from {resolved.Source}").ConfigureAwait(false);
         var workDir = Path.GetFullPath(request.WorkDir ?? Path.Combine(Directory.GetCurrentDirectory(), "tidemark-work"));
         var runner = new GitRunner(new GitRunnerOptions(Path.Combine(workDir, ".home")), redactor, logging.CreateLogger<GitRunner>());
         var target = await RunTarget.ResolveAsync(request.Repo, runner, cancellationToken).ConfigureAwait(false);
@@ -46,7 +47,7 @@ internal static class RunCommand
         var lease = await state.Locks.AcquireAsync(target.FullName, owner, LockLease, LockWait, cancellationToken).ConfigureAwait(false);
         try
         {
-            var context = new RunContext(env, logging, request, target, forge, state, owner);
+            var context = new RunContext(env, logging, request, target, forge, state, owner, resolved);
             return await RunLockedAsync(context, runner, token, workDir, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -62,6 +63,7 @@ internal static class RunCommand
         var defaultBranch = (await context.Forge.GetRepositoryAsync(cancellationToken).ConfigureAwait(false)).DefaultBranch;
         var git = await RunCheckout.PrepareAsync(runner, context.Target, defaultBranch, workDir, token, env.Time, cancellationToken).ConfigureAwait(false);
         var (workspace, settings, baseSha) = await RunCheckout.LoadAsync(git, context, defaultBranch, cancellationToken).ConfigureAwait(false);
+        await RunToken.EnsureNotLeakedAsync(workspace.Root, context.Token, env.Error, cancellationToken).ConfigureAwait(false);
         var ttl = request.CacheTtl ?? TimeSpan.FromMinutes(10);
         var plan = await PlanCommand.PlanAsync(env, context.Logging, workspace, request.SecretsDirectory, false, cancellationToken,
             registry => new CachedTagSource(registry, context.State.TagCacheReader, context.State.TagCacheWriter, ttl, request.Refresh || ttl == TimeSpan.Zero)).ConfigureAwait(false);

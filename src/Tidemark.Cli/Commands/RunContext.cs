@@ -12,4 +12,5 @@ internal sealed record RunContext(
     RunTarget Target,
     IForge Forge,
     StateStore State,
-    string LockOwner);
+    string LockOwner,
+    Credentials.ResolvedToken Token);

@@ -15,7 +15,7 @@ internal sealed class RunOptions
 
     private readonly Option<bool> dryRun = new("--dry-run") { Description = "Do everything but push and write to GitHub; say what would be done" };
 
-    private readonly Option<FileInfo?> tokenFile = new("--token-file") { Description = "A file holding only the GitHub token (default: the GITHUB_TOKEN variable)", HelpName = "FILE" };
+    private readonly Option<FileInfo?> tokenFile = new("--token-file") { Description = "A file holding only the GitHub token, or a mounted Secret's folder with a 'token' or 'password' key (default: the GITHUB_TOKEN variable)", HelpName = "FILE" };
 
     private readonly Option<string> apiUrl = new("--api-url")
     {
@@ -29,6 +29,14 @@ internal sealed class RunOptions
     private readonly Option<DirectoryInfo?> workDir = new("--work-dir") { Description = "Where Tidemark keeps its clone (default: ./tidemark-work)", HelpName = "DIR" };
 
     private readonly Option<string> secrets = CommonOptions.SecretsDirectory();
+
+    private readonly Option<string?> tokenEnv = new("--token-env") { Description = "The environment variable holding the GitHub token (default: GITHUB_TOKEN)", HelpName = "NAME" };
+
+    private readonly Option<string?> tokenCommand = new("--token-command")
+    {
+        Description = "A command whose standard output is the token, e.g. 'op read op://ci/github/token' (split on spaces, run without a shell)",
+        HelpName = "COMMAND",
+    };
 
     private readonly Option<bool> refresh = new("--refresh") { Description = "List every registry now, ignoring cached tag listings" };
 
@@ -49,6 +57,8 @@ internal sealed class RunOptions
         command.Add(state);
         command.Add(workDir);
         command.Add(secrets);
+        command.Add(tokenEnv);
+        command.Add(tokenCommand);
         command.Add(refresh);
         command.Add(cacheTtl);
     }
@@ -63,7 +73,9 @@ internal sealed class RunOptions
         parse.GetValue(workDir)?.FullName,
         parse.GetValue(secrets)!,
         parse.GetValue(refresh),
-        Durations.Parse(parse.GetValue(cacheTtl)!, "--cache-ttl"));
+        Durations.Parse(parse.GetValue(cacheTtl)!, "--cache-ttl"),
+        parse.GetValue(tokenEnv),
+        parse.GetValue(tokenCommand)?.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static Uri ApiUri(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.UserInfo.Length == 0

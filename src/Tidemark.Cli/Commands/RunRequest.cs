@@ -11,4 +11,6 @@ internal sealed record RunRequest(
     string? WorkDir,
     string SecretsDirectory,
     bool Refresh = false,
-    TimeSpan? CacheTtl = null);
+    TimeSpan? CacheTtl = null,
+    string? TokenEnv = null,
+    IReadOnlyList<string>? TokenCommand = null);

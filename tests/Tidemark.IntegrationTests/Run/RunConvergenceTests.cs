@@ -118,7 +118,7 @@ public sealed class RunConvergenceTests(RunFixture fixture) : IClassFixture<RunF
         var run = await scene.RunAsync("--token-file", file);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("must hold the token alone", run.Error, StringComparison.Ordinal);
+        Assert.Contains("store the token on one line with nothing else in it", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(scene.Token, run.Out + run.Error, StringComparison.Ordinal);
     }
 }
