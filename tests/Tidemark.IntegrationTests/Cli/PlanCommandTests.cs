@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Tidemark.Testing;
 using Tidemark.Testing.Registry;
 
 namespace Tidemark.IntegrationTests.Cli;
@@ -34,13 +35,7 @@ public sealed class PlanCommandTests(PlanCommandTests.Registry fixture) : IClass
 
         public async Task DisposeAsync() => await Local.DisposeAsync();
 
-        public string CopyExamples()
-        {
-            var target = Path.Combine(Path.GetTempPath(), $"tidemark-plan-{Guid.NewGuid():N}");
-            CopyFolder(Path.Combine(RepositoryRoot(), "examples"), target);
-            File.AppendAllText(Path.Combine(target, "tidemark.yaml"), $"registries:\n  - host: quay.io\n    endpoint: http://{Local.Host}\n  - host: ghcr.io\n    endpoint: http://{Local.Host}\n  - host: docker.io\n    endpoint: http://{Local.Host}\n");
-            return target;
-        }
+        public string CopyExamples() => ExampleRepository.CopyWithRegistry(Local.Host);
     }
 
     public void Dispose() => Directory.Delete(repo, recursive: true);
@@ -193,25 +188,5 @@ public sealed class PlanCommandTests(PlanCommandTests.Registry fixture) : IClass
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
         Assert.True(process.ExitCode == 0, $"git {string.Join(' ', args)} failed: {error}");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Tidemark.slnx")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("the repository root (Tidemark.slnx) was not found above the test binaries");
-    }
-
-    private static void CopyFolder(string source, string target)
-    {
-        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
     }
 }

@@ -1,4 +1,5 @@
 using Tidemark.IntegrationTests.GitHub;
+using Tidemark.Testing;
 using Tidemark.Testing.GitHub;
 using Tidemark.Testing.Registry;
 
@@ -54,35 +55,11 @@ public sealed class RunFixture : IAsyncLifetime
     internal async Task<RunScene> NewSceneAsync(LocalRegistry? registry = null, string extraConfig = "")
     {
         var local = registry ?? Registry;
-        var examples = Path.Combine(Path.GetTempPath(), $"tidemark-run-src-{Guid.NewGuid():N}");
-        CopyFolder(Path.Combine(RepositoryRoot(), "examples"), examples);
-        await File.AppendAllTextAsync(Path.Combine(examples, "tidemark.yaml"),
-            $"registries:\n  - host: quay.io\n    endpoint: http://{local.Host}\n  - host: ghcr.io\n    endpoint: http://{local.Host}\n  - host: docker.io\n    endpoint: http://{local.Host}\n" + extraConfig);
+        var examples = ExampleRepository.CopyWithRegistry(local.Host, extraConfig);
         var repository = await GitHub.AddRepositoryAsync("alice", "gitops" + Interlocked.Increment(ref counter), new RepositoryOptions { ImportFolder = examples });
         Directory.Delete(examples, recursive: true);
         GitHub.AddCollaborator(repository, "bob", RepositoryRole.Write);
         var token = GitHub.IssueClassicToken("alice", ["repo"]);
         return new RunScene(GitHub, repository, token);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Tidemark.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("the repository root (Tidemark.slnx) was not found above the test binaries");
-    }
-
-    private static void CopyFolder(string source, string target)
-    {
-        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
     }
 }
