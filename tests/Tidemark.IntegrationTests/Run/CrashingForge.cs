@@ -2,8 +2,11 @@ using Tidemark.Forges;
 
 namespace Tidemark.IntegrationTests.Run;
 
-/// <summary>A real forge that dies where a killed run would: every verb works, but ensuring the pull request fails.</summary>
-internal sealed class CrashingForge(IForge inner) : IForge
+/// <summary>
+/// A real forge that dies where a killed run would: every verb works, but ensuring the pull request fails — before
+/// the pull request is written, or (<paramref name="afterEnsure"/>) right after it was written, before the run records it.
+/// </summary>
+internal sealed class CrashingForge(IForge inner, bool afterEnsure = false) : IForge
 {
     public int WriteCount => inner.WriteCount;
 
@@ -15,8 +18,15 @@ internal sealed class CrashingForge(IForge inner) : IForge
     public Task<IReadOnlyList<PullRequestInfo>> FindPullRequestsAsync(string updateBranch, PullRequestStateFilter state, CancellationToken cancellationToken) =>
         inner.FindPullRequestsAsync(updateBranch, state, cancellationToken);
 
-    public Task<EnsureOutcome> EnsurePullRequestAsync(PullRequestSpec spec, CancellationToken cancellationToken) =>
+    public async Task<EnsureOutcome> EnsurePullRequestAsync(PullRequestSpec spec, CancellationToken cancellationToken)
+    {
+        if (afterEnsure)
+        {
+            await inner.EnsurePullRequestAsync(spec, cancellationToken);
+            throw new ForgeException(ForgeErrorKind.Unavailable, "the run was killed after the pull request was written, before it was recorded");
+        }
         throw new ForgeException(ForgeErrorKind.Unavailable, "the run was killed after the push, before the pull request");
+    }
 
     public Task ClosePullRequestAsync(int number, string? comment, CancellationToken cancellationToken) => inner.ClosePullRequestAsync(number, comment, cancellationToken);
 

@@ -32,6 +32,26 @@ public sealed class RunConvergenceTests(RunFixture fixture) : IClassFixture<RunF
     }
 
     [Fact]
+    public async Task Publish_KilledAfterThePullRequestWriteBeforeRecording_NextRunChangesNothingAndMakesNoDuplicate()
+    {
+        using var scene = await fixture.NewSceneAsync();
+        var harness = await PublisherHarness.CreateAsync(scene, []);
+        using var forge = scene.Forge();
+        await Assert.ThrowsAsync<ForgeException>(() => harness.PublishAsync(new CrashingForge(forge, afterEnsure: true)));
+        var pushed = scene.BranchSha(RunScene.UpdateBranch);
+        var pull = Assert.Single(scene.Repository.PullRequests);
+        var writes = scene.RestWrites();
+
+        var run = await scene.RunAsync();
+
+        Assert.True(run.ExitCode == 0, run.Error + run.Out);
+        Assert.Equal(pushed, scene.BranchSha(RunScene.UpdateBranch));
+        Assert.Equal(pull.Number, Assert.Single(scene.Repository.PullRequests).Number);
+        Assert.Equal(writes, scene.RestWrites());
+        Assert.Contains($"unchanged #{pull.Number}", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Publish_BranchPushedByEarlierTidemarkWithoutState_IsRecognisedAndGetsItsPullRequest()
     {
         using var scene = await fixture.NewSceneAsync();
