@@ -9,6 +9,8 @@ have_cmd git || need_apt+=(git)
 have_cmd htpasswd || need_apt+=(apache2-utils)
 have_cmd openssl || need_apt+=(openssl)
 have_cmd perl || need_apt+=(perl)
+have_cmd curl || need_apt+=(curl)
+have_cmd python3 || need_apt+=(python3)
 have_cmd npm || need_apt+=(npm)
 have_cmd node || need_apt+=(nodejs)
 
