@@ -25,8 +25,8 @@ internal static class PlanRenderer
         decision.Key.Tag,
         decision.Policy.Text,
         decision is Decision.Update update ? $"update to {update.To}: {update.Reason}" : $"keep: {((Decision.Keep)decision).Reason}",
-        decision.Selection?.Steps.Select(s => new ScanStepJson(Kebab(s.Verdict.ToString()), s.Removed, s.Text)).ToList() ?? [],
-        decision.Selection?.Verdicts.Select(v => new ScanVerdictJson(v.Tag, Kebab(v.Verdict.ToString()), v.Text)).ToList() ?? []);
+        SelectionJson.Steps(decision.Selection),
+        SelectionJson.Candidates(decision.Selection));
 
     private static Task WriteTable(TextWriter writer, Plan plan, bool explain)
     {
@@ -92,6 +92,4 @@ internal static class PlanRenderer
             console.WriteLine($"    {verdict.Tag,-32} {verdict.Text}");
         }
     }
-
-    private static string Kebab(string name) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(name);
 }

@@ -9,7 +9,10 @@ internal static class RefsRenderer
 {
     public static Task WriteAsync(TextWriter writer, Workspace workspace, BindingResult binding, string format)
     {
-        var rows = workspace.Discovery.Sites.Select(site => Row(site, binding)).ToList();
+        // One lookup each, not a scan of every binding per site: refs runs over repositories with ~100,000 references.
+        var governed = binding.References.ToDictionary(r => r.Site, r => r, (IEqualityComparer<ReferenceSite>)ReferenceEqualityComparer.Instance);
+        var ignored = binding.Ignored.Where(i => i.File is not null).ToLookup(i => (i.File, i.Line));
+        var rows = workspace.Discovery.Sites.Select(site => Row(site, governed.GetValueOrDefault(site), ignored[(site.File, site.Line)].FirstOrDefault())).ToList();
         var skipped = workspace.Discovery.Skipped.Concat(binding.Skipped).OrderBy(s => s.File, StringComparer.Ordinal).ThenBy(s => s.Line)
             .Select(s => new SkippedJson(s.File, s.Line, s.Reason)).ToList();
         if (format == "json")
@@ -31,10 +34,8 @@ internal static class RefsRenderer
         return Task.CompletedTask;
     }
 
-    private static ReferenceJson? Row(ReferenceSite site, BindingResult binding)
+    private static ReferenceJson? Row(ReferenceSite site, GovernedReference? governed, NotUpdated? ignored)
     {
-        var governed = binding.References.FirstOrDefault(r => ReferenceEquals(r.Site, site));
-        var ignored = binding.Ignored.FirstOrDefault(i => i.File == site.File && i.Line == site.Line);
         if (governed is null && ignored is null)
         {
             return null;

@@ -1,3 +1,5 @@
+using Tidemark.Versions;
+
 namespace Tidemark.Cli.Rendering;
 
 /// <summary>One element of <c>tidemark scan --output json</c> (documented in docs/scan.md).</summary>
@@ -15,6 +17,16 @@ internal sealed record ScanJson(
     IReadOnlyList<ScanStepJson> Steps,
     IReadOnlyList<ScanVerdictJson>? Candidates);
 
-internal sealed record ScanStepJson(string Verdict, int Removed, string Text);
+internal sealed record ScanStepJson(Verdict Verdict, int Removed, string Text);
 
-internal sealed record ScanVerdictJson(string Tag, string Verdict, string Text);
+internal sealed record ScanVerdictJson(string Tag, Verdict Verdict, string Text);
+
+/// <summary>A selection's steps and candidates as JSON; verdicts are written kebab-case by <see cref="JsonOutput"/>.</summary>
+internal static class SelectionJson
+{
+    public static IReadOnlyList<ScanStepJson> Steps(Selection? selection) =>
+        selection?.Steps.Select(s => new ScanStepJson(s.Verdict, s.Removed, s.Text)).ToList() ?? [];
+
+    public static IReadOnlyList<ScanVerdictJson> Candidates(Selection? selection) =>
+        selection?.Verdicts.Select(v => new ScanVerdictJson(v.Tag, v.Verdict, v.Text)).ToList() ?? [];
+}

@@ -23,8 +23,8 @@ internal static class ScanRenderer
             result.Selected,
             result.Reason,
             result.Error?.Kind.ToString(),
-            result.Selection?.Steps.Select(s => new ScanStepJson(Kebab(s.Verdict.ToString()), s.Removed, s.Text)).ToList() ?? [],
-            explain ? result.Selection?.Verdicts.Select(v => new ScanVerdictJson(v.Tag, Kebab(v.Verdict.ToString()), v.Text)).ToList() ?? [] : null);
+            SelectionJson.Steps(result.Selection),
+            explain ? SelectionJson.Candidates(result.Selection) : null);
     }
 
     private static Task WriteTableAsync(TextWriter writer, IReadOnlyList<ScanResult> results, bool explain)
@@ -65,6 +65,4 @@ internal static class ScanRenderer
             }
         }
     }
-
-    private static string Kebab(string name) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(name);
 }

@@ -16,9 +16,10 @@ internal static class PlanBuilder
         var editedFiles = edits.Select(e => e.File).ToHashSet(StringComparer.Ordinal);
         var changes = new List<PlannedChange>();
         var unchanged = new List<NotUpdated>(binding.Ignored);
+        var referencesByKey = binding.References.ToLookup(r => r.Key);
         foreach (var decision in decisions)
         {
-            var sites = binding.References.Where(r => r.Key == decision.Key).ToList();
+            var sites = referencesByKey[decision.Key].ToList();
             var image = sites[0].Image;
             if (decision is Decision.Keep keep)
             {

@@ -38,6 +38,7 @@ public sealed class ScanCommandTests(ScanCommandTests.Registry fixture) : IClass
         Assert.Equal(1, result.GetProperty("excluded").GetInt32());
         Assert.Equal("v1.18.2", result.GetProperty("selected").GetString());
         Assert.Contains("v1.18.2", result.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains(result.GetProperty("steps").EnumerateArray(), s => s.GetProperty("verdict").GetString() == "different-shape" && s.GetProperty("removed").GetInt32() == 1);
     }
 
     [Fact]
