@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Tidemark.Automation;
+using Tidemark.Configuration;
 using Tidemark.Cli.Rendering;
 using Tidemark.Credentials;
 using Tidemark.Forges;
@@ -37,7 +38,7 @@ internal static class RunCommand
         var token = resolved.Value;
         await env.Error.WriteLineAsync($"tidemark: token {resolved.Fingerprint} from {resolved.Source}").ConfigureAwait(false);
         var workDir = Path.GetFullPath(request.WorkDir ?? Path.Combine(Directory.GetCurrentDirectory(), "tidemark-work"));
-        var runner = new GitRunner(new GitRunnerOptions(Path.Combine(workDir, ".home")), redactor, logging.CreateLogger<GitRunner>());
+        var runner = new GitRunner(new GitRunnerOptions(Path.Combine(workDir, ".home"), GitExecutable(env)), redactor, logging.CreateLogger<GitRunner>());
         var target = await RunTarget.ResolveAsync(request.Repo, runner, cancellationToken).ConfigureAwait(false);
         var statePath = request.State ?? Path.Combine(Path.GetDirectoryName(workDir) ?? workDir, ".tidemark", "state.db");
         Directory.CreateDirectory(Path.GetDirectoryName(statePath)!);
@@ -72,6 +73,22 @@ internal static class RunCommand
         var outcome = await publisher.PublishAsync(plan, publish, cancellationToken).ConfigureAwait(false);
         await RunRenderer.WriteAsync(env.Out, env.Error, publish, plan, outcome).ConfigureAwait(false);
         return plan.HasErrors ? ExitCodes.Failed : ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The git executable: <c>TIDEMARK_GIT</c> when set (an absolute path, e.g. a wrapper that logs or a git outside
+    /// PATH), else <c>git</c> as PATH finds it.
+    /// </summary>
+    private static string GitExecutable(CliEnvironment env)
+    {
+        if (env.Variable("TIDEMARK_GIT") is not { Length: > 0 } path)
+        {
+            return "git";
+        }
+
+        return Path.IsPathFullyQualified(path) && File.Exists(path)
+            ? path
+            : throw new ConfigurationException($"TIDEMARK_GIT={path}: no such file; set it to the absolute path of a git executable, or unset it to use git from PATH");
     }
 
     /// <summary>Git, forge and state failures are the work failing (exit 1); their messages are already written for people.</summary>

@@ -51,7 +51,13 @@ internal sealed class Publisher(GitRepository git, IForge forge, StateStore stat
             return Quiet(settings, $"{settings.BaseBranch} moved from {Short(planned)} to {Short(heads.BaseSha)} while planning; nothing was pushed, the next run plans again");
         }
 
-        var managed = await recorder.FindAsync(cancellationToken).ConfigureAwait(false);
+        var (managed, merged) = await steward.RecordMergedAsync(await recorder.FindAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        var outcome = await PublishManagedAsync(plan, settings, heads, recorder, steward, managed, cancellationToken).ConfigureAwait(false);
+        return merged is null ? outcome : outcome with { Notes = [merged, .. outcome.Notes] };
+    }
+
+    private async Task<Outcome> PublishManagedAsync(Plan plan, PublishSettings settings, RemoteBranchHeads heads, PublishRecorder recorder, PullRequestSteward steward, ManagedPullRequest? managed, CancellationToken cancellationToken)
+    {
         var foreign = await ForeignCommitsAsync(heads, settings, recorder, managed, cancellationToken).ConfigureAwait(false);
         if (foreign.Count > 0 && !await steward.WasClosedAsync(heads.UpdateSha!, cancellationToken).ConfigureAwait(false))
         {

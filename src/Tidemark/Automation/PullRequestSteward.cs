@@ -77,6 +77,29 @@ internal sealed class PullRequestSteward(IForge forge, PublishRecorder recorder,
         return Result(PublishAction.Closed, nothing, open, [$"closed #{open.Number}: {settings.BaseBranch} already has its updates; deleted {settings.UpdateBranch}"]);
     }
 
+    /// <summary>
+    /// The managed pull request was merged on the forge since the last run (<c>merged</c> or <c>merged_at</c>): it is
+    /// recorded as <see cref="PullRequestState.Merged"/> — a merge is never a person's "no" — and a note says so.
+    /// Returns the record as it now is and the note, or the record unchanged and null.
+    /// </summary>
+    public async Task<(ManagedPullRequest? Managed, string? Note)> RecordMergedAsync(ManagedPullRequest? managed, CancellationToken cancellationToken)
+    {
+        if (managed is not { State: PullRequestState.Open, Number: { } number })
+        {
+            return (managed, null);
+        }
+
+        var closed = await forge.FindPullRequestsAsync(settings.UpdateBranch, PullRequestStateFilter.Closed, cancellationToken).ConfigureAwait(false);
+        if (closed.FirstOrDefault(p => p.Number == number && p.Merged) is not { } pull)
+        {
+            return (managed, null);
+        }
+
+        var record = managed with { Url = pull.Url, State = PullRequestState.Merged, ClosedByPersonWithoutMerge = false };
+        await SaveUnlessDryAsync(record, cancellationToken).ConfigureAwait(false);
+        return (record, $"#{number} was merged into {settings.BaseBranch}; recorded as merged");
+    }
+
     /// <summary>A pull request a person closed without merging, proposing exactly <paramref name="targets"/>; null when there is none or one is open.</summary>
     public async Task<Outcome?> FindDeclinedAsync(IReadOnlyDictionary<string, string> targets, ManagedPullRequest? managed, CancellationToken cancellationToken)
     {

@@ -235,7 +235,7 @@ internal sealed class GitRepository
             ["GIT_COMMITTER_EMAIL"] = request.Committer.Email,
             ["GIT_COMMITTER_DATE"] = date,
         };
-        var arguments = new List<string> { "--no-verify", "--no-gpg-sign", "--cleanup=strip", "-m", request.Message };
+        var arguments = new List<string> { "--no-verify", "--no-gpg-sign", "--cleanup=whitespace", "-m", request.Message };
         if (request.SignOff)
         {
             arguments.Add("--signoff");

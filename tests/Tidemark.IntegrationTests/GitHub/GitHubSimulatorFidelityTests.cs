@@ -136,6 +136,10 @@ public sealed class GitHubSimulatorFidelityTests(SimulatorFixture fixture, ITest
             (HttpMethod.Post, r + "/pulls/1/requested_reviewers", token, new { reviewers = new[] { "carol" } }),
             (HttpMethod.Get, r + "/git/ref/heads/main", token, null), (HttpMethod.Get, r + "/git/matching-refs/heads/", token, null),
             (HttpMethod.Delete, r + "/git/refs/heads/nothing", token, null), (HttpMethod.Get, "repos/alice/missing", token, null),
+            (HttpMethod.Post, r + "/issues/1/assignees", token, new { assignees = new[] { "alice" } }),
+            (HttpMethod.Put, r + "/pulls/1/merge", token, new { sha = "0000000000000000000000000000000000000000" }),
+            (HttpMethod.Put, r + "/pulls/1/merge", token, new { merge_method = "squash" }), (HttpMethod.Put, r + "/pulls/1/merge", token, null),
+            (HttpMethod.Get, r + "/pulls/1", token, null),
         };
         foreach (var (method, path, auth, body) in calls)
         {

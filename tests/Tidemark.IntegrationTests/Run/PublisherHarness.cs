@@ -31,11 +31,16 @@ internal sealed class PublisherHarness
 
     public PublishSettings Settings { get; }
 
-    public static async Task<PublisherHarness> CreateAsync(RunScene scene, List<GitInvocation> invocations)
+    /// <param name="observer">Sees each git invocation before it starts; throwing there kills the run at that point.</param>
+    public static async Task<PublisherHarness> CreateAsync(RunScene scene, List<GitInvocation> invocations, Action<GitInvocation>? observer = null)
     {
         var redactor = new Redactor();
         redactor.Register(scene.Token);
-        var runner = new GitRunner(new GitRunnerOptions(Path.Combine(scene.WorkDir, ".home")), redactor, NullLogger<GitRunner>.Instance, invocations.Add);
+        var runner = new GitRunner(new GitRunnerOptions(Path.Combine(scene.WorkDir, ".home")), redactor, NullLogger<GitRunner>.Instance, invocation =>
+        {
+            invocations.Add(invocation);
+            observer?.Invoke(invocation);
+        });
         var remote = new GitRemote(scene.RemoteUrl, scene.Repository.FullName);
         var git = await GitRepository.CloneAsync(runner, remote, Path.Combine(scene.WorkDir, "repo"), "main", scene.Token, TimeProvider.System, CancellationToken.None);
         var heads = await git.FetchAsync("main", RunScene.UpdateBranch, CancellationToken.None);

@@ -45,11 +45,14 @@ internal sealed class RunScene(GitHubSimulator github, SimRepository repository,
         }
     }
 
-    public async Task<CliRun> RunAsync(params string[] extra)
+    public Task<CliRun> RunAsync(params string[] extra) => RunWithAsync(new Dictionary<string, string>(), extra);
+
+    /// <summary>Runs with more environment variables than GITHUB_TOKEN, e.g. TIDEMARK_GIT.</summary>
+    public async Task<CliRun> RunWithAsync(IReadOnlyDictionary<string, string> variables, params string[] extra)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var env = new CliEnvironment(stdout, stderr, TimeProvider.System, name => name == "GITHUB_TOKEN" ? Token : null, ErrorIsTerminal: false);
+        var env = new CliEnvironment(stdout, stderr, TimeProvider.System, name => name == "GITHUB_TOKEN" ? Token : variables.GetValueOrDefault(name), ErrorIsTerminal: false);
         string[] repo = extra.Contains("--repo") ? [] : ["--repo", RemoteUrl];
         string[] args = ["run", .. repo, "--api-url", github.ApiUri.AbsoluteUri, "--work-dir", WorkDir, .. extra];
         var code = await TidemarkApp.RunAsync(args, env, CancellationToken.None);
@@ -93,6 +96,23 @@ internal sealed class RunScene(GitHubSimulator github, SimRepository repository,
         var bob = github.IssueClassicToken("bob", ["repo"]).Value;
         var (response, _) = await RestCalls.SendAsync(http, HttpMethod.Patch, $"repos/{repository.FullName}/pulls/{number}", bob, new { state = "closed" });
         Assert.True(response.IsSuccessStatusCode, response.StatusCode.ToString());
+    }
+
+    /// <summary>A person edits one file on main: <paramref name="oldText"/> becomes <paramref name="newText"/> (which must occur).</summary>
+    public async Task EditOnMainAsync(string path, string oldText, string newText)
+    {
+        var content = Git("show", "refs/heads/main:" + path).Output;
+        Assert.Contains(oldText, content, StringComparison.Ordinal);
+        await github.CommitAsync(repository, "main", new Dictionary<string, string> { [path] = content.Replace(oldText, newText, StringComparison.Ordinal) }, "Edit " + path);
+    }
+
+    /// <summary>bob merges the pull request in the web UI (PUT .../merge, a merge commit on the base).</summary>
+    public async Task MergeAsPersonAsync(int number)
+    {
+        using var http = new HttpClient { BaseAddress = github.ApiUri };
+        var bob = github.IssueClassicToken("bob", ["repo"]).Value;
+        var (response, json) = await RestCalls.SendAsync(http, HttpMethod.Put, $"repos/{repository.FullName}/pulls/{number}/merge", bob, new { merge_method = "merge" });
+        Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode} {json?.ToJsonString()}");
     }
 
     public async Task<IReadOnlyList<AuditRecord>> AuditAsync(string action)

@@ -88,6 +88,7 @@ public sealed class GitHubSimulator : IAsyncDisposable
     {
         RepositoryEndpoints.Map(routes, context);
         PullEndpoints.Map(routes, context);
+        MergeEndpoint.Map(routes, context);
         IssueEndpoints.Map(routes, context);
         RefEndpoints.Map(routes, context);
         AppEndpoints.Map(routes, context);

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Tidemark.Testing.GitHub;
 
-/// <summary>Labels and comments on pull requests through the issues API (a pull request is an issue).</summary>
+/// <summary>Labels, comments and assignees on pull requests through the issues API (a pull request is an issue).</summary>
 internal static class IssueEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes, SimulatorContext sim)
@@ -14,6 +14,48 @@ internal static class IssueEndpoints
         routes.MapPut("/repos/{owner}/{repo}/issues/{number:int}/labels", (HttpContext c, string owner, string repo, int number) => SetLabelsAsync(c, sim, owner, repo, number, replace: true));
         routes.MapGet("/repos/{owner}/{repo}/issues/{number:int}/comments", (HttpContext c, string owner, string repo, int number) => ListComments(c, sim, owner, repo, number));
         routes.MapPost("/repos/{owner}/{repo}/issues/{number:int}/comments", (HttpContext c, string owner, string repo, int number) => AddCommentAsync(c, sim, owner, repo, number));
+        routes.MapPost("/repos/{owner}/{repo}/issues/{number:int}/assignees", (HttpContext c, string owner, string repo, int number) => AddAssigneesAsync(c, sim, owner, repo, number));
+    }
+
+    /// <summary>
+    /// Adds assignees (201 with the issue). As on GitHub, a login that cannot be assigned (no access to the
+    /// repository) is silently left out rather than refused.
+    /// </summary>
+    private static async Task<IResult> AddAssigneesAsync(HttpContext context, SimulatorContext sim, string owner, string name, int number)
+    {
+        var access = Rest.Authorize(context, sim, owner, name, Requirement.IssuesOrPullsWrite);
+        if (access.Error is not null)
+        {
+            return access.Error;
+        }
+
+        var (body, error) = await Rest.ReadObjectAsync(context);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var repository = access.Repository!;
+        lock (sim.State.Gate)
+        {
+            var pull = repository.PullRequests.FirstOrDefault(p => p.Number == number);
+            if (pull is null)
+            {
+                return Rest.NotFound("https://docs.github.com/rest/issues/assignees#add-assignees-to-an-issue");
+            }
+
+            foreach (var login in Rest.Strings(body!, "assignees"))
+            {
+                var assignable = SimulatorState.RoleOf(repository, login) is not null;
+                if (assignable && !pull.Assignees.Contains(login, StringComparer.OrdinalIgnoreCase))
+                {
+                    pull.Assignees.Add(login);
+                }
+            }
+
+            pull.UpdatedAt = sim.Time.GetUtcNow();
+            return Rest.Json(201, IssueViews.Issue(repository, pull, Rest.Links(context, sim)));
+        }
     }
 
     private static async Task<IResult> SetLabelsAsync(HttpContext context, SimulatorContext sim, string owner, string name, int number, bool replace)

@@ -37,10 +37,10 @@ internal static class PullRequestViews
             ["created_at"] = links.Time(pull.CreatedAt),
             ["updated_at"] = links.Time(pull.UpdatedAt),
             ["closed_at"] = pull.ClosedAt is { } closed ? links.Time(closed) : null,
-            ["merged_at"] = null,
-            ["merge_commit_sha"] = null,
-            ["assignee"] = null,
-            ["assignees"] = new JsonArray(),
+            ["merged_at"] = pull.MergedAt is { } merged ? links.Time(merged) : null,
+            ["merge_commit_sha"] = pull.MergeCommitSha,
+            ["assignee"] = pull.Assignees.Count > 0 ? User(pull.Assignees[0], links) : null,
+            ["assignees"] = new JsonArray([.. pull.Assignees.Select(a => (JsonNode)User(a, links))]),
             ["requested_reviewers"] = new JsonArray([.. pull.RequestedReviewers.Select(r => (JsonNode)User(r, links))]),
             ["requested_teams"] = new JsonArray(),
             ["head"] = End(repository, pull.HeadRef, pull.HeadSha, links),
@@ -59,7 +59,7 @@ internal static class PullRequestViews
         json["mergeable"] = pull.State == "open" ? true : null;
         json["rebaseable"] = pull.State == "open" ? true : null;
         json["mergeable_state"] = pull.State == "open" ? "clean" : "unknown";
-        json["merged_by"] = null;
+        json["merged_by"] = pull.MergedBy is { } by ? User(by, links) : null;
         json["comments"] = pull.Comments.Count;
         json["review_comments"] = 0;
         json["maintainer_can_modify"] = false;
@@ -70,7 +70,7 @@ internal static class PullRequestViews
         return json;
     }
 
-    private static JsonObject User(string login, ApiLinks links) =>
+    public static JsonObject User(string login, ApiLinks links) =>
         UserViews.Simple(login, StableId(login), false, links);
 
     /// <summary>A stable numeric id for a login that is not a stored account (e.g. an App bot).</summary>

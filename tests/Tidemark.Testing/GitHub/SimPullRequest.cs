@@ -30,6 +30,15 @@ public sealed class SimPullRequest
 
     public List<string> RequestedReviewers { get; } = [];
 
+    public List<string> Assignees { get; } = [];
+
+    /// <summary>When the pull request was merged (<see cref="Merged"/>), and the commit the merge made on the base.</summary>
+    public DateTimeOffset? MergedAt { get; set; }
+
+    public string? MergeCommitSha { get; set; }
+
+    public string? MergedBy { get; set; }
+
     public List<SimComment> Comments { get; } = [];
 
     public required DateTimeOffset CreatedAt { get; init; }

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using Tidemark.Forges;
+using Tidemark.State;
+
+namespace Tidemark.IntegrationTests.Run;
+
+/// <summary>A pull request's life past its opening: merged by a person, assignees, a run killed before its commit, and the git processes the CLI starts.</summary>
+public sealed class RunLifecycleTests(RunFixture fixture) : IClassFixture<RunFixture>
+{
+    [Fact]
+    public async Task Run_PullRequestMergedByPerson_IsRecordedAsMergedAndANewerTagOpensANewPullRequest()
+    {
+        await using var registry = await RunFixture.StartRegistryAsync();
+        using var scene = await fixture.NewSceneAsync(registry);
+        Assert.Equal(0, (await scene.RunAsync()).ExitCode);
+        var first = Assert.Single(scene.Repository.PullRequests);
+        await scene.MergeAsPersonAsync(first.Number);
+        var writes = scene.RestWrites();
+
+        var afterMerge = await scene.RunAsync();
+
+        Assert.True(afterMerge.ExitCode == 0, afterMerge.Error + afterMerge.Out);
+        Assert.Contains("no image to update", afterMerge.Out, StringComparison.Ordinal);
+        Assert.Contains($"#{first.Number} was merged into main; recorded as merged", afterMerge.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("declined", afterMerge.Out, StringComparison.Ordinal);
+        Assert.Equal(writes, scene.RestWrites());
+        Assert.Single(scene.Repository.PullRequests);
+        var recorded = await ManagedAsync(scene);
+        Assert.Equal(PullRequestState.Merged, recorded!.State);
+        Assert.False(recorded.ClosedByPersonWithoutMerge);
+
+        foreach (var name in new[] { "controller", "webhook", "cainjector", "acmesolver" })
+        {
+            await registry.PushTagsAsync($"jetstack/cert-manager-{name}", ["v1.18.3"]);
+        }
+
+        var newer = await scene.RunAsync("--refresh");
+
+        Assert.True(newer.ExitCode == 0, newer.Error + newer.Out);
+        Assert.Equal(2, scene.Repository.PullRequests.Count);
+        var second = scene.Repository.PullRequests.Single(p => p.State == "open");
+        Assert.NotEqual(first.Number, second.Number);
+        Assert.Contains("- quay.io/jetstack/cert-manager-controller: v1.18.2 → v1.18.3", second.Body!.Split('\n'));
+        Assert.Contains($"created #{second.Number}", newer.Out, StringComparison.Ordinal);
+        Assert.Equal(PullRequestState.Open, (await ManagedAsync(scene))!.State);
+    }
+
+    [Fact]
+    public async Task Run_AssigneesConfigured_AreAssignedOnceAndReadBack()
+    {
+        using var scene = await fixture.NewSceneAsync();
+        await scene.EditOnMainAsync("tidemark.yaml", "pullRequest:\n", "pullRequest:\n  assignees: [bob]\n");
+
+        var first = await scene.RunAsync();
+        var writes = scene.RestWrites();
+        var second = await scene.RunAsync();
+
+        Assert.True(first.ExitCode == 0, first.Error + first.Out);
+        Assert.True(second.ExitCode == 0, second.Error + second.Out);
+        var pull = Assert.Single(scene.Repository.PullRequests);
+        Assert.Equal(["bob"], pull.Assignees);
+        Assert.Single(scene.GitHub.Recorder.Exchanges, e => e.Method == "POST" && e.Path == $"/repos/{scene.Repository.FullName}/issues/{pull.Number}/assignees");
+        Assert.Equal(writes, scene.RestWrites());
+        Assert.Contains($"unchanged #{pull.Number}", second.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publish_KilledAfterTheEditsBeforeTheCommit_NextRunOpensOnePullRequestWithTheFullChange()
+    {
+        using var scene = await fixture.NewSceneAsync();
+        var harness = await PublisherHarness.CreateAsync(scene, [], KillAt("commit"));
+        using var forge = scene.Forge();
+        await Assert.ThrowsAsync<RunKilledException>(() => harness.PublishAsync(forge));
+        Assert.Null(scene.BranchSha(RunScene.UpdateBranch));
+        Assert.Empty(scene.Repository.PullRequests);
+        Assert.NotEmpty(Lines(Git(harness.Git.Directory, "status", "--porcelain", "--untracked-files=no")));
+
+        var run = await scene.RunAsync();
+
+        Assert.True(run.ExitCode == 0, run.Error + run.Out);
+        var pull = Assert.Single(scene.Repository.PullRequests);
+        Assert.Equal(pull.HeadSha, scene.BranchSha(RunScene.UpdateBranch));
+        var body = pull.Body!.Split('\n');
+        Assert.All(harness.Plan.Changes, c => Assert.Contains($"- {c.Image}: {c.From} → {c.To}", body));
+        var changed = Lines(Git(scene.Repository.GitDirectory, "diff", "--name-only", "refs/heads/main", "refs/heads/" + RunScene.UpdateBranch));
+        Assert.Equal(harness.Plan.Edits.Select(e => e.File).Order(StringComparer.Ordinal), changed.Order(StringComparer.Ordinal));
+        foreach (var edit in harness.Plan.Edits)
+        {
+            Assert.Equal(edit.Updated, Git(scene.Repository.GitDirectory, "show", $"refs/heads/{RunScene.UpdateBranch}:{edit.File}"));
+        }
+
+        Assert.Equal("1", Git(scene.Repository.GitDirectory, "rev-list", "--count", $"refs/heads/main..refs/heads/{RunScene.UpdateBranch}").Trim());
+    }
+
+    private static Action<Tidemark.Git.GitInvocation> KillAt(string verb) => invocation =>
+    {
+        if (invocation.Arguments[0] == verb)
+        {
+            throw new RunKilledException($"the run was killed before git {verb}");
+        }
+    };
+
+    private static async Task<ManagedPullRequest?> ManagedAsync(RunScene scene)
+    {
+        var state = await SqliteStateStore.OpenAsync(new SqliteStateOptions(scene.StatePath), TimeProvider.System, new Tidemark.Credentials.Redactor(), CancellationToken.None);
+        return await state.PullRequestReader.FindPullRequestAsync(scene.Repository.FullName, RunScene.UpdateBranch, CancellationToken.None);
+    }
+
+    private static List<string> Lines(string text) => [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries)];
+
+    private static string Git(string directory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-C");
+        start.ArgumentList.Add(directory);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
+        start.Environment["HOME"] = Path.GetTempPath();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return output;
+    }
+
+    private sealed class RunKilledException(string message) : Exception(message);
+}
