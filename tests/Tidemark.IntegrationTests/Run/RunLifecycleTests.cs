@@ -4,7 +4,7 @@ using Tidemark.State;
 
 namespace Tidemark.IntegrationTests.Run;
 
-/// <summary>A pull request's life past its opening: merged by a person, assignees, a run killed before its commit, and the git processes the CLI starts.</summary>
+/// <summary>A pull request's life past its opening (merged by a person, assignees), a run killed before its commit, and the git processes the CLI starts.</summary>
 public sealed class RunLifecycleTests(RunFixture fixture) : IClassFixture<RunFixture>
 {
     [Fact]
@@ -91,6 +91,61 @@ public sealed class RunLifecycleTests(RunFixture fixture) : IClassFixture<RunFix
 
         Assert.Equal("1", Git(scene.Repository.GitDirectory, "rev-list", "--count", $"refs/heads/main..refs/heads/{RunScene.UpdateBranch}").Trim());
     }
+
+    [Fact]
+    public async Task Run_ThroughTheCli_EveryGitProcessIsSeenByAShimAndNoneCarriesTheToken()
+    {
+        using var scene = await fixture.NewSceneAsync();
+        var shimFolder = Path.Combine(scene.Root, "shim");
+        Directory.CreateDirectory(shimFolder);
+        var log = Path.Combine(shimFolder, "git-argv.log");
+        var shim = Path.Combine(shimFolder, "git");
+        await File.WriteAllTextAsync(shim, $"#!/bin/sh\n{{ echo '@@ git'; for a in \"$@\"; do printf '%s\\n' \"$a\"; done; }} >> '{log}'\nexec '{RealGit()}' \"$@\"\n");
+        Assert.False(OperatingSystem.IsWindows(), "the git shim needs a POSIX shell");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(shim, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        var run = await scene.RunWithAsync(new Dictionary<string, string> { ["TIDEMARK_GIT"] = shim });
+
+        Assert.True(run.ExitCode == 0, run.Error + run.Out);
+        Assert.NotNull(scene.BranchSha(RunScene.UpdateBranch));
+        Assert.Single(scene.Repository.PullRequests);
+        Assert.True(File.Exists(log), "the git shim was never started");
+        var invocations = (await File.ReadAllTextAsync(log)).Split("@@ git\n", StringSplitOptions.RemoveEmptyEntries).Select(i => i.Split('\n')).ToList();
+        var verbs = invocations.Select(i => i[0]).ToList();
+        Assert.All(["clone", "fetch", "checkout", "add", "diff", "commit", "push"], verb => Assert.Contains(verb, verbs));
+        Assert.All(verbs, verb => Assert.Contains(verb, KnownVerbs));
+        Assert.All(invocations.SelectMany(i => i), argument => Assert.DoesNotContain(scene.Token, argument, StringComparison.Ordinal));
+        var files = Directory.EnumerateFiles(scene.Root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }).ToList();
+        Assert.Contains(scene.StatePath, files);
+        Assert.Contains(log, files);
+        foreach (var file in files)
+        {
+            var bytes = await File.ReadAllBytesAsync(file);
+            Assert.True(bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(scene.Token)) < 0, $"the token was found in {file}");
+        }
+    }
+
+    [Fact]
+    public async Task Run_TidemarkGitNotAFile_IsBadInputNamingTheVariable()
+    {
+        using var scene = await fixture.NewSceneAsync();
+
+        var run = await scene.RunWithAsync(new Dictionary<string, string> { ["TIDEMARK_GIT"] = Path.Combine(scene.Root, "no-such-git") });
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("TIDEMARK_GIT=", run.Error, StringComparison.Ordinal);
+        Assert.Contains("absolute path of a git executable", run.Error, StringComparison.Ordinal);
+        Assert.Empty(scene.Repository.PullRequests);
+    }
+
+    private static readonly string[] KnownVerbs = ["version", "init", "clone", "fetch", "checkout", "switch", "reset", "clean", "add", "commit", "push", "ls-remote", "rev-parse", "rev-list", "log", "diff", "show", "status", "config", "update-ref", "merge-base", "cat-file"];
+
+    /// <summary>The git that PATH finds, which the shim hands every invocation to.</summary>
+    private static string RealGit() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Select(d => Path.Combine(d, "git")).First(File.Exists);
 
     private static Action<Tidemark.Git.GitInvocation> KillAt(string verb) => invocation =>
     {
