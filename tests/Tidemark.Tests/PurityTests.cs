@@ -21,7 +21,7 @@ public sealed class PurityTests
     private static readonly Type[] PureAutomation =
         [typeof(ReferenceBinder), typeof(Decider), typeof(LockstepGroups), typeof(EditStage), typeof(PlanBuilder), typeof(UnifiedDiff), typeof(ResolvedPolicy)];
 
-    public static TheoryData<string> PureParts => ["Tidemark.Images", "Tidemark.Versions", "Tidemark.Manifests", "Tidemark.Automation (deciding)"];
+    public static TheoryData<string> PureParts => ["Tidemark.Images", "Tidemark.Versions", "Tidemark.Manifests", "Tidemark.Templating", "Tidemark.Automation (deciding)"];
 
     [Theory]
     [MemberData(nameof(PureParts))]
