@@ -19,7 +19,8 @@ public sealed class PurityTests
     ];
 
     private static readonly Type[] PureAutomation =
-        [typeof(ReferenceBinder), typeof(Decider), typeof(LockstepGroups), typeof(EditStage), typeof(PlanBuilder), typeof(UnifiedDiff), typeof(ResolvedPolicy)];
+        [typeof(ReferenceBinder), typeof(Decider), typeof(LockstepGroups), typeof(EditStage), typeof(PlanBuilder), typeof(UnifiedDiff), typeof(ResolvedPolicy),
+         typeof(FluxTemplateData), typeof(CommitMessageTemplate), typeof(ObjectIdentity)];
 
     public static TheoryData<string> PureParts => ["Tidemark.Images", "Tidemark.Versions", "Tidemark.Manifests", "Tidemark.Templating", "Tidemark.Automation (deciding)"];
 

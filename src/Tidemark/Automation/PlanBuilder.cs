@@ -29,7 +29,8 @@ internal static class PlanBuilder
             var places = sites.Where(s => editedFiles.Contains(s.Site.File)).Select(s => new SitePlace(s.Site.File, s.Site.Line)).Distinct().ToList();
             if (updates.TryGetValue(decision.Key, out var update) && places.Count > 0)
             {
-                changes.Add(new PlannedChange(image.FamiliarName, decision.Key.Tag ?? "", update.To, decision.Policy.Text, update.Group, update.Reason, places));
+                var edited = sites.Where(s => editedFiles.Contains(s.Site.File)).Select(s => SiteChangeOf(s, update.To)).Distinct().ToList();
+                changes.Add(new PlannedChange(image.FamiliarName, decision.Key.Tag ?? "", update.To, decision.Policy.Text, update.Group, update.Reason, places) { Sites = edited });
             }
         }
         return new Plan(
@@ -39,5 +40,22 @@ internal static class PlanBuilder
             [.. discoverySkipped, .. binding.Skipped],
             edits,
             decisions);
+    }
+
+    /// <summary>The value as a Flux setter would report it: a tag field changes tag to tag, an image field whole reference to whole reference (digests left out).</summary>
+    private static SiteChange SiteChangeOf(GovernedReference reference, string to)
+    {
+        var marker = reference.Site.Marker;
+        var setter = marker is null ? "" : $"{marker.Namespace}:{marker.Name}" + marker.Form switch
+        {
+            MarkerForm.Tag => ":tag",
+            MarkerForm.Name => ":name",
+            MarkerForm.Digest => ":digest",
+            _ => "",
+        };
+        var target = reference.Site.TargetFor(TargetPart.Tag);
+        return target is { Part: TargetPart.Tag }
+            ? new SiteChange(reference.Site.File, reference.Site.Line, setter, target.CurrentText, to)
+            : new SiteChange(reference.Site.File, reference.Site.Line, setter, target?.CurrentText ?? reference.Site.Written, reference.Image.Write(to, null));
     }
 }

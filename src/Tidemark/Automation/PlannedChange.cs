@@ -1,7 +1,11 @@
 namespace Tidemark.Automation;
 
 /// <summary>One image moving to a new tag, with every place it is written — the unit the PR body lists.</summary>
-internal sealed record PlannedChange(string Image, string From, string To, string Policy, string? Group, string Reason, IReadOnlyList<SitePlace> Files);
+internal sealed record PlannedChange(string Image, string From, string To, string Policy, string? Group, string Reason, IReadOnlyList<SitePlace> Files)
+{
+    /// <summary>Each written value the change rewrites, for commit message templates.</summary>
+    public IReadOnlyList<SiteChange> Sites { get; init; } = [];
+}
 
 /// <summary>A place in the repository: a repository-relative file and a 1-based line.</summary>
 internal sealed record SitePlace(string File, int Line);

@@ -22,11 +22,16 @@ internal sealed record PublishSettings(
     public const string DefaultCommitSubject = "chore: update container images";
 
     /// <summary>
-    /// The commit's first line: <c>commit.message</c> from tidemark.yaml, else a Flux <c>messageTemplate</c> that is
-    /// plain text, else the default. A Flux template with <c>{{ }}</c> actions is not rendered (Go templates are not
-    /// supported); the default is used and the list of changes follows in every case.
+    /// The commit's first line when no <see cref="CommitTemplate"/> applies: <c>commit.message</c> from tidemark.yaml,
+    /// else a Flux <c>messageTemplate</c> that is plain text, else the default; the list of changes follows.
     /// </summary>
     public string CommitSubject { get; init; } = DefaultCommitSubject;
+
+    /// <summary>
+    /// A Flux <c>messageTemplate</c> with <c>{{ }}</c> actions (and no <c>commit.message</c> in tidemark.yaml): rendered,
+    /// it is the whole commit message.
+    /// </summary>
+    public CommitMessageTemplate? CommitTemplate { get; init; }
 
     public bool SignOff { get; init; }
 
@@ -62,6 +67,7 @@ internal sealed record PublishSettings(
         return new PublishSettings(repository, baseBranch, updateBranch, author, pr.Title, pr.Labels, pr.Reviewers, pr.Assignees)
         {
             SignOff = commit.SignOff,
+            CommitTemplate = commit.MessageTemplate is null ? CommitMessageTemplate.From(automation) : null,
             CommitSubject = Subject(commit.MessageTemplate) ?? Subject(automation?.MessageTemplate is { } template && !template.Contains("{{", StringComparison.Ordinal) ? template : null) ?? DefaultCommitSubject,
         };
     }

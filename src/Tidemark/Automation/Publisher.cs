@@ -134,7 +134,7 @@ internal sealed class Publisher(GitRepository git, IForge forge, StateStore stat
     private static GitCommitRequest CommitRequest(Plan plan, PublishSettings settings, string baseSha)
     {
         var files = plan.Edits.Select(e => new GitFileChange(e.File, ManifestText.Encode(e.Updated))).ToList();
-        var message = ChangeText.CommitMessage(plan.Changes, settings.CommitSubject);
+        var message = settings.CommitTemplate?.Render(plan) ?? ChangeText.CommitMessage(plan.Changes, settings.CommitSubject);
         return new GitCommitRequest(settings.UpdateBranch, baseSha, files, message, settings.Author, settings.Author) { SignOff = settings.SignOff };
     }
 

@@ -21,4 +21,15 @@ public sealed class PublishSettingsTests
         Assert.Equal(expected, settings.CommitSubject);
         Assert.Equal("flux-image-updates", settings.UpdateBranch);
     }
+
+    [Theory]
+    [InlineData("version: 1\ncommit:\n  message: \"chore(images): bump\"\n", "{{ .AutomationObject }}", false)]
+    [InlineData("version: 1\n", "chore: plain text", false)]
+    [InlineData("version: 1\n", "{{ .AutomationObject }}", true)]
+    public void From_FluxTemplateWithActions_IsRenderedUnlessTidemarkYamlSetsTheMessage(string config, string fluxTemplate, bool rendered)
+    {
+        var settings = PublishSettings.From(ConfigLoader.Load(config, "tidemark.yaml").Config, Automation(fluxTemplate), "alice/gitops", "main");
+
+        Assert.Equal(rendered, settings.CommitTemplate is not null);
+    }
 }

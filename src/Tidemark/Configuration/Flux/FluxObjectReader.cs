@@ -139,6 +139,7 @@ internal static class FluxObjectReader
             var commit = git?.Map("commit");
             var author = commit?.Map("author");
             var legacyCommit = spec.Map("commit");
+            var templateOwner = commit?.Get("messageTemplate") is not null ? commit : legacyCommit;
             return new FluxImageUpdateAutomation(
                 ns,
                 name,
@@ -146,9 +147,39 @@ internal static class FluxObjectReader
                 push,
                 author?.String("name") ?? legacyCommit?.String("authorName"),
                 author?.String("email") ?? legacyCommit?.String("authorEmail"),
-                commit?.String("messageTemplate") ?? legacyCommit?.String("messageTemplate"),
+                templateOwner?.String("messageTemplate"),
                 spec.Map("update")?.String("path"),
-                place);
+                place)
+            {
+                MessageTemplatePlace = templateOwner?.Get("messageTemplate") is { } node ? TemplatePlace(place.File, node) : null,
+                MessageTemplateValues = StringMap(commit?.Map("messageTemplateValues")),
+            };
+        }
+
+        /// <summary>A block scalar (<c>|</c>, <c>|-</c>, <c>&gt;</c>) starts on the line after its indicator.</summary>
+        private static SourcePlace TemplatePlace(string file, YamlNode node)
+        {
+            var block = node is YamlScalarNode { Style: ScalarStyle.Literal or ScalarStyle.Folded };
+            return new SourcePlace(file, (int)node.Start.Line + (block ? 1 : 0), block ? 1 : (int)node.Start.Column);
+        }
+
+        private static Dictionary<string, string> StringMap(YamlMap? map)
+        {
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (map?.Node is not YamlMappingNode mapping)
+            {
+                return values;
+            }
+
+            foreach (var (key, value) in mapping.Children)
+            {
+                if (key is YamlScalarNode { Value: { } name } && value is YamlScalarNode { Value: { } text })
+                {
+                    values[name] = text;
+                }
+            }
+
+            return values;
         }
 
         private void WarnAboutSecret(YamlMap root)
