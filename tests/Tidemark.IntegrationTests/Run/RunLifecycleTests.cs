@@ -141,6 +141,56 @@ public sealed class RunLifecycleTests(RunFixture fixture) : IClassFixture<RunFix
         Assert.Empty(scene.Repository.PullRequests);
     }
 
+    [Fact]
+    public async Task Run_FluxMessageTemplateWithActions_IsRenderedAsTheCommitMessageWithSignOff()
+    {
+        using var scene = await fixture.NewSceneAsync(extraConfig: "commit:\n  signOff: true\n");
+        const string Template = """
+                  messageTemplate: |-
+                    chore({{ .AutomationObject.Name }}): update images {{ .Values.ticket }}
+
+                    {{ range $file, $objects := .Changed.FileChanges -}}
+                    {{ range $object, $changes := $objects -}}
+                    {{ range $changes -}}
+                    - {{ $file }} {{ $object.Kind }}/{{ $object.Name }}: {{ .OldValue }} -> {{ .NewValue }}{{ if .Setter }} ({{ .Setter }}){{ end }}
+                    {{ end -}}
+                    {{ end -}}
+                    {{ end -}}
+                  messageTemplateValues:
+                    ticket: OPS-42
+            """;
+        await scene.EditOnMainAsync(AutomationFile, "      messageTemplate: \"chore: update cert-manager images\"\n", Template + "\n");
+
+        var run = await scene.RunAsync();
+
+        Assert.True(run.ExitCode == 0, run.Error + run.Out);
+        var commit = scene.HeadCommit(RunScene.UpdateBranch).Split('\n');
+        Assert.Equal("chore(cert-manager): update images OPS-42", commit[1]);
+        Assert.Equal("", commit[2]);
+        Assert.Contains("- cert-manager/deployments.yaml Deployment/cert-manager: quay.io/jetstack/cert-manager-controller:v1.16.2 -> quay.io/jetstack/cert-manager-controller:v1.18.2 (flux-system:cert-manager-controller)", commit);
+        Assert.Contains("- cert-manager/deployments.yaml Deployment/cert-manager-webhook: quay.io/jetstack/cert-manager-webhook:v1.16.2 -> quay.io/jetstack/cert-manager-webhook:v1.18.2 (flux-system:cert-manager-webhook)", commit);
+        Assert.Contains("Signed-off-by: fluxcdbot <fluxcdbot@users.noreply.github.com>", commit);
+        Assert.DoesNotContain(commit, line => line.Contains("{{", StringComparison.Ordinal) || line.Contains("<no value>", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Run_FluxMessageTemplateWithAnUnknownField_ExitsTwoNamingTheFileLineAndPushesNothing()
+    {
+        using var scene = await fixture.NewSceneAsync();
+        await scene.EditOnMainAsync(AutomationFile, "\"chore: update cert-manager images\"", "\"update {{ .Changed.Images }}\"");
+
+        var run = await scene.RunAsync();
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("clusters/production/image-automation/cert-manager.yaml:83:", run.Error, StringComparison.Ordinal);
+        Assert.Contains("{{ .Changed.Images }}: can't evaluate field Images in type ResultV2", run.Error, StringComparison.Ordinal);
+        Assert.Contains("use .AutomationObject", run.Error, StringComparison.Ordinal);
+        Assert.Null(scene.BranchSha(RunScene.UpdateBranch));
+        Assert.Empty(scene.Repository.PullRequests);
+    }
+
+    private const string AutomationFile = "clusters/production/image-automation/cert-manager.yaml";
+
     private static readonly string[] KnownVerbs = ["version", "init", "clone", "fetch", "checkout", "switch", "reset", "clean", "add", "commit", "push", "ls-remote", "rev-parse", "rev-list", "log", "diff", "show", "status", "config", "update-ref", "merge-base", "cat-file"];
 
     /// <summary>The git that PATH finds, which the shim hands every invocation to.</summary>
