@@ -182,7 +182,7 @@ public sealed class RunLifecycleTests(RunFixture fixture) : IClassFixture<RunFix
         var run = await scene.RunAsync();
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("clusters/production/image-automation/cert-manager.yaml:83:", run.Error, StringComparison.Ordinal);
+        Assert.Contains("clusters/production/image-automation/cert-manager.yaml:83:32: error: spec.git.commit.messageTemplate:", run.Error, StringComparison.Ordinal);
         Assert.Contains("{{ .Changed.Images }}: can't evaluate field Images in type ResultV2", run.Error, StringComparison.Ordinal);
         Assert.Contains("use .AutomationObject", run.Error, StringComparison.Ordinal);
         Assert.Null(scene.BranchSha(RunScene.UpdateBranch));

@@ -160,7 +160,8 @@ internal static class FluxObjectReader
         private static SourcePlace TemplatePlace(string file, YamlNode node)
         {
             var block = node is YamlScalarNode { Style: ScalarStyle.Literal or ScalarStyle.Folded };
-            return new SourcePlace(file, (int)node.Start.Line + (block ? 1 : 0), block ? 1 : (int)node.Start.Column);
+            var quoted = node is YamlScalarNode { Style: ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted };
+            return new SourcePlace(file, (int)node.Start.Line + (block ? 1 : 0), block ? 1 : (int)node.Start.Column + (quoted ? 1 : 0));
         }
 
         private static Dictionary<string, string> StringMap(YamlMap? map)
