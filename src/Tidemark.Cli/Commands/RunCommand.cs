@@ -64,7 +64,8 @@ internal static class RunCommand
         var defaultBranch = (await context.Forge.GetRepositoryAsync(cancellationToken).ConfigureAwait(false)).DefaultBranch;
         var git = await RunCheckout.PrepareAsync(runner, context.Target, defaultBranch, workDir, credentials.Current, env.Time, cancellationToken).ConfigureAwait(false);
         var (workspace, settings, baseSha) = await RunCheckout.LoadAsync(git, context, defaultBranch, cancellationToken).ConfigureAwait(false);
-        await RunToken.RequireWorkflowsAsync(credentials, workspace.Config.Paths, cancellationToken).ConfigureAwait(false);
+        string[] updatePaths = [.. workspace.Config.Paths, .. workspace.Flux.Automations.Select(a => a.UpdatePath).OfType<string>()];
+        await RunToken.RequireWorkflowsAsync(credentials, updatePaths, cancellationToken).ConfigureAwait(false);
         await RunToken.EnsureNotLeakedAsync(workspace.Root, context.Token, env.Error, cancellationToken).ConfigureAwait(false);
         var ttl = request.CacheTtl ?? TimeSpan.FromMinutes(10);
         var plan = await PlanCommand.PlanAsync(env, context.Logging, workspace, request.SecretsDirectory, false, cancellationToken,

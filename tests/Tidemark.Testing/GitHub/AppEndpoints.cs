@@ -63,7 +63,8 @@ internal static class AppEndpoints
                 ["html_url"] = $"{links.Web}/apps/{app.Slug}",
                 ["created_at"] = links.Time(app.CreatedAt),
                 ["updated_at"] = links.Time(app.CreatedAt),
-                ["permissions"] = new JsonObject { ["contents"] = "write", ["pull_requests"] = "write", ["metadata"] = "read" },
+                ["permissions"] = new JsonObject([.. sim.State.Installations.Values.Where(i => i.App == app).SelectMany(i => i.Permissions)
+                    .GroupBy(p => p.Key, StringComparer.Ordinal).Select(g => KeyValuePair.Create(g.Key, (JsonNode?)g.First().Value))]),
                 ["events"] = new JsonArray(),
                 ["installations_count"] = installations,
             });
