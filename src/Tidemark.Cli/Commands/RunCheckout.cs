@@ -10,14 +10,14 @@ namespace Tidemark.Cli.Commands;
 /// </summary>
 internal static class RunCheckout
 {
-    public static async Task<GitRepository> PrepareAsync(GitRunner runner, RunTarget target, string defaultBranch, string workDir, string token, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<GitRepository> PrepareAsync(GitRunner runner, RunTarget target, string defaultBranch, string workDir, Func<CancellationToken, ValueTask<string>> tokens, TimeProvider time, CancellationToken cancellationToken)
     {
         var directory = Path.Combine(workDir, "repo");
         if (Directory.Exists(Path.Combine(directory, ".git")))
         {
             try
             {
-                return await GitRepository.OpenAsync(runner, target.Remote, directory, token, time, cancellationToken).ConfigureAwait(false);
+                return await GitRepository.OpenAsync(runner, target.Remote, directory, tokens, time, cancellationToken).ConfigureAwait(false);
             }
             catch (InvalidOperationException e)
             {
@@ -25,7 +25,7 @@ internal static class RunCheckout
             }
         }
 
-        return await GitRepository.CloneAsync(runner, target.Remote, directory, defaultBranch, token, time, cancellationToken).ConfigureAwait(false);
+        return await GitRepository.CloneAsync(runner, target.Remote, directory, defaultBranch, tokens, time, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Checks out the base head and loads the workspace from it; the base is the one tidemark.yaml (or Flux) names on that head.</summary>

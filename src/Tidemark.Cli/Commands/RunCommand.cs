@@ -33,23 +33,24 @@ internal static class RunCommand
     private static async Task<int> RunAsync(CliEnvironment env, ILoggerFactory logging, RunOptions options, ParseResult parse, CancellationToken cancellationToken)
     {
         var request = options.Read(parse);
+        RunToken.Choose(request);
         var redactor = new Redactor();
-        var resolved = await RunToken.ReadAsync(request, env, redactor, cancellationToken).ConfigureAwait(false);
-        var token = resolved.Value;
-        await env.Error.WriteLineAsync($"tidemark: token {resolved.Fingerprint} from {resolved.Source}").ConfigureAwait(false);
         var workDir = Path.GetFullPath(request.WorkDir ?? Path.Combine(Directory.GetCurrentDirectory(), "tidemark-work"));
         var runner = new GitRunner(new GitRunnerOptions(Path.Combine(workDir, ".home"), GitExecutable(env)), redactor, logging.CreateLogger<GitRunner>());
         var target = await RunTarget.ResolveAsync(request.Repo, runner, cancellationToken).ConfigureAwait(false);
         var statePath = request.State ?? Path.Combine(Path.GetDirectoryName(workDir) ?? workDir, ".tidemark", "state.db");
         Directory.CreateDirectory(Path.GetDirectoryName(statePath)!);
         var state = await SqliteStateStore.OpenAsync(new SqliteStateOptions(statePath), env.Time, redactor, cancellationToken).ConfigureAwait(false);
-        using var forge = new GitHubForge(new GitHubForgeOptions(request.ApiUrl, target.Owner, target.Name), _ => ValueTask.FromResult(token), env.Time, logging.CreateLogger("Tidemark.Forges"));
+        var tokenTarget = new TokenTarget(request.ApiUrl, target.Owner, target.Name);
+        var credentials = await RunToken.ReadAsync(request, env, redactor, tokenTarget, state.AuditWriter, cancellationToken).ConfigureAwait(false);
+        await env.Error.WriteLineAsync($"tidemark: token {credentials.Resolved.Fingerprint} from {credentials.Resolved.Source}").ConfigureAwait(false);
+        using var forge = new GitHubForge(new GitHubForgeOptions(request.ApiUrl, target.Owner, target.Name), credentials.Current, env.Time, logging.CreateLogger("Tidemark.Forges"));
         var owner = $"tidemark run pid {Environment.ProcessId} {Guid.NewGuid():N}";
         var lease = await state.Locks.AcquireAsync(target.FullName, owner, LockLease, LockWait, cancellationToken).ConfigureAwait(false);
         try
         {
-            var context = new RunContext(env, logging, request, target, forge, state, owner, resolved);
-            return await RunLockedAsync(context, runner, token, workDir, cancellationToken).ConfigureAwait(false);
+            var context = new RunContext(env, logging, request, target, forge, state, owner, credentials.Resolved);
+            return await RunLockedAsync(context, runner, credentials, workDir, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -57,13 +58,15 @@ internal static class RunCommand
         }
     }
 
-    private static async Task<int> RunLockedAsync(RunContext context, GitRunner runner, string token, string workDir, CancellationToken cancellationToken)
+    private static async Task<int> RunLockedAsync(RunContext context, GitRunner runner, RunCredentials credentials, string workDir, CancellationToken cancellationToken)
     {
         var (env, request) = (context.Env, context.Request);
         // the default branch from the forge: a single-branch clone keeps no origin/HEAD, and the clone needs a branch
         var defaultBranch = (await context.Forge.GetRepositoryAsync(cancellationToken).ConfigureAwait(false)).DefaultBranch;
-        var git = await RunCheckout.PrepareAsync(runner, context.Target, defaultBranch, workDir, token, env.Time, cancellationToken).ConfigureAwait(false);
+        var git = await RunCheckout.PrepareAsync(runner, context.Target, defaultBranch, workDir, credentials.Current, env.Time, cancellationToken).ConfigureAwait(false);
         var (workspace, settings, baseSha) = await RunCheckout.LoadAsync(git, context, defaultBranch, cancellationToken).ConfigureAwait(false);
+        string[] updatePaths = [.. workspace.Config.Paths, .. workspace.Flux.Automations.Select(a => a.UpdatePath).OfType<string>()];
+        await RunToken.RequireWorkflowsAsync(credentials, updatePaths, cancellationToken).ConfigureAwait(false);
         await RunToken.EnsureNotLeakedAsync(workspace.Root, context.Token, env.Error, cancellationToken).ConfigureAwait(false);
         var ttl = request.CacheTtl ?? TimeSpan.FromMinutes(10);
         var plan = await PlanCommand.PlanAsync(env, context.Logging, workspace, request.SecretsDirectory, false, cancellationToken,

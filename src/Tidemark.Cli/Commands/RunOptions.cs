@@ -38,6 +38,20 @@ internal sealed class RunOptions
         HelpName = "COMMAND",
     };
 
+    private readonly Option<string?> appId = new("--app-id")
+    {
+        Description = "Authenticate as a GitHub App: its App ID or client ID (Iv…); Tidemark mints an installation token for the repository (with --app-key-file)",
+        HelpName = "ID",
+    };
+
+    private readonly Option<FileInfo?> appKeyFile = new("--app-key-file") { Description = "The GitHub App's private key (.pem), with --app-id", HelpName = "FILE" };
+
+    private readonly Option<string?> appInstallationId = new("--app-installation-id")
+    {
+        Description = "The App's installation ID (default: the installation on the repository's owner, looked up)",
+        HelpName = "ID",
+    };
+
     private readonly Option<bool> refresh = new("--refresh") { Description = "List every registry now, ignoring cached tag listings" };
 
     private readonly Option<string> cacheTtl = new("--cache-ttl")
@@ -59,6 +73,9 @@ internal sealed class RunOptions
         command.Add(secrets);
         command.Add(tokenEnv);
         command.Add(tokenCommand);
+        command.Add(appId);
+        command.Add(appKeyFile);
+        command.Add(appInstallationId);
         command.Add(refresh);
         command.Add(cacheTtl);
     }
@@ -75,7 +92,10 @@ internal sealed class RunOptions
         parse.GetValue(refresh),
         Durations.Parse(parse.GetValue(cacheTtl)!, "--cache-ttl"),
         parse.GetValue(tokenEnv),
-        parse.GetValue(tokenCommand)?.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        parse.GetValue(tokenCommand)?.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        parse.GetValue(appId),
+        parse.GetValue(appKeyFile)?.FullName,
+        parse.GetValue(appInstallationId));
 
     private static Uri ApiUri(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.UserInfo.Length == 0

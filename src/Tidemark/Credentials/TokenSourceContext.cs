@@ -1,11 +1,20 @@
+using Tidemark.State;
+
 namespace Tidemark.Credentials;
 
 /// <summary>
-/// What token sources may use: the redactor every value goes to, the clock for timeouts, the process environment
-/// (read by name) and the variables passed on to a token command.
+/// What token sources may use: the redactor every value goes to, the clock for timeouts and token expiry, the process
+/// environment (read by name), the variables passed on to a token command, and — for the GitHub App, which mints a
+/// token per repository — the target repository and the audit trail.
 /// </summary>
 internal sealed record TokenSourceContext(ISecretRedactor Redactor, TimeProvider Time, Func<string, string?> Variable)
 {
+    /// <summary>The repository and API a minted token is for; the <c>app</c> source needs it, the others ignore it.</summary>
+    public TokenTarget? Target { get; init; }
+
+    /// <summary>Where a source that mints tokens records each mint (<c>token.mint</c>); none when null.</summary>
+    public IAuditWriter? Audit { get; init; }
+
     /// <summary>How long a token command may run.</summary>
     public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromSeconds(30);
 

@@ -1,3 +1,5 @@
+using Tidemark.Credentials.GitHubApp;
+
 namespace Tidemark.Credentials;
 
 /// <summary>Every kind of token source, registered here and nowhere else (STYLE §6).</summary>
@@ -8,6 +10,7 @@ internal static class TokenSourceKinds
         new EnvironmentTokenSourceKind(),
         new FileTokenSourceKind(),
         new CommandTokenSourceKind(),
+        new AppTokenSourceKind(),
     ];
 
     /// <summary>The source named <paramref name="name"/> with its arguments. Example: <c>Create("env", [], context)</c>.</summary>

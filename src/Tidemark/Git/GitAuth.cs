@@ -5,7 +5,8 @@ namespace Tidemark.Git;
 /// <c>GIT_CONFIG_COUNT=2</c>, <c>credential.helper=</c> (drops any helper configured elsewhere), then
 /// <c>credential.helper=!f() { … }; f</c>, an inline shell function that answers git's <c>get</c> with
 /// <c>username=x-access-token</c> and <c>password=$TIDEMARK_GIT_TOKEN</c>; the token itself is only the value of
-/// <c>TIDEMARK_GIT_TOKEN</c>. Never in an argument, a URL, <c>.git/config</c> or a file.
+/// <c>TIDEMARK_GIT_TOKEN</c>. Never in an argument, a URL, <c>.git/config</c> or a file. <see cref="GitRepository"/>
+/// builds one per git process from its token provider, so a renewed token (a GitHub App's) is used at once.
 /// </summary>
 /// <remarks>
 /// A credential helper rather than <c>http.extraHeader</c>: git then asks GitHub properly (401 challenge, then

@@ -15,15 +15,15 @@ internal sealed class GitRepository
     private const string LogFormat = "--format=%H%x1f%T%x1f%P%x1f%an%x1f%ae%x1f%cn%x1f%ce%x1f%s%x1e";
 
     private readonly GitRunner _runner;
-    private readonly GitAuth? _auth;
+    private readonly Func<CancellationToken, ValueTask<string>>? _tokens;
     private readonly TimeProvider _time;
 
-    private GitRepository(GitRunner runner, GitRemote remote, string directory, string? token, TimeProvider time)
+    private GitRepository(GitRunner runner, GitRemote remote, string directory, Func<CancellationToken, ValueTask<string>>? tokens, TimeProvider time)
     {
         _runner = runner;
         Remote = remote;
         Directory = directory;
-        _auth = string.IsNullOrEmpty(token) ? null : new GitAuth(remote.Url, token);
+        _tokens = tokens;
         _time = time;
     }
 
@@ -33,28 +33,39 @@ internal sealed class GitRepository
     public string Directory { get; }
 
     /// <summary>Clones <paramref name="remote"/> into <paramref name="directory"/> once (blobs on demand, only the base branch); an existing clone is opened instead.</summary>
-    public static async Task<GitRepository> CloneAsync(GitRunner runner, GitRemote remote, string directory, string baseBranch, string? token, TimeProvider time, CancellationToken cancellationToken)
+    public static Task<GitRepository> CloneAsync(GitRunner runner, GitRemote remote, string directory, string baseBranch, string? token, TimeProvider time, CancellationToken cancellationToken) =>
+        CloneAsync(runner, remote, directory, baseBranch, Fixed(token), time, cancellationToken);
+
+    /// <summary>
+    /// Clones (or opens) with a token provider asked before each process that talks to the remote, so a token that is
+    /// renewed during a run (a GitHub App's installation token) is always the current one.
+    /// </summary>
+    public static async Task<GitRepository> CloneAsync(GitRunner runner, GitRemote remote, string directory, string baseBranch, Func<CancellationToken, ValueTask<string>>? tokens, TimeProvider time, CancellationToken cancellationToken)
     {
         remote.EnsureNoCredentialsInUrl();
         var full = Path.GetFullPath(directory);
         if (System.IO.Directory.Exists(Path.Combine(full, ".git")))
         {
-            return await OpenAsync(runner, remote, full, token, time, cancellationToken).ConfigureAwait(false);
+            return await OpenAsync(runner, remote, full, tokens, time, cancellationToken).ConfigureAwait(false);
         }
 
         var parent = Path.GetDirectoryName(full) ?? throw new ArgumentException("a clone needs a parent folder", nameof(directory));
         System.IO.Directory.CreateDirectory(parent);
-        var repository = new GitRepository(runner, remote, full, token, time);
+        var repository = new GitRepository(runner, remote, full, tokens, time);
         string[] arguments = ["--filter=blob:none", "--single-branch", "--no-tags", "--branch", GitNames.Branch(baseBranch), "--", remote.Url, full];
         await repository.RunAsync(GitSubcommand.Clone, arguments, "clone", baseBranch, authenticated: true, parent, cancellationToken).ConfigureAwait(false);
         return repository;
     }
 
     /// <summary>Opens an existing clone at <paramref name="directory"/>; its origin must be <paramref name="remote"/>.</summary>
-    public static async Task<GitRepository> OpenAsync(GitRunner runner, GitRemote remote, string directory, string? token, TimeProvider time, CancellationToken cancellationToken)
+    public static Task<GitRepository> OpenAsync(GitRunner runner, GitRemote remote, string directory, string? token, TimeProvider time, CancellationToken cancellationToken) =>
+        OpenAsync(runner, remote, directory, Fixed(token), time, cancellationToken);
+
+    /// <summary>Opens an existing clone; <paramref name="tokens"/> is asked before each process that talks to the remote.</summary>
+    public static async Task<GitRepository> OpenAsync(GitRunner runner, GitRemote remote, string directory, Func<CancellationToken, ValueTask<string>>? tokens, TimeProvider time, CancellationToken cancellationToken)
     {
         remote.EnsureNoCredentialsInUrl();
-        var repository = new GitRepository(runner, remote, Path.GetFullPath(directory), token, time);
+        var repository = new GitRepository(runner, remote, Path.GetFullPath(directory), tokens, time);
         var url = (await repository.RunAsync(GitSubcommand.LsRemote, ["--get-url", "origin"], "open", null, false, null, cancellationToken).ConfigureAwait(false)).StandardOutput.Trim();
         if (!string.Equals(url, remote.Url, StringComparison.Ordinal))
         {
@@ -244,15 +255,20 @@ internal sealed class GitRepository
         return Request(GitSubcommand.Commit, arguments, "commit", branch) with { Environment = environment };
     }
 
-    private Task<GitResult> RunAsync(GitSubcommand subcommand, IReadOnlyList<string> arguments, string operation, string? branch, bool authenticated, string? workingDirectory, CancellationToken cancellationToken)
+    private async Task<GitResult> RunAsync(GitSubcommand subcommand, IReadOnlyList<string> arguments, string operation, string? branch, bool authenticated, string? workingDirectory, CancellationToken cancellationToken)
     {
+        // the token is fetched per process: a provider that renews it (GitHub App) hands each git process a live one
+        var auth = authenticated && _tokens is not null ? new GitAuth(Remote.Url, await _tokens(cancellationToken).ConfigureAwait(false)) : null;
         var request = Request(subcommand, arguments, operation, branch) with
         {
-            Auth = authenticated ? _auth : null,
+            Auth = auth,
             WorkingDirectory = workingDirectory ?? Directory,
         };
-        return _runner.RunAsync(request, cancellationToken);
+        return await _runner.RunAsync(request, cancellationToken).ConfigureAwait(false);
     }
+
+    private static Func<CancellationToken, ValueTask<string>>? Fixed(string? token) =>
+        string.IsNullOrEmpty(token) ? null : _ => ValueTask.FromResult(token);
 
     private GitRequest Request(GitSubcommand subcommand, IReadOnlyList<string> arguments, string operation, string? branch) =>
         new(subcommand, arguments, Directory, new GitFailureContext(Remote.Name, branch, operation));

@@ -151,6 +151,12 @@ public sealed class GitHubSimulatorFidelityTests(SimulatorFixture fixture, ITest
         using var installationRequest = Request(HttpMethod.Get, r + "/installation", null);
         installationRequest.Headers.Authorization = new("Bearer", AppJwt.Create(app, fixture.Time.GetUtcNow()));
         (await http.SendAsync(installationRequest)).Dispose();
+        using var appRequest = Request(HttpMethod.Get, "app", null);
+        appRequest.Headers.Authorization = new("Bearer", AppJwt.Create(app, fixture.Time.GetUtcNow()));
+        (await http.SendAsync(appRequest)).Dispose();
+        using var lacking = Request(HttpMethod.Post, $"app/installations/{installation.Id}/access_tokens", null, new { permissions = new { workflows = "write" } });
+        lacking.Headers.Authorization = new("Bearer", AppJwt.Create(app, fixture.Time.GetUtcNow()));
+        (await http.SendAsync(lacking)).Dispose();
         await MintInstallationTokenAsync(http, app, installation.Id, fixture.Time.GetUtcNow(), new { repositories = new[] { repository.Name }, permissions = new { contents = "read" } });
     }
 }

@@ -5,11 +5,16 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Tidemark.Testing.GitHub;
 
-/// <summary>GitHub App endpoints: find the installation for a repository and mint (narrowed) installation tokens.</summary>
+/// <summary>
+/// GitHub App endpoints, authenticated with the App's JWT: the App itself, the installation for a repository, and
+/// minting installation tokens (narrowed by <c>repositories</c> and <c>permissions</c>; 422 when the installation
+/// lacks a repository or a permission; valid one hour).
+/// </summary>
 internal static class AppEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes, SimulatorContext sim)
     {
+        routes.MapGet("/app", (HttpContext c) => GetApp(c, sim));
         routes.MapGet("/repos/{owner}/{repo}/installation", (HttpContext c, string owner, string repo) => GetInstallation(c, sim, owner, repo));
         routes.MapPost("/app/installations/{id:long}/access_tokens", (HttpContext c, long id) => MintAsync(c, sim, id));
     }
@@ -30,6 +35,40 @@ internal static class AppEndpoints
 
         var (app, error) = AppJwt.Verify(jwt, apps, sim.Time.GetUtcNow());
         return error is null ? (app, null) : (null, Rest.Json(401, ErrorViews.Basic(error, 401)));
+    }
+
+    private static IResult GetApp(HttpContext context, SimulatorContext sim)
+    {
+        var (app, error) = AuthenticateApp(context, sim);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var links = Rest.Links(context, sim);
+        lock (sim.State.Gate)
+        {
+            var owner = app!.Owner ?? sim.State.Installations.Values.FirstOrDefault(i => i.App == app)?.Account ?? sim.State.Accounts.Values.FirstOrDefault();
+            var installations = sim.State.Installations.Values.Count(i => i.App == app);
+            return Rest.Json(200, new JsonObject
+            {
+                ["id"] = app.Id,
+                ["slug"] = app.Slug,
+                ["node_id"] = "A_" + app.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["client_id"] = app.ClientId,
+                ["owner"] = owner is null ? UserViews.Simple(app.Slug + "-owner", app.Id, false, links) : UserViews.Simple(owner, links),
+                ["name"] = app.Slug,
+                ["description"] = null,
+                ["external_url"] = $"{links.Web}/apps/{app.Slug}",
+                ["html_url"] = $"{links.Web}/apps/{app.Slug}",
+                ["created_at"] = links.Time(app.CreatedAt),
+                ["updated_at"] = links.Time(app.CreatedAt),
+                ["permissions"] = new JsonObject([.. sim.State.Installations.Values.Where(i => i.App == app).SelectMany(i => i.Permissions)
+                    .GroupBy(p => p.Key, StringComparer.Ordinal).Select(g => KeyValuePair.Create(g.Key, (JsonNode?)g.First().Value))]),
+                ["events"] = new JsonArray(),
+                ["installations_count"] = installations,
+            });
+        }
     }
 
     private static IResult GetInstallation(HttpContext context, SimulatorContext sim, string owner, string name)

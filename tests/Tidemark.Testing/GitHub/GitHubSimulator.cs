@@ -219,6 +219,9 @@ public sealed class GitHubSimulator : IAsyncDisposable
         return token;
     }
 
+    /// <summary>The token the simulator issued with this value (an App's minted token, for instance), or null.</summary>
+    public SimToken? FindToken(string value) => State.FindToken(value);
+
     public void Revoke(SimToken token)
     {
         ArgumentNullException.ThrowIfNull(token);
@@ -228,10 +231,12 @@ public sealed class GitHubSimulator : IAsyncDisposable
         }
     }
 
-    public SimApp RegisterApp(string slug)
+    /// <summary>Registers a GitHub App (its key pair is generated here), owned by <paramref name="owner"/> when given.</summary>
+    public SimApp RegisterApp(string slug, string? owner = null)
     {
         var id = State.NextId();
-        var app = new SimApp { Id = id, Slug = slug, ClientId = "Iv1." + TokenValues.Random(16), Key = RSA.Create(2048) };
+        var account = owner is null ? null : State.FindAccount(owner) ?? throw new ArgumentException($"unknown account '{owner}'", nameof(owner));
+        var app = new SimApp { Id = id, Slug = slug, ClientId = "Iv1." + TokenValues.Random(16), Key = RSA.Create(2048), Owner = account, CreatedAt = Time.GetUtcNow() };
         lock (State.Gate)
         {
             State.Apps.Add(id, app);

@@ -61,6 +61,8 @@ internal sealed class RecordingMiddleware(SimulatorContext sim, RequestRecorder 
         var headers = context.Response.Headers;
         var (token, _) = sim.Access.Authenticate(context.Request.Headers.Authorization);
         var limit = token is null ? 60 : 5000;
+        // GitHub's clock, which an App's JWT is judged by (clients measure their skew against it)
+        headers.Date = sim.Time.GetUtcNow().ToString("R", CultureInfo.InvariantCulture);
         headers["X-GitHub-Request-Id"] = TokenValues.Random(8) + ":" + TokenValues.Random(6);
         headers["X-GitHub-Media-Type"] = "github.v3; format=json";
         headers["X-GitHub-Api-Version-Selected"] = "2022-11-28";

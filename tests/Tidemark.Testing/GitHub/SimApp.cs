@@ -13,5 +13,10 @@ public sealed class SimApp
 
     public required RSA Key { get; init; }
 
+    /// <summary>The account that owns the App (shown by <c>GET /app</c>); null means the simulator's first account.</summary>
+    public SimAccount? Owner { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
     public string PrivateKeyPem => Key.ExportRSAPrivateKeyPem();
 }

@@ -81,6 +81,8 @@ public sealed class EnvironmentTokenSourceTests
     [InlineData("env", "1BAD")]
     [InlineData("file", null)]
     [InlineData("command", null)]
+    [InlineData("app", null)]
+    [InlineData("app", "id=12")]
     [InlineData("vault", null)]
     public void Create_BadArguments_SaysHowToWriteThem(string kind, string? argument)
     {
@@ -94,7 +96,7 @@ public sealed class EnvironmentTokenSourceTests
     [Fact]
     public void Kinds_AreRegisteredOnceEach()
     {
-        Assert.Equal(["env", "file", "command"], TokenSourceKinds.All.Select(k => k.Name));
+        Assert.Equal(["env", "file", "command", "app"], TokenSourceKinds.All.Select(k => k.Name));
     }
 
     private TokenSourceContext Context(params (string Name, string Value)[] variables)
