@@ -32,7 +32,7 @@ internal static class RunCommand
     private static async Task<int> RunAsync(CliEnvironment env, ILoggerFactory logging, RunOptions options, ParseResult parse, CancellationToken cancellationToken)
     {
         var request = options.Read(parse);
-        var redactor = new Redactor();
+        var redactor = env.Redactor;
         var resolved = await RunToken.ReadAsync(request, env, redactor, cancellationToken).ConfigureAwait(false);
         var token = resolved.Value;
         await env.Error.WriteLineAsync($"tidemark: token {resolved.Fingerprint} from {resolved.Source}").ConfigureAwait(false);
@@ -47,7 +47,8 @@ internal static class RunCommand
         var lease = await state.Locks.AcquireAsync(target.FullName, owner, LockLease, LockWait, cancellationToken).ConfigureAwait(false);
         try
         {
-            var context = new RunContext(env, logging, request, target, forge, state, owner, resolved);
+            var audit = new AuditTrail(state.AuditWriter, resolved.Fingerprint.ToString(), logging.CreateLogger("Tidemark.Audit"));
+            var context = new RunContext(env, logging, request, target, forge, state, owner, resolved, audit);
             return await RunLockedAsync(context, runner, token, workDir, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -61,13 +62,13 @@ internal static class RunCommand
         var (env, request) = (context.Env, context.Request);
         // the default branch from the forge: a single-branch clone keeps no origin/HEAD, and the clone needs a branch
         var defaultBranch = (await context.Forge.GetRepositoryAsync(cancellationToken).ConfigureAwait(false)).DefaultBranch;
-        var git = await RunCheckout.PrepareAsync(runner, context.Target, defaultBranch, workDir, token, env.Time, cancellationToken).ConfigureAwait(false);
+        var git = await RunCheckout.PrepareAsync(runner, context, defaultBranch, workDir, token, cancellationToken).ConfigureAwait(false);
         var (workspace, settings, baseSha) = await RunCheckout.LoadAsync(git, context, defaultBranch, cancellationToken).ConfigureAwait(false);
         await RunToken.EnsureNotLeakedAsync(workspace.Root, context.Token, env.Error, cancellationToken).ConfigureAwait(false);
         var ttl = request.CacheTtl ?? TimeSpan.FromMinutes(10);
         var plan = await PlanCommand.PlanAsync(env, context.Logging, workspace, request.SecretsDirectory, false, cancellationToken,
-            registry => new CachedTagSource(registry, context.State.TagCacheReader, context.State.TagCacheWriter, ttl, request.Refresh || ttl == TimeSpan.Zero)).ConfigureAwait(false);
-        var publisher = new Publisher(git, context.Forge, context.State);
+            registry => new CachedTagSource(new AuditedTagSource(registry, context.Audit.WithToken(null)), context.State.TagCacheReader, context.State.TagCacheWriter, ttl, request.Refresh || ttl == TimeSpan.Zero)).ConfigureAwait(false);
+        var publisher = new Publisher(git, context.Forge, context.State, context.Audit);
         var publish = settings with { DryRun = request.DryRun, PlannedBaseSha = baseSha, LockOwner = context.LockOwner, LockLease = LockLease, LockWait = LockWait };
         var outcome = await publisher.PublishAsync(plan, publish, cancellationToken).ConfigureAwait(false);
         await RunRenderer.WriteAsync(env.Out, env.Error, publish, plan, outcome).ConfigureAwait(false);
