@@ -45,11 +45,14 @@ internal sealed class RunScene(GitHubSimulator github, SimRepository repository,
         }
     }
 
-    public async Task<CliRun> RunAsync(params string[] extra)
+    public Task<CliRun> RunAsync(params string[] extra) => RunWithVariablesAsync(new Dictionary<string, string>(), extra);
+
+    /// <summary>Runs with environment variables besides GITHUB_TOKEN, e.g. TIDEMARK_LOG_LEVEL.</summary>
+    public async Task<CliRun> RunWithVariablesAsync(IReadOnlyDictionary<string, string> variables, params string[] extra)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var env = new CliEnvironment(stdout, stderr, TimeProvider.System, name => name == "GITHUB_TOKEN" ? Token : null, ErrorIsTerminal: false);
+        var env = new CliEnvironment(stdout, stderr, TimeProvider.System, name => name == "GITHUB_TOKEN" ? Token : variables.GetValueOrDefault(name), ErrorIsTerminal: false);
         string[] repo = extra.Contains("--repo") ? [] : ["--repo", RemoteUrl];
         string[] args = ["run", .. repo, "--api-url", github.ApiUri.AbsoluteUri, "--work-dir", WorkDir, .. extra];
         var code = await TidemarkApp.RunAsync(args, env, CancellationToken.None);
