@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Tidemark.Credentials;
 using Tidemark.State;
 using Tidemark.Testing.GitHub;
+using Tidemark.Testing.Registry;
 
 namespace Tidemark.IntegrationTests.Run;
 
@@ -99,6 +100,27 @@ public sealed partial class AuditTrailTests(RunFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Run_RegistryWithPassword_ListingsNameTheRegistryUserAndARefusedPasswordIsDenied()
+    {
+        await using var registry = await LocalRegistry.StartHtpasswdAsync("robot", "registry-pass-1");
+        await registry.PushTagsAsync("stefanprodan/podinfo", ["6.7.0", "6.9.1"]);
+        using var good = await fixture.NewSceneAsync(registry);
+        using var bad = await fixture.NewSceneAsync(registry);
+
+        var ok = await good.RunWithVariablesAsync(new Dictionary<string, string> { ["DOCKER_CONFIG"] = DockerConfig(good.Root, "registry-pass-1") });
+        var refused = await bad.RunWithVariablesAsync(new Dictionary<string, string> { ["DOCKER_CONFIG"] = DockerConfig(bad.Root, "wrong-pass-2") });
+
+        var listed = Assert.Single(await good.AuditAsync(AuditActions.RegistryList), r => r.Target == "ghcr.io/stefanprodan/podinfo");
+        Assert.Equal((AuditOutcomes.Ok, "registry user robot"), (listed.Outcome, listed.TokenFingerprint));
+        var denied = Assert.Single(await bad.AuditAsync(AuditActions.RegistryList), r => r.Target == "ghcr.io/stefanprodan/podinfo");
+        Assert.Equal(AuditOutcomes.Denied, denied.Outcome);
+        Assert.StartsWith("unauthorized: ", denied.Detail, StringComparison.Ordinal);
+        Assert.Contains(refused.Error.Split('\n'), l => l.Contains("registry.list.denied", StringComparison.Ordinal) && FailurePattern().IsMatch(l));
+        Assert.DoesNotContain("registry-pass-1", ok.Error + ok.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("wrong-pass-2", refused.Error + refused.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_JsonLogsAtDebug_EveryLogLineIsJsonWithTheFieldsAndTheTokenIsNowhere()
     {
         using var scene = await fixture.NewSceneAsync();
@@ -143,6 +165,17 @@ public sealed partial class AuditTrailTests(RunFixture fixture) : IClassFixture<
         var events = JsonDocument.Parse(json.Out).RootElement.EnumerateArray().ToList();
         var created = Assert.Single(events);
         Assert.Equal(AuditActions.PullRequestCreate, created.GetProperty("action").GetString());
+    }
+
+    /// <summary>A Docker config folder with robot's password for the three registries the example's tidemark.yaml sends to the local one.</summary>
+    private static string DockerConfig(string root, string password)
+    {
+        var folder = Path.Combine(root, "docker");
+        Directory.CreateDirectory(folder);
+        var auth = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("robot:" + password));
+        var auths = string.Join(",", new[] { "quay.io", "ghcr.io", "docker.io" }.Select(h => $"\"{h}\":{{\"auth\":\"{auth}\"}}"));
+        File.WriteAllText(Path.Combine(folder, "config.json"), $"{{\"auths\":{{{auths}}}}}");
+        return folder;
     }
 
     private static string Fingerprint(Cli.CliRun run) => TokenLine().Match(run.Error) is { Success: true } match ? match.Groups[1].Value : throw new Xunit.Sdk.XunitException("no token line in: " + run.Error);
