@@ -13,7 +13,7 @@ namespace Tidemark.Automation;
 /// </summary>
 internal sealed record AuditFailure(string Outcome, string Kind, string Summary)
 {
-    private const int MaxSummary = 300;
+    private const int MaxSummary = 500;
 
     public string Detail => $"{Kind}: {Summary}";
 
