@@ -1,8 +1,15 @@
+using Tidemark.Credentials;
+
 namespace Tidemark.Cli;
 
-/// <summary>What a command may touch of the outside world: its output streams, the clock and the environment.</summary>
+/// <summary>
+/// What a command may touch of the outside world: its output streams, the clock and the environment; and the one
+/// redactor of the process, which knows every secret read and which the log output passes through.
+/// </summary>
 internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, TimeProvider Time, Func<string, string?> Variable, bool ErrorIsTerminal)
 {
+    public ISecretRedactor Redactor { get; init; } = new Redactor();
+
     public static CliEnvironment FromProcess(TextWriter stdout, TextWriter stderr) =>
         new(stdout, stderr, TimeProvider.System, Environment.GetEnvironmentVariable, !Console.IsErrorRedirected);
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using Microsoft.Extensions.Logging;
 using Tidemark.Cli.Commands;
+using Tidemark.Cli.Logging;
 
 namespace Tidemark.Cli;
 
@@ -10,20 +11,29 @@ internal static class TidemarkApp
 {
     public static async Task<int> RunAsync(string[] args, CliEnvironment env, CancellationToken cancellationToken)
     {
+        var (logSettings, logError) = LogSettings.FromEnvironment(env.Variable);
         using var logging = LoggerFactory.Create(builder => builder
-            .SetMinimumLevel(Environment.GetEnvironmentVariable("TIDEMARK_LOG_LEVEL") is { } level && Enum.TryParse<LogLevel>(level, true, out var parsed) ? parsed : LogLevel.Warning)
-            .AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace)
-            .AddSimpleConsole(options => options.SingleLine = true));
+            .SetMinimumLevel(logSettings.MinimumLevel)
+            .AddProvider(new RedactingLogProvider(env.Error, logSettings, env.Redactor, env.Time)));
+        var logFormat = new Option<string>("--log-format")
+        {
+            Description = $"Log lines on standard error as text or json (default: ${LogSettings.FormatVariable}, else text)",
+            HelpName = "text|json",
+            Recursive = true,
+        };
+        logFormat.AcceptOnlyFromAmong("text", "json");
         // A plain Command named "tidemark" as the root, so help reads "tidemark scan" whatever the executable is called.
         var root = new Command("tidemark", "Tidemark keeps the container images of a GitOps repository up to date through pull requests.")
         {
             new HelpOption(),
             new VersionOption(),
+            logFormat,
             RefsCommand.Create(env),
             ScanCommand.Create(env, logging),
             PlanCommand.Create(env, logging),
             RunCommand.Create(env, logging),
             TokenCommand.Create(env),
+            AuditCommand.Create(env),
         };
         var invocation = new InvocationConfiguration { Output = env.Out, Error = env.Error };
         if (args.Length == 0)
@@ -32,6 +42,16 @@ internal static class TidemarkApp
             return ExitCodes.BadInput;
         }
         var parse = root.Parse(args);
+        if (parse.GetValue(logFormat) is { } chosen && LogSettings.TryParseFormat(chosen, out var format))
+        {
+            logSettings.Format = format;
+        }
+        else if (logError is not null)
+        {
+            await env.Error.WriteLineAsync($"tidemark: {logError}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)

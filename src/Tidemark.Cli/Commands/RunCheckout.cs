@@ -10,8 +10,9 @@ namespace Tidemark.Cli.Commands;
 /// </summary>
 internal static class RunCheckout
 {
-    public static async Task<GitRepository> PrepareAsync(GitRunner runner, RunTarget target, string defaultBranch, string workDir, Func<CancellationToken, ValueTask<string>> tokens, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<GitRepository> PrepareAsync(GitRunner runner, RunContext context, string defaultBranch, string workDir, Func<CancellationToken, ValueTask<string>> tokens, CancellationToken cancellationToken)
     {
+        var (target, time) = (context.Target, context.Env.Time);
         var directory = Path.Combine(workDir, "repo");
         if (Directory.Exists(Path.Combine(directory, ".git")))
         {
@@ -25,7 +26,8 @@ internal static class RunCheckout
             }
         }
 
-        return await GitRepository.CloneAsync(runner, target.Remote, directory, defaultBranch, tokens, time, cancellationToken).ConfigureAwait(false);
+        return await context.Audit.TrackAsync(State.AuditActions.GitFetch, target.FullName,
+            () => GitRepository.CloneAsync(runner, target.Remote, directory, defaultBranch, tokens, time, cancellationToken), _ => $"clone {defaultBranch}", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Checks out the base head and loads the workspace from it; the base is the one tidemark.yaml (or Flux) names on that head.</summary>
@@ -45,7 +47,7 @@ internal static class RunCheckout
         RemoteBranchHeads heads;
         try
         {
-            heads = await git.FetchAsync(branch, TidemarkConfig.DefaultUpdateBranch, cancellationToken).ConfigureAwait(false);
+            heads = await context.Audit.FetchAsync(git, context.Target.FullName, branch, TidemarkConfig.DefaultUpdateBranch, cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidOperationException e)
         {

@@ -34,7 +34,7 @@ internal static class RunCommand
     {
         var request = options.Read(parse);
         RunToken.Choose(request);
-        var redactor = new Redactor();
+        var redactor = env.Redactor;
         var workDir = Path.GetFullPath(request.WorkDir ?? Path.Combine(Directory.GetCurrentDirectory(), "tidemark-work"));
         var runner = new GitRunner(new GitRunnerOptions(Path.Combine(workDir, ".home"), GitExecutable(env)), redactor, logging.CreateLogger<GitRunner>());
         var target = await RunTarget.ResolveAsync(request.Repo, runner, cancellationToken).ConfigureAwait(false);
@@ -49,7 +49,8 @@ internal static class RunCommand
         var lease = await state.Locks.AcquireAsync(target.FullName, owner, LockLease, LockWait, cancellationToken).ConfigureAwait(false);
         try
         {
-            var context = new RunContext(env, logging, request, target, forge, state, owner, credentials.Resolved);
+            var audit = new AuditTrail(state.AuditWriter, credentials.Resolved.Fingerprint.ToString(), logging.CreateLogger("Tidemark.Audit"));
+            var context = new RunContext(env, logging, request, target, forge, state, owner, credentials.Resolved, audit);
             return await RunLockedAsync(context, runner, credentials, workDir, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -63,15 +64,15 @@ internal static class RunCommand
         var (env, request) = (context.Env, context.Request);
         // the default branch from the forge: a single-branch clone keeps no origin/HEAD, and the clone needs a branch
         var defaultBranch = (await context.Forge.GetRepositoryAsync(cancellationToken).ConfigureAwait(false)).DefaultBranch;
-        var git = await RunCheckout.PrepareAsync(runner, context.Target, defaultBranch, workDir, credentials.Current, env.Time, cancellationToken).ConfigureAwait(false);
+        var git = await RunCheckout.PrepareAsync(runner, context, defaultBranch, workDir, credentials.Current, cancellationToken).ConfigureAwait(false);
         var (workspace, settings, baseSha) = await RunCheckout.LoadAsync(git, context, defaultBranch, cancellationToken).ConfigureAwait(false);
         string[] updatePaths = [.. workspace.Config.Paths, .. workspace.Flux.Automations.Select(a => a.UpdatePath).OfType<string>()];
         await RunToken.RequireWorkflowsAsync(credentials, updatePaths, cancellationToken).ConfigureAwait(false);
         await RunToken.EnsureNotLeakedAsync(workspace.Root, context.Token, env.Error, cancellationToken).ConfigureAwait(false);
         var ttl = request.CacheTtl ?? TimeSpan.FromMinutes(10);
         var plan = await PlanCommand.PlanAsync(env, context.Logging, workspace, request.SecretsDirectory, false, cancellationToken,
-            registry => new CachedTagSource(registry, context.State.TagCacheReader, context.State.TagCacheWriter, ttl, request.Refresh || ttl == TimeSpan.Zero)).ConfigureAwait(false);
-        var publisher = new Publisher(git, context.Forge, context.State);
+            registry => new CachedTagSource(new AuditedTagSource(registry, context.Audit.WithToken(null)), context.State.TagCacheReader, context.State.TagCacheWriter, ttl, request.Refresh || ttl == TimeSpan.Zero)).ConfigureAwait(false);
+        var publisher = new Publisher(git, context.Forge, context.State, context.Audit);
         var publish = settings with { DryRun = request.DryRun, PlannedBaseSha = baseSha, LockOwner = context.LockOwner, LockLease = LockLease, LockWait = LockWait };
         var outcome = await publisher.PublishAsync(plan, publish, cancellationToken).ConfigureAwait(false);
         await RunRenderer.WriteAsync(env.Out, env.Error, publish, plan, outcome).ConfigureAwait(false);

@@ -7,7 +7,7 @@ namespace Tidemark.Automation;
 /// the questions a later run asks of them (which commits Tidemark pushed, which pull requests it closed itself,
 /// whether a pause was already announced). Never holds a token.
 /// </summary>
-internal sealed class PublishRecorder(StateStore state, PublishSettings settings)
+internal sealed class PublishRecorder(StateStore state, PublishSettings settings, AuditTrail trail)
 {
     private const int AuditWindow = 500;
 
@@ -17,8 +17,11 @@ internal sealed class PublishRecorder(StateStore state, PublishSettings settings
 
     public string PullTarget(int number) => PullTarget(settings.Repository, number);
 
+    /// <summary>The audit trail, naming the GitHub token of this run.</summary>
+    public AuditTrail Trail => trail;
+
     public Task AuditAsync(string action, string target, string outcome, string detail, CancellationToken cancellationToken) =>
-        state.AuditWriter.AppendAsync(new AuditEvent(action, target, outcome, null, detail), cancellationToken);
+        trail.RecordAsync(action, target, outcome, detail, cancellationToken);
 
     public Task<ManagedPullRequest?> FindAsync(CancellationToken cancellationToken) =>
         state.PullRequestReader.FindPullRequestAsync(settings.Repository, settings.UpdateBranch, cancellationToken);
@@ -33,8 +36,8 @@ internal sealed class PublishRecorder(StateStore state, PublishSettings settings
     /// <summary>Every commit Tidemark pushed (or was about to push) to the update branch; null when it has no memory of any.</summary>
     public async Task<IReadOnlySet<string>?> PushedShasAsync(ManagedPullRequest? managed, CancellationToken cancellationToken)
     {
-        var pushes = await QueryAsync("git.push", cancellationToken).ConfigureAwait(false);
-        var shas = pushes.Where(p => p.Target == BranchTarget && p.Outcome != "failed").Select(p => p.Detail.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
+        var pushes = await QueryAsync(AuditActions.GitPush, cancellationToken).ConfigureAwait(false);
+        var shas = pushes.Where(p => p.Target == BranchTarget && p.Outcome == AuditOutcomes.Ok).Select(p => p.Detail.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
         if (managed?.LastPushedSha is { } last)
         {
             shas.Add(last);
@@ -46,15 +49,15 @@ internal sealed class PublishRecorder(StateStore state, PublishSettings settings
     /// <summary>True when Tidemark itself closed pull request <paramref name="number"/> (stale), so its closing says nothing about a person's wish.</summary>
     public async Task<bool> ClosedByTidemarkAsync(int number, CancellationToken cancellationToken)
     {
-        var closes = await QueryAsync("pr.close", cancellationToken).ConfigureAwait(false);
-        return closes.Any(c => c.Target == PullTarget(number) && c.Outcome == "ok");
+        var closes = await QueryAsync(AuditActions.PullRequestClose, cancellationToken).ConfigureAwait(false);
+        return closes.Any(c => c.Target == PullTarget(number) && c.Outcome == AuditOutcomes.Ok);
     }
 
     /// <summary>True when the pause was already announced on pull request <paramref name="number"/> (comment once).</summary>
     public async Task<bool> PauseAnnouncedAsync(int number, CancellationToken cancellationToken)
     {
-        var comments = await QueryAsync("pr.comment", cancellationToken).ConfigureAwait(false);
-        return comments.Any(c => c.Target == PullTarget(number) && c.Outcome == "ok" && c.Detail.StartsWith("paused", StringComparison.Ordinal));
+        var comments = await QueryAsync(AuditActions.PullRequestComment, cancellationToken).ConfigureAwait(false);
+        return comments.Any(c => c.Target == PullTarget(number) && c.Outcome == AuditOutcomes.Ok && c.Detail.StartsWith("paused", StringComparison.Ordinal));
     }
 
     private Task<IReadOnlyList<AuditRecord>> QueryAsync(string action, CancellationToken cancellationToken) =>

@@ -10,9 +10,10 @@ namespace Tidemark.Automation;
 /// with the plan's edits, pushes it only when it differs (with a lease on the SHA last seen), never over a
 /// commit Tidemark did not make, then has <see cref="PullRequestSteward"/> open, update or close the one pull
 /// request. Every run is recorded (run, decisions, managed pull request, audit events). Convergent: a second
-/// run with the same plan pushes nothing and writes nothing to the forge.
+/// run with the same plan pushes nothing and writes nothing to the forge. Every fetch, push and forge write is an
+/// audit event naming the token (<paramref name="trail"/>; default: the state store's, naming no token).
 /// </summary>
-internal sealed class Publisher(GitRepository git, IForge forge, StateStore state)
+internal sealed class Publisher(GitRepository git, IForge forge, StateStore state, AuditTrail? trail = null)
 {
     public async Task<Outcome> PublishAsync(Plan plan, PublishSettings settings, CancellationToken cancellationToken)
     {
@@ -43,9 +44,9 @@ internal sealed class Publisher(GitRepository git, IForge forge, StateStore stat
 
     private async Task<Outcome> PublishLockedAsync(Plan plan, PublishSettings settings, CancellationToken cancellationToken)
     {
-        var recorder = new PublishRecorder(state, settings);
+        var recorder = new PublishRecorder(state, settings, trail ?? new AuditTrail(state.AuditWriter, null));
         var steward = new PullRequestSteward(forge, recorder, settings);
-        var heads = await git.FetchAsync(settings.BaseBranch, settings.UpdateBranch, cancellationToken).ConfigureAwait(false);
+        var heads = await recorder.Trail.FetchAsync(git, settings.Repository, settings.BaseBranch, settings.UpdateBranch, cancellationToken).ConfigureAwait(false);
         if (settings.PlannedBaseSha is { } planned && planned != heads.BaseSha)
         {
             return Quiet(settings, $"{settings.BaseBranch} moved from {Short(planned)} to {Short(heads.BaseSha)} while planning; nothing was pushed, the next run plans again");
@@ -109,13 +110,13 @@ internal sealed class Publisher(GitRepository git, IForge forge, StateStore stat
         {
             await git.PushAsync(settings.UpdateBranch, localSha, remoteSha, cancellationToken).ConfigureAwait(false);
         }
-        catch (GitException e)
+        catch (Exception e)
         {
-            await recorder.AuditAsync("git.push", recorder.BranchTarget, "failed", $"{localSha} {e.Kind}", CancellationToken.None).ConfigureAwait(false);
+            await recorder.Trail.RecordFailureAsync(AuditActions.GitPush, recorder.BranchTarget, e, localSha).ConfigureAwait(false);
             throw;
         }
 
-        await recorder.AuditAsync("git.push", recorder.BranchTarget, "ok", $"{localSha} (lease {(remoteSha is null ? "new branch" : remoteSha)})", cancellationToken).ConfigureAwait(false);
+        await recorder.AuditAsync(AuditActions.GitPush, recorder.BranchTarget, AuditOutcomes.Ok, $"{localSha} (lease {(remoteSha is null ? "new branch" : remoteSha)})", cancellationToken).ConfigureAwait(false);
         return new PushResult(true, $"pushed {Short(localSha)} to {settings.UpdateBranch} (base {settings.BaseBranch} + one commit)", localSha);
     }
 

@@ -22,7 +22,7 @@ internal sealed class PullRequestSteward(IForge forge, PublishRecorder recorder,
             return await PreviewAsync(spec, push, cancellationToken).ConfigureAwait(false);
         }
 
-        var ensured = await forge.EnsurePullRequestAsync(spec, cancellationToken).ConfigureAwait(false);
+        var ensured = await EnsureAuditedAsync(spec, cancellationToken).ConfigureAwait(false);
         if (ensured.PullRequest is not { } pull)
         {
             return Result(PublishAction.Nothing, push, null, [$"GitHub sees no difference between {settings.UpdateBranch} and {settings.BaseBranch}; no pull request"]);
@@ -36,8 +36,8 @@ internal sealed class PullRequestSteward(IForge forge, PublishRecorder recorder,
         };
         if (action != PublishAction.Unchanged)
         {
-            var verb = action == PublishAction.Created ? "pr.create" : "pr.update";
-            await recorder.AuditAsync(verb, recorder.PullTarget(pull.Number), "ok", $"{pull.Url} {string.Join(",", ensured.Changed)}", cancellationToken).ConfigureAwait(false);
+            var verb = action == PublishAction.Created ? AuditActions.PullRequestCreate : AuditActions.PullRequestUpdate;
+            await recorder.AuditAsync(verb, recorder.PullTarget(pull.Number), AuditOutcomes.Ok, $"{pull.Url} {string.Join(",", ensured.Changed)}", cancellationToken).ConfigureAwait(false);
         }
 
         await SaveOpenAsync(pull, changes, push.RemoteSha, cancellationToken).ConfigureAwait(false);
@@ -64,12 +64,12 @@ internal sealed class PullRequestSteward(IForge forge, PublishRecorder recorder,
             return Result(PublishAction.Closed, nothing, open, [$"dry run: would close #{open.Number} (the base already has its updates) and delete {settings.UpdateBranch}"]);
         }
 
-        await forge.ClosePullRequestAsync(open.Number, StaleComment, cancellationToken).ConfigureAwait(false);
-        await recorder.AuditAsync("pr.close", recorder.PullTarget(open.Number), "ok", "stale: the base already has the updates", cancellationToken).ConfigureAwait(false);
+        await recorder.Trail.TrackAsync(AuditActions.PullRequestClose, recorder.PullTarget(open.Number), () => forge.ClosePullRequestAsync(open.Number, StaleComment, cancellationToken),
+            "stale: the base already has the updates", cancellationToken).ConfigureAwait(false);
         if (branchExists)
         {
-            await forge.DeleteBranchAsync(settings.UpdateBranch, cancellationToken).ConfigureAwait(false);
-            await recorder.AuditAsync("branch.delete", recorder.BranchTarget, "ok", "stale pull request closed", cancellationToken).ConfigureAwait(false);
+            await recorder.Trail.TrackAsync(AuditActions.BranchDelete, recorder.BranchTarget, () => forge.DeleteBranchAsync(settings.UpdateBranch, cancellationToken),
+                "stale pull request closed", cancellationToken).ConfigureAwait(false);
         }
 
         var managed = (await recorder.FindAsync(cancellationToken).ConfigureAwait(false)) ?? recorder.Empty();
@@ -155,9 +155,27 @@ internal sealed class PullRequestSteward(IForge forge, PublishRecorder recorder,
         }
 
         var comment = $"Tidemark found commits on `{settings.UpdateBranch}` that it did not make ({who}), so automated image updates to this pull request are paused. They resume when the branch is deleted or this pull request is closed.";
-        await forge.CommentAsync(open.Number, comment, cancellationToken).ConfigureAwait(false);
-        await recorder.AuditAsync("pr.comment", recorder.PullTarget(open.Number), "ok", "paused: " + who, cancellationToken).ConfigureAwait(false);
+        await recorder.Trail.TrackAsync(AuditActions.PullRequestComment, recorder.PullTarget(open.Number), () => forge.CommentAsync(open.Number, comment, cancellationToken),
+            "paused: " + who, cancellationToken).ConfigureAwait(false);
         return Result(PublishAction.Paused, push, open, [report, $"commented on #{open.Number} that updates are paused"]);
+    }
+
+    /// <summary>Creates or updates the pull request; a refusal is recorded as pr.update of the open one Tidemark knows, else as pr.create.</summary>
+    private async Task<EnsureOutcome> EnsureAuditedAsync(PullRequestSpec spec, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await forge.EnsurePullRequestAsync(spec, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            var known = await recorder.FindAsync(CancellationToken.None).ConfigureAwait(false);
+            var (action, target) = known is { Number: { } number, State: PullRequestState.Open }
+                ? (AuditActions.PullRequestUpdate, recorder.PullTarget(number))
+                : (AuditActions.PullRequestCreate, recorder.BranchTarget);
+            await recorder.Trail.RecordFailureAsync(action, target, e).ConfigureAwait(false);
+            throw;
+        }
     }
 
     private async Task<Outcome> PreviewAsync(PullRequestSpec spec, PushResult push, CancellationToken cancellationToken)

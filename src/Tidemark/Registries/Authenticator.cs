@@ -60,6 +60,15 @@ internal sealed class Authenticator(
         return await AuthorizeAsync(endpoint, operation, challenge, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The credential this client resolved for <paramref name="repository"/>'s registry, if a challenge made it resolve one; null: anonymous so far.</summary>
+    public RegistryCredential? ResolvedCredential(RegistryEndpoint endpoint, RegistryRepository repository)
+    {
+        var source = options.SettingsFor(repository).Credentials ?? endpoint.Settings.Credentials ?? options.DefaultCredentials;
+        return source is not null && credentials.TryGetValue((endpoint.Registry, source), out var lazy) && lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully
+            ? lazy.Value.Result
+            : null;
+    }
+
     public void Dispose()
     {
         foreach (var gate in locks.Values)

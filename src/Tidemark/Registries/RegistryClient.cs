@@ -83,7 +83,7 @@ internal sealed class RegistryClient : ITagSource, IDigestSource, IDisposable
 
         var (kept, excluded) = TagExclusion.FromExclusionList(options.SettingsFor(repository).ExclusionList).Apply(tags);
         Log.TagsListed(logger, repository.ToString(), kept.Count, pages, excluded);
-        return new TagListing(repository, kept, excluded, warnings);
+        return new TagListing(repository, kept, excluded, warnings) { Credential = authenticator.ResolvedCredential(endpoint, repository)?.Identity };
     }
 
     public Task<string> GetDigestAsync(RegistryRepository repository, string tag, CancellationToken cancellationToken)

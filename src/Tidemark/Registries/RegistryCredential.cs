@@ -7,5 +7,8 @@ namespace Tidemark.Registries;
 /// </summary>
 internal sealed record RegistryCredential(string Username, string Secret, bool IsIdentityToken = false)
 {
+    /// <summary>Who the credential is, for the audit trail, without its secret: <c>registry user robot</c> or <c>registry identity token</c>.</summary>
+    public string Identity => IsIdentityToken ? "registry identity token" : $"registry user {Username}";
+
     public override string ToString() => $"RegistryCredential {{ Username = {Username}, Secret = *** }}";
 }

@@ -44,6 +44,13 @@ internal sealed class SqliteAuditLog : IAuditWriter, IAuditReader
             parameters.Add(("$action", query.Action));
         }
 
+        if (query.ActionPrefix is not null)
+        {
+            // substr, not LIKE: '_' and '%' in a prefix are literal characters
+            sql.Append(" AND substr(action, 1, length($prefix)) = $prefix");
+            parameters.Add(("$prefix", query.ActionPrefix));
+        }
+
         if (query.Outcome is not null)
         {
             sql.Append(" AND outcome = $outcome");

@@ -47,7 +47,7 @@ internal sealed class RunScene(GitHubSimulator github, SimRepository repository,
 
     public Task<CliRun> RunAsync(params string[] extra) => RunWithAsync(new Dictionary<string, string>(), extra);
 
-    /// <summary>Runs with more environment variables than GITHUB_TOKEN, e.g. TIDEMARK_GIT.</summary>
+    /// <summary>Runs with environment variables besides GITHUB_TOKEN, e.g. TIDEMARK_GIT or TIDEMARK_LOG_LEVEL.</summary>
     public async Task<CliRun> RunWithAsync(IReadOnlyDictionary<string, string> variables, params string[] extra)
     {
         var stdout = new StringWriter();

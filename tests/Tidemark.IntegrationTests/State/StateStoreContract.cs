@@ -216,4 +216,21 @@ public abstract class StateStoreContract
         Assert.Equal(since, recent[1].At);
         Assert.Equal("sha256:1a2b3c4d", recent[1].TokenFingerprint);
     }
+
+    [Fact]
+    public async Task QueryAudit_ByActionPrefix_MatchesActionsStartingWithItLiterally()
+    {
+        var store = await OpenStoreAsync();
+        foreach (var action in new[] { "pr.create", "git.push", "pr.comment", "pr_x.odd", "prx.create" })
+        {
+            await store.AuditWriter.AppendAsync(new AuditEvent(action, "acme/gitops", "ok", null, action), default);
+            Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var pulls = await store.AuditReader.QueryAsync(new AuditQuery(ActionPrefix: "pr."), default);
+        var underscore = await store.AuditReader.QueryAsync(new AuditQuery(ActionPrefix: "pr_"), default);
+
+        Assert.Equal(["pr.comment", "pr.create"], pulls.Select(e => e.Action));
+        Assert.Equal(["pr_x.odd"], underscore.Select(e => e.Action));
+    }
 }
