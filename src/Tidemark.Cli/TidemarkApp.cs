@@ -23,7 +23,8 @@ internal static class TidemarkApp
             ScanCommand.Create(env, logging),
             PlanCommand.Create(env, logging),
             RunCommand.Create(env, logging),
-            TokenCommand.Create(env),
+            TokenCommand.Create(env, logging),
+            DoctorCommand.Create(env, logging),
         };
         var invocation = new InvocationConfiguration { Output = env.Out, Error = env.Error };
         if (args.Length == 0)

@@ -49,9 +49,17 @@ internal sealed class RunOptions
 
     public void AddTo(Command command)
     {
+        AddSharedTo(command);
+        command.Add(dryRun);
+        command.Add(refresh);
+        command.Add(cacheTtl);
+    }
+
+    /// <summary>The repository, token, API and state options that <c>doctor</c> and <c>token check</c> share with <c>run</c>.</summary>
+    public void AddSharedTo(Command command)
+    {
         command.Add(repo);
         command.Add(config);
-        command.Add(dryRun);
         command.Add(tokenFile);
         command.Add(apiUrl);
         command.Add(state);
@@ -59,8 +67,6 @@ internal sealed class RunOptions
         command.Add(secrets);
         command.Add(tokenEnv);
         command.Add(tokenCommand);
-        command.Add(refresh);
-        command.Add(cacheTtl);
     }
 
     public RunRequest Read(ParseResult parse) => new(
@@ -73,7 +79,7 @@ internal sealed class RunOptions
         parse.GetValue(workDir)?.FullName,
         parse.GetValue(secrets)!,
         parse.GetValue(refresh),
-        Durations.Parse(parse.GetValue(cacheTtl)!, "--cache-ttl"),
+        Durations.Parse(parse.GetValue(cacheTtl) ?? "10m", "--cache-ttl"),
         parse.GetValue(tokenEnv),
         parse.GetValue(tokenCommand)?.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
