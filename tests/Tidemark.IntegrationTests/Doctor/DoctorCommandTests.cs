@@ -271,6 +271,32 @@ public sealed class DoctorCommandTests(RunFixture fixture) : IClassFixture<RunFi
         Assert.Contains(audit, a => a.Outcome == "failed" && a.Detail.StartsWith("pull-requests:", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("no contents write", "push-permission")]
+    [InlineData("wrong repository", "repository")]
+    [InlineData("revoked", "token-validity")]
+    public async Task Run_BrokenToken_FailureNamesTheDoctorCheck(string setup, string check)
+    {
+        using var scene = await fixture.NewSceneAsync();
+        var token = setup switch
+        {
+            "no contents write" => scene.GitHub.IssueFineGrainedToken("alice", "alice", [scene.Repository.Name], new Dictionary<string, string> { ["contents"] = "read", ["pull_requests"] = "write" }).Value,
+            "wrong repository" => scene.GitHub.IssueFineGrainedToken("alice", "alice", ["elsewhere"], ReadWrite).Value,
+            _ => scene.Token,
+        };
+        if (setup == "revoked")
+        {
+            scene.GitHub.Revoke(scene.SimToken);
+        }
+
+        var run = await scene.RunWithTokenAsync(token);
+        var doctor = await DoctorAsync(scene, token);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"run `tidemark doctor` (check: {check})", run.Error, StringComparison.Ordinal);
+        Assert.True(Shows(doctor, check, "✖"), doctor.Out);
+    }
+
     internal static void AssertFails(CliRun run, string check, string message, string fix)
     {
         Assert.True(run.ExitCode == 3, $"exit {run.ExitCode}\n{run.Out}\n{run.Error}");
