@@ -57,7 +57,7 @@ internal sealed class PushPermissionCheck : IDoctorCheck
         {
             GitFailureKind.NoWriteAccess => Finding.Error(
                 $"Cannot push to branch: the token may read {repo} but not write to it",
-                TokenAdvice.Grant(context, "Contents: Read and write", "repo") + " (the user also needs the Write role)"),
+                TokenAdvice.Grant(context, "Contents: Read and write", "repo") + "; the token's user also needs the Write role"),
             GitFailureKind.BadCredentials => Finding.Error("Cannot push: the token was rejected by git (expired or revoked)", $"{TokenAdvice.NewToken} and update {context.Settings.TokenSource}"),
             GitFailureKind.ProtectedBranch or GitFailureKind.RulesetViolation => Finding.Error(
                 $"Cannot push: branch protection or a ruleset blocks new branches ({string.Join("; ", failure.Reasons)})",
