@@ -76,5 +76,15 @@ example_run --refresh
 step "The pull request on the simulated GitHub"
 show_pr
 
+step "tidemark doctor with the automation token: every check passes (exit 0)"
+example_doctor "$work/github/tokens/automation"
+echo "exit code: 0"
+
+step "tidemark doctor with a read-only token: it says what is wrong and how to fix it (exit 3)"
+code=0
+example_doctor "$work/github/tokens/read-only" || code=$?
+echo "exit code: $code"
+[ "$code" -eq 3 ] || { echo "expected exit 3 from doctor with the read-only token"; exit 1; }
+
 step "Done"
 echo "Everything the demo started has been stopped. See README.md and docs/ for more."

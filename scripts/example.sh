@@ -34,7 +34,8 @@ YAML
 }
 
 # example_github: build and start the GitHub simulator with $repo as alice/gitops (public, branch main) and a
-# fine-grained token written to $work/github/tokens/automation; sets $github (its URL) and $SIM_PID.
+# fine-grained token written to $work/github/tokens/automation (and a read-only one, for showing the doctor's
+# findings, in $work/github/tokens/read-only); sets $github (its URL) and $SIM_PID.
 example_github() {
   dotnet build tests/Tidemark.GitHubSimulator -c Release -nologo -v q -clp:ErrorsOnly > "$work/simulator-build.log" 2>&1 \
     || { cat "$work/simulator-build.log"; return 1; }
@@ -55,6 +56,13 @@ tokens:
     permissions: {contents: write, pull_requests: write, metadata: read}
     expiresInDays: 90
     writeTo: tokens/automation
+  - name: read-only
+    kind: fine-grained
+    user: alice
+    repositories: [gitops]
+    permissions: {contents: read, pull_requests: read, metadata: read}
+    expiresInDays: 90
+    writeTo: tokens/read-only
 YAML
   dotnet tests/Tidemark.GitHubSimulator/bin/Release/net10.0/Tidemark.GitHubSimulator.dll \
     --data "$work/github" --config "$work/github.yaml" > "$work/github.out" 2> "$work/github.err" &
@@ -67,6 +75,13 @@ YAML
 # example_run [ARGS...]: tidemark run against the simulated alice/gitops, with the token from its file.
 example_run() {
   ./tidemark run --repo "$github/alice/gitops.git" --api-url "$github/" --token-file "$work/github/tokens/automation" \
+    --work-dir "$work/tidemark-work" --state "$work/state.db" "$@"
+}
+
+# example_doctor TOKEN-FILE [ARGS...]: tidemark doctor against the simulated alice/gitops with that token.
+example_doctor() {
+  local token="$1"; shift
+  ./tidemark doctor --repo "$github/alice/gitops.git" --api-url "$github/" --token-file "$token" \
     --work-dir "$work/tidemark-work" --state "$work/state.db" "$@"
 }
 

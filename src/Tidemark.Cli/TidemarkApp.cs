@@ -32,7 +32,8 @@ internal static class TidemarkApp
             ScanCommand.Create(env, logging),
             PlanCommand.Create(env, logging),
             RunCommand.Create(env, logging),
-            TokenCommand.Create(env),
+            TokenCommand.Create(env, logging),
+            DoctorCommand.Create(env, logging),
             AuditCommand.Create(env),
         };
         var invocation = new InvocationConfiguration { Output = env.Out, Error = env.Error };

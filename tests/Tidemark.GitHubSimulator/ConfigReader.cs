@@ -76,7 +76,8 @@ internal static class ConfigReader
         var organization = new OrganizationConfig(
             fields.RequiredText("name"),
             fields.Bool("ssoRequired", fallback: false),
-            fields.Bool("classicTokensBlocked", fallback: false));
+            fields.Bool("classicTokensBlocked", fallback: false),
+            fields.Int("maxTokenLifetimeDays", 1, 3650));
         fields.ReportUnknown();
         return organization;
     }

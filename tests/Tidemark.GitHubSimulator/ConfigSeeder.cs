@@ -15,7 +15,8 @@ internal static class ConfigSeeder
 
         foreach (var organization in config.Organizations)
         {
-            github.AddOrganization(organization.Name, organization.SsoRequired, organization.ClassicTokensBlocked);
+            var account = github.AddOrganization(organization.Name, organization.SsoRequired, organization.ClassicTokensBlocked);
+            account.MaxTokenLifetimeDays = organization.MaxTokenLifetimeDays;
         }
 
         foreach (var repository in config.Repositories)

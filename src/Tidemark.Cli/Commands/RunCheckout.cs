@@ -31,18 +31,22 @@ internal static class RunCheckout
     }
 
     /// <summary>Checks out the base head and loads the workspace from it; the base is the one tidemark.yaml (or Flux) names on that head.</summary>
-    public static async Task<(Workspace Workspace, PublishSettings Settings, string BaseSha)> LoadAsync(GitRepository git, RunContext context, string defaultBranch, CancellationToken cancellationToken)
+    public static Task<(Workspace Workspace, PublishSettings Settings, string BaseSha)> LoadAsync(GitRepository git, RunContext context, string defaultBranch, CancellationToken cancellationToken) =>
+        LoadAsync(git, context.Env, context.Request.Config, context.Target, defaultBranch, cancellationToken);
+
+    /// <summary>The same for callers without a run (<c>tidemark doctor</c>).</summary>
+    public static async Task<(Workspace Workspace, PublishSettings Settings, string BaseSha)> LoadAsync(GitRepository git, CliEnvironment env, FileInfo? config, RunTarget target, string defaultBranch, CancellationToken cancellationToken)
     {
-        var (workspace, settings, baseSha) = await LoadAtAsync(git, context, defaultBranch, defaultBranch, cancellationToken).ConfigureAwait(false);
+        var (workspace, settings, baseSha) = await LoadAtAsync(git, env, config, target, defaultBranch, defaultBranch, cancellationToken).ConfigureAwait(false);
         if (settings.BaseBranch != defaultBranch)
         {
-            (workspace, settings, baseSha) = await LoadAtAsync(git, context, settings.BaseBranch, defaultBranch, cancellationToken).ConfigureAwait(false);
+            (workspace, settings, baseSha) = await LoadAtAsync(git, env, config, target, settings.BaseBranch, defaultBranch, cancellationToken).ConfigureAwait(false);
         }
 
         return (workspace, settings, baseSha);
     }
 
-    private static async Task<(Workspace, PublishSettings, string)> LoadAtAsync(GitRepository git, RunContext context, string branch, string defaultBranch, CancellationToken cancellationToken)
+    private static async Task<(Workspace, PublishSettings, string)> LoadAtAsync(GitRepository git, CliEnvironment env, FileInfo? config, RunTarget target, string branch, string defaultBranch, CancellationToken cancellationToken)
     {
         RemoteBranchHeads heads;
         try
@@ -55,8 +59,8 @@ internal static class RunCheckout
         }
 
         await git.CheckoutAsync(heads.BaseSha, cancellationToken).ConfigureAwait(false);
-        var workspace = await RepositoryOptions.LoadAsync(new DirectoryInfo(git.Directory), context.Request.Config, context.Env, cancellationToken).ConfigureAwait(false);
-        var settings = PublishSettings.From(workspace.Config, workspace.Flux, context.Target.FullName, defaultBranch);
+        var workspace = await RepositoryOptions.LoadAsync(new DirectoryInfo(git.Directory), config, env, cancellationToken).ConfigureAwait(false);
+        var settings = PublishSettings.From(workspace.Config, workspace.Flux, target.FullName, defaultBranch);
         return (workspace, settings, heads.BaseSha);
     }
 }

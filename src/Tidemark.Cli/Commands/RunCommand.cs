@@ -104,7 +104,7 @@ internal static class RunCommand
         }
         catch (Exception e) when (e is GitException or ForgeException or RepositoryLockedException or StateStoreException)
         {
-            await env.Error.WriteLineAsync($"tidemark: {e.Message}").ConfigureAwait(false);
+            await env.Error.WriteLineAsync($"tidemark: {e.Message}{Doctor.DoctorHints.Suffix(e)}").ConfigureAwait(false);
             return ExitCodes.Failed;
         }
     }

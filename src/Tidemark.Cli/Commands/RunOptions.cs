@@ -63,9 +63,17 @@ internal sealed class RunOptions
 
     public void AddTo(Command command)
     {
+        AddSharedTo(command);
+        command.Add(dryRun);
+        command.Add(refresh);
+        command.Add(cacheTtl);
+    }
+
+    /// <summary>The repository, token, API and state options that <c>doctor</c> and <c>token check</c> share with <c>run</c>.</summary>
+    public void AddSharedTo(Command command)
+    {
         command.Add(repo);
         command.Add(config);
-        command.Add(dryRun);
         command.Add(tokenFile);
         command.Add(apiUrl);
         command.Add(state);
@@ -76,8 +84,6 @@ internal sealed class RunOptions
         command.Add(appId);
         command.Add(appKeyFile);
         command.Add(appInstallationId);
-        command.Add(refresh);
-        command.Add(cacheTtl);
     }
 
     public RunRequest Read(ParseResult parse) => new(
@@ -90,7 +96,7 @@ internal sealed class RunOptions
         parse.GetValue(workDir)?.FullName,
         parse.GetValue(secrets)!,
         parse.GetValue(refresh),
-        Durations.Parse(parse.GetValue(cacheTtl)!, "--cache-ttl"),
+        Durations.Parse(parse.GetValue(cacheTtl) ?? "10m", "--cache-ttl"),
         parse.GetValue(tokenEnv),
         parse.GetValue(tokenCommand)?.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         parse.GetValue(appId),

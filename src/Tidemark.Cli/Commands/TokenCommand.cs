@@ -1,15 +1,33 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging;
 using Tidemark.Cli.Rendering;
+using Tidemark.Doctor;
 
 namespace Tidemark.Cli.Commands;
 
-/// <summary><c>tidemark token</c>: the token's life. Only <c>new</c> so far; <c>check</c> and <c>status</c> come later.</summary>
+/// <summary><c>tidemark token</c>: the token's life — <c>new</c> (what to create) and <c>check</c> (is it right for the repository?).</summary>
 internal static class TokenCommand
 {
-    public static Command Create(CliEnvironment env) => new("token", "Create, check and follow the GitHub token Tidemark pushes with")
+    public static Command Create(CliEnvironment env, ILoggerFactory logging) => new("token", "Create, check and follow the GitHub token Tidemark pushes with")
     {
         New(env),
+        Check(env, logging),
     };
+
+    /// <summary><c>token check</c>: the doctor's token-focused checks (kind, validity, login, scopes or missing permissions, repository access, SSO, organisation policies, expiry, rate limit).</summary>
+    private static Command Check(CliEnvironment env, ILoggerFactory logging)
+    {
+        var options = new RunOptions();
+        var writeProbe = new Option<bool>("--write-probe") { Description = "Also test creating a pull request (a probe from a branch that does not exist; nothing is created)" };
+        var output = CommonOptions.Output("table", "json");
+        var command = new Command("check", "Check the configured token against the repository and say what is wrong and how to fix it (exit 3 when anything is)");
+        options.AddSharedTo(command);
+        command.Add(writeProbe);
+        command.Add(output);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(env, () =>
+            DoctorCommand.RunChecksAsync(env, logging, options.Read(parse), parse.GetValue(writeProbe), parse.GetValue(output)!, "token check", DoctorChecks.TokenCheck, cancellationToken)));
+        return command;
+    }
 
     private static Command New(CliEnvironment env)
     {

@@ -137,6 +137,8 @@ public sealed class GitHubSimulatorFidelityTests(SimulatorFixture fixture, ITest
             (HttpMethod.Get, r + "/git/ref/heads/main", token, null), (HttpMethod.Get, r + "/git/matching-refs/heads/", token, null),
             (HttpMethod.Delete, r + "/git/refs/heads/nothing", token, null), (HttpMethod.Get, "repos/alice/missing", token, null),
             (HttpMethod.Post, r + "/issues/1/assignees", token, new { assignees = new[] { "alice" } }),
+            (HttpMethod.Get, "", null, null), (HttpMethod.Get, r + "/pulls?head=alice:flux-image-updates", fine, null),
+            (HttpMethod.Post, r + "/pulls", token, new { title = "t", head = "doctor-probe-none", @base = "main" }),
             (HttpMethod.Put, r + "/pulls/1/merge", token, new { sha = "0000000000000000000000000000000000000000" }),
             (HttpMethod.Put, r + "/pulls/1/merge", token, new { merge_method = "squash" }), (HttpMethod.Put, r + "/pulls/1/merge", token, null),
             (HttpMethod.Get, r + "/pulls/1", token, null),
@@ -145,6 +147,15 @@ public sealed class GitHubSimulatorFidelityTests(SimulatorFixture fixture, ITest
         {
             await SendAsync(http, method, path, auth, body);
         }
+
+        // the doctor's organisation refusals: lifetime too long (fine-grained) and classic tokens blocked
+        var org = GitHub.AddOrganization("fidelity-" + TokenValuesForTests.Random(6).ToLowerInvariant(), classicTokensBlocked: true);
+        org.MaxTokenLifetimeDays = 366;
+        var orgRepository = await GitHub.AddRepositoryAsync(org.Login, "policies");
+        GitHub.AddCollaborator(orgRepository, "alice", RepositoryRole.Write);
+        var forever = GitHub.IssueFineGrainedToken("alice", org.Login, null, new Dictionary<string, string> { ["contents"] = "write" }).Value;
+        await SendAsync(http, HttpMethod.Get, $"repos/{orgRepository.FullName}", forever);
+        await SendAsync(http, HttpMethod.Get, $"repos/{orgRepository.FullName}", token);
 
         var app = GitHub.RegisterApp("fidelity");
         var installation = GitHub.Install(app, "alice", [repository.Name], new Dictionary<string, string> { ["contents"] = "write" });

@@ -59,6 +59,17 @@ internal sealed class RunScene(GitHubSimulator github, SimRepository repository,
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>`tidemark run` with GITHUB_TOKEN set to <paramref name="token"/> instead of the scene's own token.</summary>
+    public async Task<CliRun> RunWithTokenAsync(string token, params string[] extra)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var env = new CliEnvironment(stdout, stderr, TimeProvider.System, name => name == "GITHUB_TOKEN" ? token : null, ErrorIsTerminal: false);
+        string[] args = ["run", "--repo", RemoteUrl, "--api-url", github.ApiUri.AbsoluteUri, "--work-dir", WorkDir, .. extra];
+        var code = await TidemarkApp.RunAsync(args, env, CancellationToken.None);
+        return new CliRun(code, stdout.ToString(), stderr.ToString());
+    }
+
     public GitHubForge Forge() => new(new GitHubForgeOptions(github.ApiUri, repository.Owner.Login, repository.Name), _ => ValueTask.FromResult(Token), TimeProvider.System, NullLogger.Instance);
 
     /// <summary>REST writes (POST/PATCH/PUT/DELETE) the simulator has seen for this repository so far.</summary>

@@ -31,7 +31,7 @@ internal sealed class AccessControl(SimulatorState state, TimeProvider time)
             return new Denial(DenialReason.NotFound, token, null, requirement.ToString());
         }
 
-        var policy = OrganizationPolicy(token, repository, requirement);
+        var policy = OrganizationPolicy(token, repository, requirement) ?? LifetimePolicy(token, repository, requirement);
         if (policy is not null)
         {
             return policy;
@@ -67,6 +67,17 @@ internal sealed class AccessControl(SimulatorState state, TimeProvider time)
         return repository.Owner.SsoRequired && !token.SsoAuthorized
             ? new Denial(DenialReason.SsoRequired, token, repository, requirement.ToString())
             : null;
+    }
+
+    private Denial? LifetimePolicy(SimToken? token, SimRepository repository, Requirement requirement)
+    {
+        if (token is not { Kind: TokenKind.Classic or TokenKind.FineGrained } || repository.Owner.MaxTokenLifetimeDays is not { } days)
+        {
+            return null;
+        }
+
+        var tooLong = token.ExpiresAt is not { } expiry || expiry > time.GetUtcNow().AddDays(days);
+        return tooLong ? new Denial(DenialReason.LifetimeTooLong, token, repository, requirement.ToString()) : null;
     }
 
     public static bool IsVisible(SimToken? token, SimRepository repository)

@@ -7,6 +7,7 @@ internal enum DenialReason
     BadCredentials,
     SsoRequired,
     ClassicTokensBlocked,
+    LifetimeTooLong,
     NotFound,
     MissingPermission,
     Archived,

@@ -42,6 +42,7 @@ internal static class GitEndpoints
             DenialReason.SsoRequired => (403,
                 $"The '{owner}' organization has enabled or enforced SAML SSO.\nTo access this repository, visit {Rest.SsoUrl(sim, owner)} and try your request again."),
             DenialReason.ClassicTokensBlocked => (403, Rest.ClassicBlockedMessage(owner)),
+            DenialReason.LifetimeTooLong => (403, Rest.LifetimeMessage(denial.Repository!.Owner, denial.Token!)),
             DenialReason.Archived => (403, "This repository was archived so it is read-only."),
             _ when denial.Token is { Kind: TokenKind.FineGrained } => (403, "Write access to repository not granted."),
             _ => (403, $"Permission to {owner}/{name}.git denied to {denial.Token?.Login}."),

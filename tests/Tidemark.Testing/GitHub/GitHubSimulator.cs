@@ -86,6 +86,7 @@ public sealed class GitHubSimulator : IAsyncDisposable
 
     private static void MapRoutes(IEndpointRouteBuilder routes, SimulatorContext context)
     {
+        RootEndpoint.Map(routes, context);
         RepositoryEndpoints.Map(routes, context);
         PullEndpoints.Map(routes, context);
         MergeEndpoint.Map(routes, context);

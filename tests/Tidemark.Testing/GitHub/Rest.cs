@@ -57,6 +57,8 @@ internal static class Rest
                     "Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.", 403));
             case DenialReason.ClassicTokensBlocked:
                 return Json(403, ErrorViews.Basic(ClassicBlockedMessage(denial.Repository!.Owner.Login), 403));
+            case DenialReason.LifetimeTooLong:
+                return Json(403, ErrorViews.Basic(LifetimeMessage(denial.Repository!.Owner, denial.Token!), 403));
             case DenialReason.Archived:
                 return Json(403, ErrorViews.Basic("Repository was archived so is read-only.", 403));
             case DenialReason.MissingPermission when denial.Token is { Kind: TokenKind.Installation }:
@@ -73,6 +75,11 @@ internal static class Rest
 
     public static string ClassicBlockedMessage(string org) =>
         $"`{org}` forbids access via a personal access token (classic). Please use a GitHub App, OAuth App, or a personal access token with fine-grained permissions.";
+
+    /// <summary>GitHub's refusal of a token whose lifetime exceeds the organisation's limit (research github.md §1).</summary>
+    public static string LifetimeMessage(SimAccount org, SimToken token) => token.Kind == TokenKind.Classic
+        ? $"The '{org.Login}' organization forbids access via a personal access token (classic) whose lifetime is too long."
+        : $"The '{org.Login}' organization forbids access via a fine-grained personal access tokens if the token's lifetime is greater than {org.MaxTokenLifetimeDays} days.";
 
     /// <summary>The request body as a JSON object, or GitHub's 400 answer.</summary>
     public static async Task<(JsonObject? Body, IResult? Error)> ReadObjectAsync(HttpContext context)

@@ -15,5 +15,11 @@ public sealed class SimAccount
     /// <summary>The organisation forbids access via personal access tokens (classic).</summary>
     public bool ClassicTokensBlocked { get; set; }
 
+    /// <summary>
+    /// The organisation refuses personal access tokens that never expire or expire more than this many days from now
+    /// (GitHub's "lifetime is greater than 366 days" policy); null: no limit.
+    /// </summary>
+    public int? MaxTokenLifetimeDays { get; set; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 }

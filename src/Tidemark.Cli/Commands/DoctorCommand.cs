@@ -1,0 +1,125 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using Tidemark.Cli.Rendering;
+using Tidemark.Credentials;
+using Tidemark.Doctor;
+using Tidemark.Forges.GitHub;
+using Tidemark.Git;
+using Tidemark.State;
+
+namespace Tidemark.Cli.Commands;
+
+/// <summary>
+/// <c>tidemark doctor</c>: every check a failing automation needs, in order, as a table with a per-capability summary
+/// (or JSON). Shares run's repository, token, API and state options. Exit 3 when any check finds an error.
+/// </summary>
+internal static class DoctorCommand
+{
+    public static Command Create(CliEnvironment env, ILoggerFactory logging)
+    {
+        var options = new RunOptions();
+        var writeProbe = new Option<bool>("--write-probe")
+        {
+            Description = "Also prove write access: a pull request probe that creates nothing, and a branch tidemark-doctor-probe-* pushed and deleted at once",
+        };
+        var output = CommonOptions.Output("table", "json");
+        var command = new Command("doctor", "Check everything the automation needs — token, repository, branches, permissions, registries, git, state — and say how to fix what fails");
+        options.AddSharedTo(command);
+        command.Add(writeProbe);
+        command.Add(output);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(env, () =>
+            RunChecksAsync(env, logging, options.Read(parse), parse.GetValue(writeProbe), parse.GetValue(output)!, "doctor", DoctorChecks.All, cancellationToken)));
+        return command;
+    }
+
+    /// <summary>Runs <paramref name="checks"/> (all of them, or <c>token check</c>'s subset), audits each, renders the report.</summary>
+    public static async Task<int> RunChecksAsync(CliEnvironment env, ILoggerFactory logging, RunRequest request, bool writeProbe, string output, string commandName,
+        IReadOnlyList<IDoctorCheck> checks, CancellationToken cancellationToken)
+    {
+        var redactor = new Redactor();
+        var (token, tokenError) = await ReadTokenAsync(request, env, redactor, cancellationToken).ConfigureAwait(false);
+        var workDir = Path.GetFullPath(request.WorkDir ?? Path.Combine(Directory.GetCurrentDirectory(), "tidemark-work"));
+        var runner = new GitRunner(new GitRunnerOptions(Path.Combine(workDir, ".home")), redactor, logging.CreateLogger<GitRunner>());
+        var target = await RunTarget.ResolveAsync(request.Repo, runner, cancellationToken).ConfigureAwait(false);
+        var statePath = request.State ?? Path.Combine(Path.GetDirectoryName(workDir) ?? workDir, ".tidemark", "state.db");
+        using var anonymous = new GitHubProbe(request.ApiUrl, null);
+        using var github = token is null ? null : new GitHubProbe(request.ApiUrl, token.Value);
+        Task<StateStore>? state = null;
+        Task<StateStore> OpenState(CancellationToken ct) => state ??= OpenStateAsync(statePath, env.Time, redactor, ct);
+        var context = new DoctorContext
+        {
+            Settings = new DoctorSettings(target.Owner, target.Name, request.ApiUrl, writeProbe, SourceName(request), () => Guid.NewGuid().ToString("N")[..12]),
+            Time = env.Time,
+            Redactor = redactor,
+            Token = token,
+            TokenError = tokenError,
+            GitHub = github,
+            Anonymous = anonymous,
+            Git = runner,
+            StatePath = statePath,
+            OpenState = OpenState,
+            PlanImages = (workspace, ct) => PlanCommand.PlanAsync(env, logging, workspace, request.SecretsDirectory, false, ct),
+            LoadCheckout = Checkout(env, request, runner, target, workDir),
+        };
+        var report = await DoctorRunner.RunAsync(checks, context, cancellationToken).ConfigureAwait(false);
+        await AuditAsync(report, target.FullName, token, OpenState, env, cancellationToken).ConfigureAwait(false);
+        await DoctorRenderer.WriteAsync(env.Out, report, output, commandName, target.FullName, token?.Fingerprint.ToString()).ConfigureAwait(false);
+        return report.HasErrors ? ExitCodes.CheckFailed : ExitCodes.Success;
+    }
+
+    /// <summary>Tidemark's clone, as <c>run</c> prepares it, at the default branch the repository check found.</summary>
+    private static Func<DoctorContext, CancellationToken, Task<DoctorCheckout>> Checkout(CliEnvironment env, RunRequest request, GitRunner runner, RunTarget target, string workDir) =>
+        async (context, ct) =>
+        {
+            var defaultBranch = context.DefaultBranch ?? "main";
+            var git = await RunCheckout.PrepareAsync(runner, target, defaultBranch, workDir, context.Token!.Value, env.Time, ct).ConfigureAwait(false);
+            var (workspace, settings, baseSha) = await RunCheckout.LoadAsync(git, env, request.Config, target, defaultBranch, ct).ConfigureAwait(false);
+            return new DoctorCheckout(git, workspace, settings, baseSha);
+        };
+
+    private static async Task<(ResolvedToken?, TokenSourceException?)> ReadTokenAsync(RunRequest request, CliEnvironment env, ISecretRedactor redactor, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await RunToken.ReadAsync(request, env, redactor, cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (TokenSourceException e)
+        {
+            return (null, e);
+        }
+    }
+
+    private static string SourceName(RunRequest request) =>
+        request.TokenCommand is { Count: > 0 } ? "the output of --token-command"
+        : request.TokenFile is { } file ? file.FullName
+        : request.TokenEnv ?? EnvironmentTokenSource.DefaultVariable;
+
+    private static async Task<StateStore> OpenStateAsync(string path, TimeProvider time, ISecretRedactor redactor, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return await SqliteStateStore.OpenAsync(new SqliteStateOptions(path), time, redactor, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One <c>token.check</c> audit event per check that ran, with the token's fingerprint; a store that does not open is reported by its check, not here.</summary>
+    private static async Task AuditAsync(DoctorReport report, string repository, ResolvedToken? token, Func<CancellationToken, Task<StateStore>> openState, CliEnvironment env, CancellationToken cancellationToken)
+    {
+        StateStore state;
+        try
+        {
+            state = await openState(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is StateStoreException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            await env.Error.WriteLineAsync("tidemark: warning: the checks were not recorded in the audit trail: the state store does not open").ConfigureAwait(false);
+            return;
+        }
+
+        foreach (var check in report.Checks.Where(c => c.Level != CheckLevel.Skipped))
+        {
+            var outcome = check.Level == CheckLevel.Error ? "failed" : "ok";
+            var first = check.Findings.FirstOrDefault(f => f.Level == check.Level) ?? check.Findings[0];
+            var audit = new AuditEvent("token.check", repository, outcome, token?.Fingerprint.ToString(), $"{check.Check}: {first.Message}");
+            await state.AuditWriter.AppendAsync(audit, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using Tidemark.Automation;
+using Tidemark.Configuration;
+using Tidemark.Credentials;
+using Tidemark.Forges.GitHub;
+using Tidemark.Git;
+using Tidemark.State;
+
+namespace Tidemark.Doctor;
+
+/// <summary>
+/// What the checks share: the settings, the services the composition root hands in (as delegates, so the library
+/// stays free of the CLI), and the facts earlier checks found for later ones (the login, the default branch, the clone).
+/// </summary>
+internal sealed class DoctorContext
+{
+    public required DoctorSettings Settings { get; init; }
+
+    public required TimeProvider Time { get; init; }
+
+    public required ISecretRedactor Redactor { get; init; }
+
+    /// <summary>The token as read from its source, or null when <see cref="TokenError"/> says why not.</summary>
+    public ResolvedToken? Token { get; init; }
+
+    public TokenSourceException? TokenError { get; init; }
+
+    /// <summary>REST probes with the token; null when there is no usable token.</summary>
+    public GitHubProbe? GitHub { get; init; }
+
+    /// <summary>The same API anonymously (the reachability probe).</summary>
+    public required GitHubProbe Anonymous { get; init; }
+
+    public GitRunner? Git { get; init; }
+
+    /// <summary>Clones (or fetches) the repository and reads its configuration at the base head.</summary>
+    public Func<DoctorContext, CancellationToken, Task<DoctorCheckout>>? LoadCheckout { get; init; }
+
+    /// <summary>Plans the workspace through the scan pipeline (lists every image's tags with the configured credentials).</summary>
+    public Func<Workspace, CancellationToken, Task<Plan>>? PlanImages { get; init; }
+
+    public Func<CancellationToken, Task<StateStore>>? OpenState { get; init; }
+
+    public string? StatePath { get; init; }
+
+    // facts found on the way
+
+    public string? Login { get; set; }
+
+    /// <summary>Classic scopes from <c>X-OAuth-Scopes</c>; null when GitHub sent none (fine-grained, App tokens).</summary>
+    public IReadOnlyList<string>? Scopes { get; set; }
+
+    /// <summary>The raw <c>GitHub-Authentication-Token-Expiration</c> header and the response's <c>Date</c>.</summary>
+    public IReadOnlyDictionary<string, string>? ExpiryHeaders { get; set; }
+
+    public long? RateRemaining { get; set; }
+
+    public long? RateLimit { get; set; }
+
+    public DateTimeOffset? RateReset { get; set; }
+
+    public string? DefaultBranch { get; set; }
+
+    public bool? Private { get; set; }
+
+    public DoctorCheckout? Checkout { get; set; }
+
+    public bool IsClassic => Scopes is not null || Token?.Inspection.Kind == TokenKind.ClassicPat;
+
+    public TokenKind Kind => Token?.Inspection.Kind ?? TokenKind.Empty;
+
+    public string BaseBranch => Checkout?.Settings.BaseBranch ?? DefaultBranch ?? "main";
+
+    public string UpdateBranch => Checkout?.Settings.UpdateBranch ?? TidemarkConfig.DefaultUpdateBranch;
+
+    public string Repo => $"repos/{Settings.Owner}/{Settings.Repository}";
+}
