@@ -1,3 +1,4 @@
+using Tidemark.Automation;
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Tidemark.Cli.Rendering;
@@ -36,16 +37,19 @@ internal static class DoctorCommand
     public static async Task<int> RunChecksAsync(CliEnvironment env, ILoggerFactory logging, RunRequest request, bool writeProbe, string output, string commandName,
         IReadOnlyList<IDoctorCheck> checks, CancellationToken cancellationToken)
     {
-        var redactor = new Redactor();
-        var (token, tokenError) = await ReadTokenAsync(request, env, redactor, cancellationToken).ConfigureAwait(false);
+        var redactor = env.Redactor;
         var workDir = Path.GetFullPath(request.WorkDir ?? Path.Combine(Directory.GetCurrentDirectory(), "tidemark-work"));
-        var runner = new GitRunner(new GitRunnerOptions(Path.Combine(workDir, ".home")), redactor, logging.CreateLogger<GitRunner>());
+        var runner = new GitRunner(new GitRunnerOptions(Path.Combine(workDir, ".home"), RunCommand.GitExecutable(env)), redactor, logging.CreateLogger<GitRunner>());
         var target = await RunTarget.ResolveAsync(request.Repo, runner, cancellationToken).ConfigureAwait(false);
         var statePath = request.State ?? Path.Combine(Path.GetDirectoryName(workDir) ?? workDir, ".tidemark", "state.db");
-        using var anonymous = new GitHubProbe(request.ApiUrl, null);
-        using var github = token is null ? null : new GitHubProbe(request.ApiUrl, token.Value);
         Task<StateStore>? state = null;
         Task<StateStore> OpenState(CancellationToken ct) => state ??= OpenStateAsync(statePath, env.Time, redactor, ct);
+        var auditWriter = new DeferredAuditWriter(OpenState);
+        var (credentials, tokenError) = await ReadTokenAsync(request, env, redactor, new TokenTarget(request.ApiUrl, target.Owner, target.Name), auditWriter, cancellationToken).ConfigureAwait(false);
+        var token = credentials?.Resolved;
+        var trail = new AuditTrail(auditWriter, token?.Fingerprint.ToString(), logging.CreateLogger("Tidemark.Audit"));
+        using var anonymous = new GitHubProbe(request.ApiUrl, null);
+        using var github = token is null ? null : new GitHubProbe(request.ApiUrl, token.Value);
         var context = new DoctorContext
         {
             Settings = new DoctorSettings(target.Owner, target.Name, request.ApiUrl, writeProbe, SourceName(request), () => Guid.NewGuid().ToString("N")[..12]),
@@ -59,7 +63,7 @@ internal static class DoctorCommand
             StatePath = statePath,
             OpenState = OpenState,
             PlanImages = (workspace, ct) => PlanCommand.PlanAsync(env, logging, workspace, request.SecretsDirectory, false, ct),
-            LoadCheckout = Checkout(env, request, runner, target, workDir),
+            LoadCheckout = Checkout(env, request, runner, target, trail, credentials, workDir),
         };
         var report = await DoctorRunner.RunAsync(checks, context, cancellationToken).ConfigureAwait(false);
         await AuditAsync(report, target.FullName, token, OpenState, env, cancellationToken).ConfigureAwait(false);
@@ -68,20 +72,21 @@ internal static class DoctorCommand
     }
 
     /// <summary>Tidemark's clone, as <c>run</c> prepares it, at the default branch the repository check found.</summary>
-    private static Func<DoctorContext, CancellationToken, Task<DoctorCheckout>> Checkout(CliEnvironment env, RunRequest request, GitRunner runner, RunTarget target, string workDir) =>
+    private static Func<DoctorContext, CancellationToken, Task<DoctorCheckout>> Checkout(CliEnvironment env, RunRequest request, GitRunner runner, RunTarget target, AuditTrail audit, RunCredentials? credentials, string workDir) =>
         async (context, ct) =>
         {
             var defaultBranch = context.DefaultBranch ?? "main";
-            var git = await RunCheckout.PrepareAsync(runner, target, defaultBranch, workDir, context.Token!.Value, env.Time, ct).ConfigureAwait(false);
-            var (workspace, settings, baseSha) = await RunCheckout.LoadAsync(git, env, request.Config, target, defaultBranch, ct).ConfigureAwait(false);
+            Func<CancellationToken, ValueTask<string>> tokens = credentials is null ? _ => ValueTask.FromResult(context.Token!.Value) : credentials.Current;
+            var git = await RunCheckout.PrepareAsync(runner, target, audit, defaultBranch, workDir, tokens, env.Time, ct).ConfigureAwait(false);
+            var (workspace, settings, baseSha) = await RunCheckout.LoadAsync(git, env, request.Config, target, audit, defaultBranch, ct).ConfigureAwait(false);
             return new DoctorCheckout(git, workspace, settings, baseSha);
         };
 
-    private static async Task<(ResolvedToken?, TokenSourceException?)> ReadTokenAsync(RunRequest request, CliEnvironment env, ISecretRedactor redactor, CancellationToken cancellationToken)
+    private static async Task<(RunCredentials?, TokenSourceException?)> ReadTokenAsync(RunRequest request, CliEnvironment env, ISecretRedactor redactor, TokenTarget target, IAuditWriter audit, CancellationToken cancellationToken)
     {
         try
         {
-            return (await RunToken.ReadAsync(request, env, redactor, cancellationToken).ConfigureAwait(false), null);
+            return (await RunToken.ReadAsync(request, env, redactor, target, audit, cancellationToken).ConfigureAwait(false), null);
         }
         catch (TokenSourceException e)
         {

@@ -10,9 +10,12 @@ namespace Tidemark.Cli.Commands;
 /// </summary>
 internal static class RunCheckout
 {
-    public static async Task<GitRepository> PrepareAsync(GitRunner runner, RunContext context, string defaultBranch, string workDir, Func<CancellationToken, ValueTask<string>> tokens, CancellationToken cancellationToken)
+    public static Task<GitRepository> PrepareAsync(GitRunner runner, RunContext context, string defaultBranch, string workDir, Func<CancellationToken, ValueTask<string>> tokens, CancellationToken cancellationToken) =>
+        PrepareAsync(runner, context.Target, context.Audit, defaultBranch, workDir, tokens, context.Env.Time, cancellationToken);
+
+    /// <summary>The same for callers without a run (<c>tidemark doctor</c>); the clone is recorded on <paramref name="audit"/>.</summary>
+    public static async Task<GitRepository> PrepareAsync(GitRunner runner, RunTarget target, AuditTrail audit, string defaultBranch, string workDir, Func<CancellationToken, ValueTask<string>> tokens, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (target, time) = (context.Target, context.Env.Time);
         var directory = Path.Combine(workDir, "repo");
         if (Directory.Exists(Path.Combine(directory, ".git")))
         {
@@ -26,32 +29,32 @@ internal static class RunCheckout
             }
         }
 
-        return await context.Audit.TrackAsync(State.AuditActions.GitFetch, target.FullName,
+        return await audit.TrackAsync(State.AuditActions.GitFetch, target.FullName,
             () => GitRepository.CloneAsync(runner, target.Remote, directory, defaultBranch, tokens, time, cancellationToken), _ => $"clone {defaultBranch}", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Checks out the base head and loads the workspace from it; the base is the one tidemark.yaml (or Flux) names on that head.</summary>
     public static Task<(Workspace Workspace, PublishSettings Settings, string BaseSha)> LoadAsync(GitRepository git, RunContext context, string defaultBranch, CancellationToken cancellationToken) =>
-        LoadAsync(git, context.Env, context.Request.Config, context.Target, defaultBranch, cancellationToken);
+        LoadAsync(git, context.Env, context.Request.Config, context.Target, context.Audit, defaultBranch, cancellationToken);
 
     /// <summary>The same for callers without a run (<c>tidemark doctor</c>).</summary>
-    public static async Task<(Workspace Workspace, PublishSettings Settings, string BaseSha)> LoadAsync(GitRepository git, CliEnvironment env, FileInfo? config, RunTarget target, string defaultBranch, CancellationToken cancellationToken)
+    public static async Task<(Workspace Workspace, PublishSettings Settings, string BaseSha)> LoadAsync(GitRepository git, CliEnvironment env, FileInfo? config, RunTarget target, AuditTrail audit, string defaultBranch, CancellationToken cancellationToken)
     {
-        var (workspace, settings, baseSha) = await LoadAtAsync(git, env, config, target, defaultBranch, defaultBranch, cancellationToken).ConfigureAwait(false);
+        var (workspace, settings, baseSha) = await LoadAtAsync(git, env, config, target, audit, defaultBranch, defaultBranch, cancellationToken).ConfigureAwait(false);
         if (settings.BaseBranch != defaultBranch)
         {
-            (workspace, settings, baseSha) = await LoadAtAsync(git, env, config, target, settings.BaseBranch, defaultBranch, cancellationToken).ConfigureAwait(false);
+            (workspace, settings, baseSha) = await LoadAtAsync(git, env, config, target, audit, settings.BaseBranch, defaultBranch, cancellationToken).ConfigureAwait(false);
         }
 
         return (workspace, settings, baseSha);
     }
 
-    private static async Task<(Workspace, PublishSettings, string)> LoadAtAsync(GitRepository git, CliEnvironment env, FileInfo? config, RunTarget target, string branch, string defaultBranch, CancellationToken cancellationToken)
+    private static async Task<(Workspace, PublishSettings, string)> LoadAtAsync(GitRepository git, CliEnvironment env, FileInfo? config, RunTarget target, AuditTrail audit, string branch, string defaultBranch, CancellationToken cancellationToken)
     {
         RemoteBranchHeads heads;
         try
         {
-            heads = await context.Audit.FetchAsync(git, context.Target.FullName, branch, TidemarkConfig.DefaultUpdateBranch, cancellationToken).ConfigureAwait(false);
+            heads = await audit.FetchAsync(git, target.FullName, branch, TidemarkConfig.DefaultUpdateBranch, cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidOperationException e)
         {

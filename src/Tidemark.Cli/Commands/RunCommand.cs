@@ -83,7 +83,7 @@ internal static class RunCommand
     /// The git executable: <c>TIDEMARK_GIT</c> when set (an absolute path, e.g. a wrapper that logs or a git outside
     /// PATH), else <c>git</c> as PATH finds it.
     /// </summary>
-    private static string GitExecutable(CliEnvironment env)
+    internal static string GitExecutable(CliEnvironment env)
     {
         if (env.Variable("TIDEMARK_GIT") is not { Length: > 0 } path)
         {

@@ -1,0 +1,26 @@
+using Tidemark.State;
+
+namespace Tidemark.Cli.Commands;
+
+/// <summary>
+/// An audit writer that opens the state store on the first event (for <c>tidemark doctor</c>, whose own check
+/// reports a store that does not open). When the store does not open, the event is dropped: the doctor's state-store
+/// check says why, and its summary warns that the checks were not recorded.
+/// </summary>
+internal sealed class DeferredAuditWriter(Func<CancellationToken, Task<StateStore>> open) : IAuditWriter
+{
+    public async Task AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken)
+    {
+        StateStore state;
+        try
+        {
+            state = await open(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is StateStoreException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            return;
+        }
+
+        await state.AuditWriter.AppendAsync(auditEvent, cancellationToken).ConfigureAwait(false);
+    }
+}
