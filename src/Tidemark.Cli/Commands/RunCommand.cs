@@ -33,45 +33,68 @@ internal static class RunCommand
     {
         var request = options.Read(parse);
         var redactor = new Redactor();
-        var resolved = await RunToken.ReadAsync(request, env, redactor, cancellationToken).ConfigureAwait(false);
-        var token = resolved.Value;
-        await env.Error.WriteLineAsync($"tidemark: token {resolved.Fingerprint} from {resolved.Source}").ConfigureAwait(false);
+        var sources = await RunToken.SourcesAsync(request, cancellationToken).ConfigureAwait(false);
         var workDir = Path.GetFullPath(request.WorkDir ?? Path.Combine(Directory.GetCurrentDirectory(), "tidemark-work"));
         var runner = new GitRunner(new GitRunnerOptions(Path.Combine(workDir, ".home")), redactor, logging.CreateLogger<GitRunner>());
         var target = await RunTarget.ResolveAsync(request.Repo, runner, cancellationToken).ConfigureAwait(false);
         var statePath = request.State ?? Path.Combine(Path.GetDirectoryName(workDir) ?? workDir, ".tidemark", "state.db");
         Directory.CreateDirectory(Path.GetDirectoryName(statePath)!);
         var state = await SqliteStateStore.OpenAsync(new SqliteStateOptions(statePath), env.Time, redactor, cancellationToken).ConfigureAwait(false);
-        using var forge = new GitHubForge(new GitHubForgeOptions(request.ApiUrl, target.Owner, target.Name), _ => ValueTask.FromResult(token), env.Time, logging.CreateLogger("Tidemark.Forges"));
+        GitHubForge ForgeFor(ResolvedToken token) =>
+            new(new GitHubForgeOptions(request.ApiUrl, target.Owner, target.Name), _ => ValueTask.FromResult(token.Value), env.Time, logging.CreateLogger("Tidemark.Forges"));
+        var choice = await new RunTokenRotation(env, redactor, state, ForgeFor).ChooseAsync(sources, cancellationToken).ConfigureAwait(false);
+        using var forge = ForgeFor(choice.Token);
         var owner = $"tidemark run pid {Environment.ProcessId} {Guid.NewGuid():N}";
         var lease = await state.Locks.AcquireAsync(target.FullName, owner, LockLease, LockWait, cancellationToken).ConfigureAwait(false);
+        var ledger = new RunTokenLedger(env, state, choice, target.FullName, logging.CreateLogger("Tidemark.Credentials"));
+        var fetched = false;
         try
         {
-            var context = new RunContext(env, logging, request, target, forge, state, owner, resolved);
-            return await RunLockedAsync(context, runner, token, workDir, cancellationToken).ConfigureAwait(false);
+            await ledger.BeginAsync(cancellationToken).ConfigureAwait(false);
+            var context = new RunContext(env, logging, request, target, forge, state, owner, choice.Token);
+            return await RunLockedAsync(context, runner, ledger, workDir, () => fetched = true, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
+            await ledger.EndAsync(fetched, CancellationToken.None).ConfigureAwait(false);
             await state.Locks.ReleaseAsync(lease, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
-    private static async Task<int> RunLockedAsync(RunContext context, GitRunner runner, string token, string workDir, CancellationToken cancellationToken)
+    private static async Task<int> RunLockedAsync(RunContext context, GitRunner runner, RunTokenLedger ledger, string workDir, Action fetched, CancellationToken cancellationToken)
     {
         var (env, request) = (context.Env, context.Request);
+        var token = context.Token.Value;
         // the default branch from the forge: a single-branch clone keeps no origin/HEAD, and the clone needs a branch
         var defaultBranch = (await context.Forge.GetRepositoryAsync(cancellationToken).ConfigureAwait(false)).DefaultBranch;
         var git = await RunCheckout.PrepareAsync(runner, context.Target, defaultBranch, workDir, token, env.Time, cancellationToken).ConfigureAwait(false);
         var (workspace, settings, baseSha) = await RunCheckout.LoadAsync(git, context, defaultBranch, cancellationToken).ConfigureAwait(false);
+        fetched();
+        await WarnAboutRepositoryTokenSettingsAsync(context, workspace).ConfigureAwait(false);
         await RunToken.EnsureNotLeakedAsync(workspace.Root, context.Token, env.Error, cancellationToken).ConfigureAwait(false);
         var ttl = request.CacheTtl ?? TimeSpan.FromMinutes(10);
         var plan = await PlanCommand.PlanAsync(env, context.Logging, workspace, request.SecretsDirectory, false, cancellationToken,
             registry => new CachedTagSource(registry, context.State.TagCacheReader, context.State.TagCacheWriter, ttl, request.Refresh || ttl == TimeSpan.Zero)).ConfigureAwait(false);
         var publisher = new Publisher(git, context.Forge, context.State);
-        var publish = settings with { DryRun = request.DryRun, PlannedBaseSha = baseSha, LockOwner = context.LockOwner, LockLease = LockLease, LockWait = LockWait };
+        var publish = settings with
+        {
+            DryRun = request.DryRun, PlannedBaseSha = baseSha, LockOwner = context.LockOwner, LockLease = LockLease, LockWait = LockWait,
+            TokenFingerprint = context.Token.Fingerprint.ToString(),
+        };
         var outcome = await publisher.PublishAsync(plan, publish, cancellationToken).ConfigureAwait(false);
+        await ledger.CommentAsync(context.Forge, publish, cancellationToken).ConfigureAwait(false);
         await RunRenderer.WriteAsync(env.Out, env.Error, publish, plan, outcome).ConfigureAwait(false);
         return plan.HasErrors ? ExitCodes.Failed : ExitCodes.Success;
+    }
+
+    /// <summary>Token settings in the repository's own tidemark.yaml are not used (see <see cref="RunToken.SourcesAsync"/>); say so.</summary>
+    private static async Task WarnAboutRepositoryTokenSettingsAsync(RunContext context, Automation.Workspace workspace)
+    {
+        var github = workspace.Config.GitHub;
+        if (context.Request.Config is null && (github.Token is not null || github.NextToken is not null))
+        {
+            await context.Env.Error.WriteLineAsync($"tidemark: warning: {workspace.Config.Source}: github.token and github.nextToken are read only from the file given with --config (the repository's own tidemark.yaml is read after cloning with the token); these are ignored").ConfigureAwait(false);
+        }
     }
 
     /// <summary>Git, forge and state failures are the work failing (exit 1); their messages are already written for people.</summary>

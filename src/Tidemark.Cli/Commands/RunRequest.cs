@@ -13,4 +13,7 @@ internal sealed record RunRequest(
     bool Refresh = false,
     TimeSpan? CacheTtl = null,
     string? TokenEnv = null,
-    IReadOnlyList<string>? TokenCommand = null);
+    IReadOnlyList<string>? TokenCommand = null,
+    string? NextTokenEnv = null,
+    FileInfo? NextTokenFile = null,
+    IReadOnlyList<string>? NextTokenCommand = null);

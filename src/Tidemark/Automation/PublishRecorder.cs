@@ -18,7 +18,7 @@ internal sealed class PublishRecorder(StateStore state, PublishSettings settings
     public string PullTarget(int number) => PullTarget(settings.Repository, number);
 
     public Task AuditAsync(string action, string target, string outcome, string detail, CancellationToken cancellationToken) =>
-        state.AuditWriter.AppendAsync(new AuditEvent(action, target, outcome, null, detail), cancellationToken);
+        state.AuditWriter.AppendAsync(new AuditEvent(action, target, outcome, settings.TokenFingerprint, detail), cancellationToken);
 
     public Task<ManagedPullRequest?> FindAsync(CancellationToken cancellationToken) =>
         state.PullRequestReader.FindPullRequestAsync(settings.Repository, settings.UpdateBranch, cancellationToken);
