@@ -69,7 +69,7 @@ internal sealed class RunTokenRotation(CliEnvironment env, ISecretRedactor redac
         await env.Error.WriteLineAsync($"tidemark: token {next.Fingerprint} from {next.Source} (next token, checked and working)").ConfigureAwait(false);
         if (current is not null)
         {
-            var since = await state.TokenWriter.RecordNextWorkedAsync(next.Fingerprint.ToString(), current.Fingerprint.ToString(), cancellationToken).ConfigureAwait(false);
+            var since = await state.TokenWriter.RecordNextWorkedAsync(next.Fingerprint.ToString(), current.Fingerprint.ToString(), sources.Overlap, cancellationToken).ConfigureAwait(false);
             var window = new RotationWindow(since, sources.Overlap, env.Time.GetUtcNow());
             var line = window.Message(current.Fingerprint.ToString(), next.Fingerprint.ToString());
             await env.Error.WriteLineAsync(window.WithinOverlap ? $"tidemark: {line}" : $"tidemark: warning: {line}").ConfigureAwait(false);

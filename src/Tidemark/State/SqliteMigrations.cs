@@ -81,6 +81,7 @@ internal static class SqliteMigrations
                 next_fingerprint TEXT PRIMARY KEY,
                 current_fingerprint TEXT NOT NULL,
                 next_worked_since INTEGER NOT NULL,
+                overlap_ms INTEGER NOT NULL,
                 last_seen_at INTEGER NOT NULL);
             CREATE TABLE token_expiry_comments (
                 fingerprint TEXT NOT NULL,

@@ -34,14 +34,14 @@ internal sealed class SqliteTokenLedger(SqliteDatabase database, TimeProvider ti
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<DateTimeOffset> RecordNextWorkedAsync(string next, string current, CancellationToken cancellationToken)
+    public async Task<DateTimeOffset> RecordNextWorkedAsync(string next, string current, TimeSpan overlap, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, """
-            INSERT INTO token_rotations (next_fingerprint, current_fingerprint, next_worked_since, last_seen_at) VALUES ($n, $c, $now, $now)
-            ON CONFLICT (next_fingerprint) DO UPDATE SET current_fingerprint = $c, last_seen_at = $now
-            """, cancellationToken, ("$n", redactor.Redact(next)), ("$c", redactor.Redact(current)), ("$now", now)).ConfigureAwait(false);
+            INSERT INTO token_rotations (next_fingerprint, current_fingerprint, next_worked_since, overlap_ms, last_seen_at) VALUES ($n, $c, $now, $o, $now)
+            ON CONFLICT (next_fingerprint) DO UPDATE SET current_fingerprint = $c, overlap_ms = $o, last_seen_at = $now
+            """, cancellationToken, ("$n", redactor.Redact(next)), ("$c", redactor.Redact(current)), ("$o", (long)overlap.TotalMilliseconds), ("$now", now)).ConfigureAwait(false);
         var since = await QueryAsync(connection, "SELECT next_worked_since FROM token_rotations WHERE next_fingerprint = $n",
             r => Time(r, 0), cancellationToken, ("$n", redactor.Redact(next))).ConfigureAwait(false);
         return since[0];
@@ -83,8 +83,8 @@ internal sealed class SqliteTokenLedger(SqliteDatabase database, TimeProvider ti
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await QueryAsync(connection,
-            "SELECT next_fingerprint, current_fingerprint, next_worked_since, last_seen_at FROM token_rotations ORDER BY next_worked_since DESC",
-            r => new TokenRotationRecord(r.GetString(0), r.GetString(1), Time(r, 2), Time(r, 3)), cancellationToken).ConfigureAwait(false);
+            "SELECT next_fingerprint, current_fingerprint, next_worked_since, overlap_ms, last_seen_at FROM token_rotations ORDER BY next_worked_since DESC",
+            r => new TokenRotationRecord(r.GetString(0), r.GetString(1), Time(r, 2), TimeSpan.FromMilliseconds(r.GetInt64(3)), Time(r, 4)), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<bool> ExpiryCommentedAsync(string fingerprint, int threshold, CancellationToken cancellationToken)
