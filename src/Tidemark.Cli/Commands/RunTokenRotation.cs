@@ -72,7 +72,7 @@ internal sealed class RunTokenRotation(CliEnvironment env, ISecretRedactor redac
             var since = await state.TokenWriter.RecordNextWorkedAsync(next.Fingerprint.ToString(), current.Fingerprint.ToString(), sources.Overlap, cancellationToken).ConfigureAwait(false);
             var window = new RotationWindow(since, sources.Overlap, env.Time.GetUtcNow());
             var line = window.Message(current.Fingerprint.ToString(), next.Fingerprint.ToString());
-            await env.Error.WriteLineAsync(window.WithinOverlap ? $"tidemark: {line}" : $"tidemark: warning: {line}").ConfigureAwait(false);
+            await env.Error.WriteLineAsync(window.WithinOverlap ? $"tidemark: token rotation: {line}" : $"tidemark: warning: {line}").ConfigureAwait(false);
         }
 
         return new RunTokenChoice(next, RunTokenChoice.Next, probe);

@@ -82,7 +82,7 @@ internal static class GitHubSectionReader
         if (present.Count != 1)
         {
             var problem = present.Count == 0 ? "names no token source" : $"names {present.Count} token sources ({string.Join(", ", present)}); give exactly one";
-            map.Error(map.Node, key, problem, Shapes);
+            parent.Error(map.Node, key, problem, Shapes);
             map.ReportUnknown();
             return null;
         }

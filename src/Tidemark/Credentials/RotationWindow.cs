@@ -18,7 +18,7 @@ internal sealed record RotationWindow(DateTimeOffset NextWorkedSince, TimeSpan O
     {
         if (WithinOverlap)
         {
-            return $"token rotation: next ({next}) works and is used; current ({current}) can be revoked now; remove it from the configuration within {TimeLeft.Format(Deadline - Now)}";
+            return $"next token ({next}) works and is used; current ({current}) can be revoked now; remove it from the configuration within {TimeLeft.Format(Deadline - Now)}";
         }
 
         var deadline = Deadline.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
