@@ -169,6 +169,46 @@ public sealed class TokenRotationTests(TokenLifeFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Run_ConfigNamesAnUnsetVariable_IsABadInputNamingThePlace()
+    {
+        var scene = Scene(github.IssueClassicToken("alice", ["repo"]));
+        var unset = Config(scene, "github:\n  token: { env: NOT_SET_ANYWHERE }\n");
+
+        var run = await scene.RunAsync("--config", unset);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Matches(@"tidemark\.yaml:\d+:\d+: github\.token: NOT_SET_ANYWHERE is not set", run.Error);
+        Assert.Equal(0, scene.RestWrites());
+    }
+
+    [Fact]
+    public async Task Run_NextTokenFromAnAppSourceNotAvailable_WarnsWithThePlaceAndUsesTheCurrentToken()
+    {
+        var scene = Scene(github.IssueClassicToken("alice", ["repo"]));
+        var app = Config(scene, "github:\n  nextToken:\n    app: { id: 12345, privateKeyFile: /etc/tidemark/app.pem }\n", "app.yaml");
+
+        var run = await scene.RunAsync("--config", app, "--dry-run");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Matches(@"warning: the next token cannot be read \(.*app\.yaml:\d+:\d+: github\.nextToken: token source 'app' is not a kind of token source", run.Error);
+        Assert.Contains($"tidemark: token classic …{scene.Token[^4..]} #", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_TokenValueWrittenInTheConfig_IsRefusedWithoutRepeatingIt()
+    {
+        var token = github.IssueClassicToken("alice", ["repo"]);
+        var scene = Scene(token);
+        var config = Config(scene, $"github:\n  token: {token.Value}\n");
+
+        var run = await scene.RunAsync("--config", config);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Matches(@"tidemark\.yaml:\d+:10: error: github\.token: expected where to read the token from, not a value", run.Error);
+        Assert.DoesNotContain(token.Value, run.Out + run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TokenStatus_NoStateDatabase_IsABadInputThatNamesThePath()
     {
         var scene = Scene(github.IssueClassicToken("alice", ["repo"]));
@@ -190,11 +230,11 @@ public sealed class TokenRotationTests(TokenLifeFixture fixture) : IClassFixture
     private SimPullRequest PullRequest() => Assert.Single(repository.PullRequests);
 
     /// <summary>An operator's tidemark.yaml: the repository's own settings (registries sent to the test registry) plus <paramref name="extra"/>.</summary>
-    private string Config(RunScene scene, string extra)
+    private string Config(RunScene scene, string extra, string name = "tidemark.yaml")
     {
         var examples = ExampleRepository.CopyWithRegistry(fixture.Registry.Host, extra);
         Directory.CreateDirectory(scene.Root);
-        var path = Path.Combine(scene.Root, "tidemark.yaml");
+        var path = Path.Combine(scene.Root, name);
         File.Copy(Path.Combine(examples, "tidemark.yaml"), path);
         Directory.Delete(examples, recursive: true);
         return path;
