@@ -28,6 +28,11 @@ internal sealed class RunTokenLedger(CliEnvironment env, StateStore state, RunTo
         expiry = probe.ExpiresAt ?? (probe.ExpiryUnknown || !probe.Works ? known?.ExpiresAt : null);
         await RecordAsync(new Dictionary<string, int>(), cancellationToken).ConfigureAwait(false);
         notice = ExpiryNotice.For(expiry, env.Time.GetUtcNow());
+        if (probe.ExpiryUnknown && expiry is null)
+        {
+            await env.Error.WriteLineAsync($"tidemark: token {choice.Fingerprint}: expiry could not be determined (GitHub reported the current time instead of the expiry date), so no expiry warning can be given").ConfigureAwait(false);
+        }
+
         if (notice is null)
         {
             return;
