@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Tidemark.IntegrationTests.Cli;
@@ -98,6 +99,7 @@ public sealed class TokenRotationTests(TokenLifeFixture fixture) : IClassFixture
         Assert.Equal(3, PullRequest().Comments.Count);
         Assert.DoesNotContain(token.Value, string.Join('\n', warnings) + expired.Out + expired.Error, StringComparison.Ordinal);
         Assert.Contains(await scene.AuditAsync("token.expiry"), e => e.Outcome == "failed");
+        await AssertNoTokenInFilesAsync(scene.Root, token.Value);
     }
 
     [Fact]
@@ -166,6 +168,15 @@ public sealed class TokenRotationTests(TokenLifeFixture fixture) : IClassFixture
         Assert.Equal(2, tokens[0].GetProperty("usedFor").GetProperty("git.fetch").GetInt32());
         Assert.DoesNotContain(next.Value, status.Out + json.Out + switched.Error + late.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(current.Value, status.Out + json.Out + switched.Error + late.Error, StringComparison.Ordinal);
+
+        time.Advance(TimeSpan.FromHours(1));
+        var promoted = await scene.RunAsync("--token-env", "NEXT_TOKEN");
+        var finished = await scene.TidemarkAsync("token", "status", "--state", scene.StatePath, "--output", "json");
+
+        Assert.True(promoted.ExitCode == 0, promoted.Error);
+        Assert.DoesNotContain("still configured", promoted.Error, StringComparison.Ordinal);
+        Assert.Equal("finished", JsonDocument.Parse(finished.Out).RootElement.GetProperty("rotation").GetProperty("state").GetString());
+        await AssertNoTokenInFilesAsync(scene.Root, current.Value, next.Value);
     }
 
     [Fact]
@@ -225,6 +236,20 @@ public sealed class TokenRotationTests(TokenLifeFixture fixture) : IClassFixture
         var scene = new RunScene(github, repository, token) { Time = time };
         scenes.Add(scene);
         return scene;
+    }
+
+    /// <summary>No file Tidemark wrote (state database with its WAL, clone, git config) holds a token or its basic-auth form.</summary>
+    private static async Task AssertNoTokenInFilesAsync(string root, params string[] tokens)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var files = Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }).ToList();
+        Assert.Contains(files, f => f.EndsWith("state.db", StringComparison.Ordinal));
+        var forms = tokens.SelectMany(t => new[] { t, Convert.ToBase64String(Encoding.UTF8.GetBytes("x-access-token:" + t)) }).ToList();
+        foreach (var file in files)
+        {
+            var bytes = await File.ReadAllBytesAsync(file);
+            Assert.All(forms, form => Assert.True(bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(form)) < 0, $"a token form was found in {file}"));
+        }
     }
 
     private SimPullRequest PullRequest() => Assert.Single(repository.PullRequests);
