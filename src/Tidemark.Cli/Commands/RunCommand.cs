@@ -56,8 +56,14 @@ internal static class RunCommand
         }
         finally
         {
-            await ledger.EndAsync(fetched, CancellationToken.None).ConfigureAwait(false);
-            await state.Locks.ReleaseAsync(lease, CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await ledger.EndAsync(fetched, CancellationToken.None).ConfigureAwait(false);
+            }
+            finally
+            {
+                await state.Locks.ReleaseAsync(lease, CancellationToken.None).ConfigureAwait(false);
+            }
         }
     }
 
