@@ -27,6 +27,13 @@ internal static class RunToken
         return new RunTokenSources(current, next, github.RotationOverlap);
     }
 
+    /// <summary>The current token alone (flags, else <c>github.token</c> of <c>--config</c>, else <c>GITHUB_TOKEN</c>), for commands that need no rotation.</summary>
+    public static async Task<ResolvedToken> ReadAsync(RunRequest request, CliEnvironment env, ISecretRedactor redactor, CancellationToken cancellationToken)
+    {
+        var sources = await SourcesAsync(request, cancellationToken).ConfigureAwait(false);
+        return await ResolveAsync(sources.Current, "token", env, redactor, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Reads one token; errors name where the source was configured.</summary>
     public static async Task<ResolvedToken> ResolveAsync(TokenSourceConfig source, string role, CliEnvironment env, ISecretRedactor redactor, CancellationToken cancellationToken)
     {
