@@ -33,8 +33,8 @@ internal static class RunCommand
     private static async Task<int> RunAsync(CliEnvironment env, ILoggerFactory logging, RunOptions options, ParseResult parse, CancellationToken cancellationToken)
     {
         var request = options.Read(parse);
-        RunToken.Choose(request);
         var redactor = env.Redactor;
+        var sources = await RunToken.SourcesAsync(request, cancellationToken).ConfigureAwait(false);
         var workDir = Path.GetFullPath(request.WorkDir ?? Path.Combine(Directory.GetCurrentDirectory(), "tidemark-work"));
         var runner = new GitRunner(new GitRunnerOptions(Path.Combine(workDir, ".home"), GitExecutable(env)), redactor, logging.CreateLogger<GitRunner>());
         var target = await RunTarget.ResolveAsync(request.Repo, runner, cancellationToken).ConfigureAwait(false);
@@ -42,30 +42,43 @@ internal static class RunCommand
         Directory.CreateDirectory(Path.GetDirectoryName(statePath)!);
         var state = await SqliteStateStore.OpenAsync(new SqliteStateOptions(statePath), env.Time, redactor, cancellationToken).ConfigureAwait(false);
         var tokenTarget = new TokenTarget(request.ApiUrl, target.Owner, target.Name);
-        var credentials = await RunToken.ReadAsync(request, env, redactor, tokenTarget, state.AuditWriter, cancellationToken).ConfigureAwait(false);
-        await env.Error.WriteLineAsync($"tidemark: token {credentials.Resolved.Fingerprint} from {credentials.Resolved.Source}").ConfigureAwait(false);
-        using var forge = new GitHubForge(new GitHubForgeOptions(request.ApiUrl, target.Owner, target.Name), credentials.Current, env.Time, logging.CreateLogger("Tidemark.Forges"));
+        GitHubForge ForgeFor(RunCredentials credentials) =>
+            new(new GitHubForgeOptions(request.ApiUrl, target.Owner, target.Name), credentials.Current, env.Time, logging.CreateLogger("Tidemark.Forges"));
+        var choice = await new RunTokenRotation(env, redactor, state, tokenTarget, ForgeFor).ChooseAsync(sources, cancellationToken).ConfigureAwait(false);
+        using var forge = ForgeFor(choice.Credentials);
         var owner = $"tidemark run pid {Environment.ProcessId} {Guid.NewGuid():N}";
         var lease = await state.Locks.AcquireAsync(target.FullName, owner, LockLease, LockWait, cancellationToken).ConfigureAwait(false);
+        var ledger = new RunTokenLedger(env, state, choice, target.FullName, logging.CreateLogger("Tidemark.Credentials"));
+        var fetched = false;
         try
         {
-            var audit = new AuditTrail(state.AuditWriter, credentials.Resolved.Fingerprint.ToString(), logging.CreateLogger("Tidemark.Audit"));
-            var context = new RunContext(env, logging, request, target, forge, state, owner, credentials.Resolved, audit);
-            return await RunLockedAsync(context, runner, credentials, workDir, cancellationToken).ConfigureAwait(false);
+            await ledger.BeginAsync(cancellationToken).ConfigureAwait(false);
+            var audit = new AuditTrail(state.AuditWriter, choice.Fingerprint, logging.CreateLogger("Tidemark.Audit"));
+            var context = new RunContext(env, logging, request, target, forge, state, owner, choice.Token, audit);
+            return await RunLockedAsync(context, runner, choice.Credentials, ledger, workDir, () => fetched = true, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            await state.Locks.ReleaseAsync(lease, CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await ledger.EndAsync(fetched, CancellationToken.None).ConfigureAwait(false);
+            }
+            finally
+            {
+                await state.Locks.ReleaseAsync(lease, CancellationToken.None).ConfigureAwait(false);
+            }
         }
     }
 
-    private static async Task<int> RunLockedAsync(RunContext context, GitRunner runner, RunCredentials credentials, string workDir, CancellationToken cancellationToken)
+    private static async Task<int> RunLockedAsync(RunContext context, GitRunner runner, RunCredentials credentials, RunTokenLedger ledger, string workDir, Action fetched, CancellationToken cancellationToken)
     {
         var (env, request) = (context.Env, context.Request);
         // the default branch from the forge: a single-branch clone keeps no origin/HEAD, and the clone needs a branch
         var defaultBranch = (await context.Forge.GetRepositoryAsync(cancellationToken).ConfigureAwait(false)).DefaultBranch;
         var git = await RunCheckout.PrepareAsync(runner, context, defaultBranch, workDir, credentials.Current, cancellationToken).ConfigureAwait(false);
         var (workspace, settings, baseSha) = await RunCheckout.LoadAsync(git, context, defaultBranch, cancellationToken).ConfigureAwait(false);
+        fetched();
+        await WarnAboutRepositoryTokenSettingsAsync(context, workspace).ConfigureAwait(false);
         string[] updatePaths = [.. workspace.Config.Paths, .. workspace.Flux.Automations.Select(a => a.UpdatePath).OfType<string>()];
         await RunToken.RequireWorkflowsAsync(credentials, updatePaths, cancellationToken).ConfigureAwait(false);
         await RunToken.EnsureNotLeakedAsync(workspace.Root, context.Token, env.Error, cancellationToken).ConfigureAwait(false);
@@ -73,8 +86,13 @@ internal static class RunCommand
         var plan = await PlanCommand.PlanAsync(env, context.Logging, workspace, request.SecretsDirectory, false, cancellationToken,
             registry => new CachedTagSource(new AuditedTagSource(registry, context.Audit.WithToken(null)), context.State.TagCacheReader, context.State.TagCacheWriter, ttl, request.Refresh || ttl == TimeSpan.Zero)).ConfigureAwait(false);
         var publisher = new Publisher(git, context.Forge, context.State, context.Audit);
-        var publish = settings with { DryRun = request.DryRun, PlannedBaseSha = baseSha, LockOwner = context.LockOwner, LockLease = LockLease, LockWait = LockWait };
+        var publish = settings with
+        {
+            DryRun = request.DryRun, PlannedBaseSha = baseSha, LockOwner = context.LockOwner, LockLease = LockLease, LockWait = LockWait,
+            TokenFingerprint = context.Token.Fingerprint.ToString(),
+        };
         var outcome = await publisher.PublishAsync(plan, publish, cancellationToken).ConfigureAwait(false);
+        await ledger.CommentAsync(context.Forge, publish, cancellationToken).ConfigureAwait(false);
         await RunRenderer.WriteAsync(env.Out, env.Error, publish, plan, outcome).ConfigureAwait(false);
         return plan.HasErrors ? ExitCodes.Failed : ExitCodes.Success;
     }
@@ -93,6 +111,16 @@ internal static class RunCommand
         return Path.IsPathFullyQualified(path) && File.Exists(path)
             ? path
             : throw new ConfigurationException($"TIDEMARK_GIT={path}: no such file; set it to the absolute path of a git executable, or unset it to use git from PATH");
+    }
+
+    /// <summary>Token settings in the repository's own tidemark.yaml are not used (see <see cref="RunToken.SourcesAsync"/>); say so.</summary>
+    private static async Task WarnAboutRepositoryTokenSettingsAsync(RunContext context, Automation.Workspace workspace)
+    {
+        var github = workspace.Config.GitHub;
+        if (context.Request.Config is null && (github.Token is not null || github.NextToken is not null))
+        {
+            await context.Env.Error.WriteLineAsync($"tidemark: warning: {workspace.Config.Source}: github.token and github.nextToken are read only from the file given with --config (the repository's own tidemark.yaml is read after cloning with the token); these are ignored").ConfigureAwait(false);
+        }
     }
 
     /// <summary>Git, forge and state failures are the work failing (exit 1); their messages are already written for people.</summary>

@@ -52,6 +52,12 @@ internal sealed class RunOptions
         HelpName = "ID",
     };
 
+    private readonly Option<string?> nextTokenEnv = new("--next-token-env") { Description = "During a rotation: the environment variable holding the next token (used once it works)", HelpName = "NAME" };
+
+    private readonly Option<FileInfo?> nextTokenFile = new("--next-token-file") { Description = "During a rotation: a file (or Secret folder) holding the next token", HelpName = "FILE" };
+
+    private readonly Option<string?> nextTokenCommand = new("--next-token-command") { Description = "During a rotation: a command printing the next token", HelpName = "COMMAND" };
+
     private readonly Option<bool> refresh = new("--refresh") { Description = "List every registry now, ignoring cached tag listings" };
 
     private readonly Option<string> cacheTtl = new("--cache-ttl")
@@ -64,6 +70,9 @@ internal sealed class RunOptions
     public void AddTo(Command command)
     {
         AddSharedTo(command);
+        command.Add(nextTokenEnv);
+        command.Add(nextTokenFile);
+        command.Add(nextTokenCommand);
         command.Add(dryRun);
         command.Add(refresh);
         command.Add(cacheTtl);
@@ -98,10 +107,15 @@ internal sealed class RunOptions
         parse.GetValue(refresh),
         Durations.Parse(parse.GetValue(cacheTtl) ?? "10m", "--cache-ttl"),
         parse.GetValue(tokenEnv),
-        parse.GetValue(tokenCommand)?.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        Words(parse.GetValue(tokenCommand)),
         parse.GetValue(appId),
         parse.GetValue(appKeyFile)?.FullName,
-        parse.GetValue(appInstallationId));
+        parse.GetValue(appInstallationId),
+        parse.GetValue(nextTokenEnv),
+        parse.GetValue(nextTokenFile),
+        Words(parse.GetValue(nextTokenCommand)));
+
+    private static string[]? Words(string? command) => command?.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static Uri ApiUri(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.UserInfo.Length == 0

@@ -16,4 +16,7 @@ internal sealed record RunRequest(
     IReadOnlyList<string>? TokenCommand = null,
     string? AppId = null,
     string? AppKeyFile = null,
-    string? AppInstallationId = null);
+    string? AppInstallationId = null,
+    string? NextTokenEnv = null,
+    FileInfo? NextTokenFile = null,
+    IReadOnlyList<string>? NextTokenCommand = null);

@@ -1,3 +1,4 @@
+using Tidemark.Configuration;
 using Tidemark.Credentials;
 using Tidemark.Credentials.GitHubApp;
 using Tidemark.State;
@@ -5,46 +6,71 @@ using Tidemark.State;
 namespace Tidemark.Cli.Commands;
 
 /// <summary>
-/// The GitHub token for <c>tidemark run</c>, from exactly one source: <c>--token-command</c>, <c>--token-file</c>
-/// (a file, or a mounted Secret's folder with <c>token</c> or <c>password</c>), <c>--token-env</c>, a GitHub App
-/// (<c>--app-id</c> + <c>--app-key-file</c> [+ <c>--app-installation-id</c>]), else <c>GITHUB_TOKEN</c>. The value is
-/// registered with the redactor as it is read, inspected offline (a refresh token, JWT, PEM key or malformed value is
-/// refused), and never printed: output names it by its fingerprint.
+/// The GitHub tokens for <c>tidemark run</c>: the current one from <c>--token-command</c>, <c>--token-file</c> (a file,
+/// or a mounted Secret's folder with <c>token</c> or <c>password</c>), <c>--token-env</c>, a GitHub App
+/// (<c>--app-id</c> + <c>--app-key-file</c> [+ <c>--app-installation-id</c>]), else <c>github.token</c> of the
+/// <c>--config</c> file, else <c>GITHUB_TOKEN</c>; the next one (during a rotation) from <c>--next-token-*</c> or
+/// <c>github.nextToken</c>. Values are registered with the redactor as they are read, inspected offline (a refresh
+/// token, JWT, PEM key or malformed value is refused), and never printed: output names them by fingerprint.
 /// </summary>
 internal static class RunToken
 {
-    /// <summary>The source kind and its arguments the flags choose; checked before anything else happens.</summary>
-    public static (string Kind, IReadOnlyList<string> Arguments) Choose(RunRequest request)
+    /// <summary>Where the current and next tokens come from, and the rotation overlap; flag misuse is a usage error.</summary>
+    public static async Task<RunTokenSources> SourcesAsync(RunRequest request, CancellationToken cancellationToken)
     {
-        var app = AppArguments(request);
-        var chosen = new (string Kind, IReadOnlyList<string>? Arguments)[]
-        {
-            ("command", request.TokenCommand),
-            ("file", request.TokenFile is { } file ? [file.FullName] : null),
-            ("env", request.TokenEnv is { } variable ? [variable] : null),
-            ("app", app),
-        }.Where(c => c.Arguments is not null).ToList();
-        if (chosen.Count > 1)
+        var app = AppSource(request);
+        var flags = FromFlags("--token", request.TokenCommand, request.TokenFile, request.TokenEnv);
+        if (app is not null && flags is not null)
         {
             throw new UsageException("give one token source: --token-command, --token-file, --token-env or --app-id with --app-key-file");
         }
 
-        return chosen.Count == 1 ? (chosen[0].Kind, chosen[0].Arguments!) : ("env", ["GITHUB_TOKEN"]);
+        // only the operator's own file names token sources: the repository's tidemark.yaml is read after cloning with
+        // the token, and anyone who can commit could otherwise make Tidemark run a command of their choosing
+        var github = request.Config is null
+            ? new GitHubConfig()
+            : (await ConfigFiles.LoadAsync(request.Config, null, TextWriter.Null, cancellationToken).ConfigureAwait(false)).GitHub;
+        var current = flags ?? app
+            ?? github.Token
+            ?? new TokenSourceConfig("env", [EnvironmentTokenSource.DefaultVariable], null, new SourcePlace("(default)", 0, 0));
+        var next = FromFlags("--next-token", request.NextTokenCommand, request.NextTokenFile, request.NextTokenEnv) ?? github.NextToken;
+        return new RunTokenSources(current, next, github.RotationOverlap);
     }
 
-    /// <summary>Reads the token (a GitHub App mints one for <paramref name="target"/> and records the mint in <paramref name="audit"/>).</summary>
+    /// <summary>The current token alone (no rotation), for <c>doctor</c> and <c>token check</c>; a GitHub App mints one for <paramref name="target"/>.</summary>
     public static async Task<RunCredentials> ReadAsync(RunRequest request, CliEnvironment env, ISecretRedactor redactor, TokenTarget target, IAuditWriter audit, CancellationToken cancellationToken)
     {
-        var (kind, arguments) = Choose(request);
+        var sources = await SourcesAsync(request, cancellationToken).ConfigureAwait(false);
+        return await ResolveAsync(sources.Current, "token", env, redactor, target, audit, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads one token; errors name where the source was configured. A GitHub App's mint is recorded in <paramref name="audit"/>.</summary>
+    public static async Task<RunCredentials> ResolveAsync(TokenSourceConfig source, string role, CliEnvironment env, ISecretRedactor redactor, TokenTarget target, IAuditWriter audit,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
         var context = new TokenSourceContext(redactor, env.Time, env.Variable) { Target = target, Audit = audit };
-        var source = TokenSourceKinds.Create(kind, arguments, context);
-        var resolved = await TokenResolver.ResolveAsync(source, cancellationToken).ConfigureAwait(false);
-        return new RunCredentials(source, resolved);
+        if (source.Timeout is { } timeout)
+        {
+            context = context with { CommandTimeout = timeout };
+        }
+
+        try
+        {
+            var tokenSource = TokenSourceKinds.Create(source.Kind, source.Arguments, context);
+            var resolved = await TokenResolver.ResolveAsync(tokenSource, cancellationToken).ConfigureAwait(false);
+            return new RunCredentials(tokenSource, resolved);
+        }
+        catch (TokenSourceException e) when (source.Place.Line > 0)
+        {
+            throw new TokenSourceException($"{source.Place}: github.{role}: {e.TokenSource}", e.Problem, e.Fix);
+        }
     }
 
     /// <summary>Refuses a token whose value is written in the repository; warns about other token-shaped strings.</summary>
     public static async Task EnsureNotLeakedAsync(string workTree, ResolvedToken token, TextWriter warnings, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(token);
         var shaped = await LeakedTokenScanner.EnsureNotLeakedAsync(workTree, token.Value, cancellationToken).ConfigureAwait(false);
         foreach (var leak in shaped)
         {
@@ -55,6 +81,7 @@ internal static class RunToken
     /// <summary>When an update path is under .github/workflows, an App's token must carry workflows: write; minted now, so a missing grant stops the run before any work.</summary>
     public static async Task RequireWorkflowsAsync(RunCredentials credentials, IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(credentials);
         if (credentials.Source is AppTokenSource app && paths.Any(TokenRecipe.TouchesWorkflows))
         {
             app.Require(AppPermissions.Workflows, "write");
@@ -62,8 +89,8 @@ internal static class RunToken
         }
     }
 
-    /// <summary>The <c>app</c> source's key=value arguments from the flags, or null when no App flag is given.</summary>
-    private static List<string>? AppArguments(RunRequest request)
+    /// <summary>The <c>app</c> source from the App flags (key=value arguments), or null when no App flag is given.</summary>
+    private static TokenSourceConfig? AppSource(RunRequest request)
     {
         if (request.AppId is null && request.AppKeyFile is null && request.AppInstallationId is null)
         {
@@ -81,6 +108,22 @@ internal static class RunToken
             arguments.Add($"installation={installation.Trim()}");
         }
 
-        return arguments;
+        return new TokenSourceConfig("app", arguments, null, new SourcePlace("--app-id", 0, 0));
+    }
+
+    private static TokenSourceConfig? FromFlags(string prefix, IReadOnlyList<string>? command, FileInfo? file, string? variable)
+    {
+        var chosen = new (string Kind, IReadOnlyList<string>? Arguments)[]
+        {
+            ("command", command),
+            ("file", file is null ? null : [file.FullName]),
+            ("env", variable is null ? null : [variable]),
+        }.Where(c => c.Arguments is not null).ToList();
+        if (chosen.Count > 1)
+        {
+            throw new UsageException($"give one token source: {prefix}-command, {prefix}-file or {prefix}-env");
+        }
+
+        return chosen.Count == 0 ? null : new TokenSourceConfig(chosen[0].Kind, chosen[0].Arguments!, null, new SourcePlace(prefix + "-" + chosen[0].Kind, 0, 0));
     }
 }

@@ -1,17 +1,20 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Tidemark.Cli.Rendering;
+using Tidemark.Credentials;
 using Tidemark.Doctor;
+using Tidemark.State;
 
 namespace Tidemark.Cli.Commands;
 
-/// <summary><c>tidemark token</c>: the token's life — <c>new</c> (what to create) and <c>check</c> (is it right for the repository?).</summary>
+/// <summary><c>tidemark token</c>: the token's life — <c>new</c> (what to create), <c>check</c> (is it right for the repository?) and <c>status</c> (what the state store knows).</summary>
 internal static class TokenCommand
 {
     public static Command Create(CliEnvironment env, ILoggerFactory logging) => new("token", "Create, check and follow the GitHub token Tidemark pushes with")
     {
         New(env),
         Check(env, logging),
+        Status(env),
     };
 
     /// <summary><c>token check</c>: the doctor's token-focused checks (kind, validity, login, scopes or missing permissions, repository access, SSO, organisation policies, expiry, rate limit).</summary>
@@ -60,6 +63,40 @@ internal static class TokenCommand
             if (recipe.NameWarning is not null)
             {
                 await env.Error.WriteLineAsync("tidemark: warning: " + recipe.NameWarning).ConfigureAwait(false);
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Status(CliEnvironment env)
+    {
+        var state = new Option<FileInfo?>("--state") { Description = "The state database (default: .tidemark/state.db in the current folder, where tidemark run keeps it)", HelpName = "FILE" };
+        var output = CommonOptions.Output("table", "json");
+        var command = new Command("status", "Show, without network, each token Tidemark used: expiry, first and last use, what for, and the rotation")
+        {
+            state, output,
+        };
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(env, async () =>
+        {
+            var path = parse.GetValue(state)?.FullName ?? Path.GetFullPath(Path.Combine(".tidemark", "state.db"));
+            if (!File.Exists(path))
+            {
+                throw new UsageException($"--state {path}: no state database there (give the file tidemark run uses with --state, or run tidemark run first)");
+            }
+
+            var store = await SqliteStateStore.OpenAsync(new SqliteStateOptions(path), env.Time, new Redactor(), cancellationToken).ConfigureAwait(false);
+            var tokens = await store.TokenReader.ListTokensAsync(cancellationToken).ConfigureAwait(false);
+            var rotations = await store.TokenReader.ListRotationsAsync(cancellationToken).ConfigureAwait(false);
+            var status = TokenStatus.From(path, env.Time.GetUtcNow(), tokens, rotations);
+            if (parse.GetValue(output) == "json")
+            {
+                await JsonOutput.WriteAsync(env.Out, status).ConfigureAwait(false);
+            }
+            else
+            {
+                await TokenStatusRenderer.WriteAsync(env.Out, status).ConfigureAwait(false);
             }
 
             return ExitCodes.Success;

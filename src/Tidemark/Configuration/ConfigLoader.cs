@@ -67,6 +67,7 @@ internal static class ConfigLoader
                 Registries = root.Maps("registries").Select(Registry).OfType<RegistryConfig>().ToList(),
                 PullRequest = PullRequest(root.Map("pullRequest")),
                 Commit = Commit(root.Map("commit")),
+                GitHub = GitHubSectionReader.Read(root.Map("github"), file),
             };
             root.ReportUnknown();
             return config;

@@ -33,6 +33,9 @@ internal sealed record TidemarkConfig
 
     public CommitConfig Commit { get; init; } = new();
 
+    /// <summary>The GitHub token's sources and rotation settings (read from the operator's <c>--config</c> file only).</summary>
+    public GitHubConfig GitHub { get; init; } = new();
+
     /// <summary>The rule for an image name (canonical or familiar), the first whose glob matches; null if none.</summary>
     public ImageRule? RuleFor(string canonicalName, string familiarName) =>
         Rules.FirstOrDefault(rule => rule.Matches(canonicalName, familiarName));

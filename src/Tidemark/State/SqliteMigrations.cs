@@ -2,7 +2,7 @@ namespace Tidemark.State;
 
 /// <summary>
 /// The schema, as ordered scripts. Append only: a released script is never edited. Nothing here has a
-/// column for a token or any credential (docs/state.md).
+/// column for a token or any credential (docs/state.md); tokens are named by fingerprint only.
 /// </summary>
 internal static class SqliteMigrations
 {
@@ -61,6 +61,34 @@ internal static class SqliteMigrations
                 detail TEXT NOT NULL);
             CREATE INDEX audit_events_at ON audit_events (at);
             CREATE INDEX audit_events_action ON audit_events (action, at);
+            """),
+        (2, """
+            CREATE TABLE tokens (
+                fingerprint TEXT PRIMARY KEY,
+                kind TEXT NOT NULL,
+                source TEXT NOT NULL,
+                role TEXT NOT NULL,
+                repository TEXT NOT NULL,
+                expires_at INTEGER NULL,
+                first_used_at INTEGER NOT NULL,
+                last_used_at INTEGER NOT NULL);
+            CREATE TABLE token_actions (
+                fingerprint TEXT NOT NULL REFERENCES tokens (fingerprint) ON DELETE CASCADE,
+                action TEXT NOT NULL,
+                count INTEGER NOT NULL,
+                PRIMARY KEY (fingerprint, action));
+            CREATE TABLE token_rotations (
+                next_fingerprint TEXT PRIMARY KEY,
+                current_fingerprint TEXT NOT NULL,
+                next_worked_since INTEGER NOT NULL,
+                overlap_ms INTEGER NOT NULL,
+                last_seen_at INTEGER NOT NULL);
+            CREATE TABLE token_expiry_comments (
+                fingerprint TEXT NOT NULL,
+                threshold INTEGER NOT NULL,
+                pull_request TEXT NOT NULL,
+                at INTEGER NOT NULL,
+                PRIMARY KEY (fingerprint, threshold));
             """),
     ];
 

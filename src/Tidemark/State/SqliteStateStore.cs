@@ -17,6 +17,7 @@ internal static class SqliteStateStore
         var tags = new SqliteTagCache(database, time, redactor);
         var audit = new SqliteAuditLog(database, time, redactor);
         var locks = new SqliteRepositoryLock(database, time, redactor, options.LockPollInterval);
-        return new StateStore(runs, runs, pullRequests, pullRequests, tags, tags, locks, audit, audit);
+        var tokens = new SqliteTokenLedger(database, time, redactor);
+        return new StateStore(runs, runs, pullRequests, pullRequests, tags, tags, locks, audit, audit, tokens, tokens);
     }
 }

@@ -10,4 +10,6 @@ internal sealed record StateStore(
     ITagCacheWriter TagCacheWriter,
     IRepositoryLock Locks,
     IAuditWriter AuditWriter,
-    IAuditReader AuditReader);
+    IAuditReader AuditReader,
+    ITokenLedgerWriter TokenWriter,
+    ITokenLedgerReader TokenReader);

@@ -37,4 +37,6 @@ internal sealed class CrashingForge(IForge inner, bool afterEnsure = false) : IF
     public Task<BranchProtectionInfo?> GetBranchProtectionAsync(string branch, CancellationToken cancellationToken) => inner.GetBranchProtectionAsync(branch, cancellationToken);
 
     public Task<AccessReport> InspectAccessAsync(CancellationToken cancellationToken) => inner.InspectAccessAsync(cancellationToken);
+
+    public Task<TokenProbe> ProbeTokenAsync(CancellationToken cancellationToken) => inner.ProbeTokenAsync(cancellationToken);
 }

@@ -35,6 +35,12 @@ internal sealed class RunScene(GitHubSimulator github, SimRepository repository,
 
     public GitHubSimulator GitHub => github;
 
+    /// <summary>The clock `tidemark run` gets (the simulator's own clock when it is fake, so expiry follows it).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Environment variables the run sees besides GITHUB_TOKEN, e.g. a next token.</summary>
+    public Dictionary<string, string> Variables { get; } = new(StringComparer.Ordinal);
+
     public string RemoteUrl => github.CloneUri(repository.Owner.Login, repository.Name).AbsoluteUri;
 
     public void Dispose()
@@ -50,11 +56,18 @@ internal sealed class RunScene(GitHubSimulator github, SimRepository repository,
     /// <summary>Runs with environment variables besides GITHUB_TOKEN, e.g. TIDEMARK_GIT or TIDEMARK_LOG_LEVEL.</summary>
     public async Task<CliRun> RunWithAsync(IReadOnlyDictionary<string, string> variables, params string[] extra)
     {
+        string[] repo = extra.Contains("--repo") ? [] : ["--repo", RemoteUrl];
+        return await TidemarkWithAsync(variables, ["run", .. repo, "--api-url", github.ApiUri.AbsoluteUri, "--work-dir", WorkDir, .. extra]);
+    }
+
+    /// <summary>Any tidemark command with this scene's clock and environment.</summary>
+    public Task<CliRun> TidemarkAsync(params string[] args) => TidemarkWithAsync(new Dictionary<string, string>(), args);
+
+    private async Task<CliRun> TidemarkWithAsync(IReadOnlyDictionary<string, string> extraVariables, string[] args)
+    {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var env = new CliEnvironment(stdout, stderr, TimeProvider.System, name => name == "GITHUB_TOKEN" ? Token : variables.GetValueOrDefault(name), ErrorIsTerminal: false);
-        string[] repo = extra.Contains("--repo") ? [] : ["--repo", RemoteUrl];
-        string[] args = ["run", .. repo, "--api-url", github.ApiUri.AbsoluteUri, "--work-dir", WorkDir, .. extra];
+        var env = new CliEnvironment(stdout, stderr, Time, name => name == "GITHUB_TOKEN" ? Token : Variables.GetValueOrDefault(name) ?? extraVariables.GetValueOrDefault(name), ErrorIsTerminal: false);
         var code = await TidemarkApp.RunAsync(args, env, CancellationToken.None);
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }

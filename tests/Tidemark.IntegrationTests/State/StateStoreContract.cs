@@ -233,4 +233,59 @@ public abstract class StateStoreContract
         Assert.Equal(["pr.comment", "pr.create"], pulls.Select(e => e.Action));
         Assert.Equal(["pr_x.odd"], underscore.Select(e => e.Action));
     }
+
+    [Fact]
+    public async Task RecordTokenUse_TwoRuns_KeepsFirstUseAndExpirySumsActionsAndUpdatesRole()
+    {
+        var store = await OpenStoreAsync();
+        var first = Time.GetUtcNow();
+        var expiry = first.AddDays(30);
+        await store.TokenWriter.RecordUseAsync(new TokenUse("fine-grained …a1b2 #3f9c1e", "fine-grained", "GITHUB_TOKEN", "current", "acme/gitops", expiry,
+            new Dictionary<string, int> { ["git.fetch"] = 1, ["git.push"] = 1 }), default);
+        Time.Advance(TimeSpan.FromHours(3));
+        await store.TokenWriter.RecordUseAsync(new TokenUse("fine-grained …a1b2 #3f9c1e", "fine-grained", "NEXT", "next", "acme/gitops", null,
+            new Dictionary<string, int> { ["git.fetch"] = 1, ["pr.comment"] = 1 }), default);
+
+        var token = Assert.Single(await store.TokenReader.ListTokensAsync(default));
+        Assert.Equal(("next", "NEXT", expiry, first, first.AddHours(3)), (token.Role, token.Source, token.ExpiresAt, token.FirstUsedAt, token.LastUsedAt));
+        Assert.Equal(new Dictionary<string, int> { ["git.fetch"] = 2, ["git.push"] = 1, ["pr.comment"] = 1 }, token.Actions);
+        Assert.Equal(token, await store.TokenReader.FindTokenAsync("fine-grained …a1b2 #3f9c1e", default), new TokenRecordComparer());
+        Assert.Null(await store.TokenReader.FindTokenAsync("classic …zzzz #000000", default));
+    }
+
+    [Fact]
+    public async Task RecordNextWorked_SeveralRuns_RemembersWhenItFirstWorked()
+    {
+        var store = await OpenStoreAsync();
+        var since = await store.TokenWriter.RecordNextWorkedAsync("next #2", "current #1", TimeSpan.FromHours(24), default);
+        Time.Advance(TimeSpan.FromHours(5));
+
+        var again = await store.TokenWriter.RecordNextWorkedAsync("next #2", "current #1", TimeSpan.FromHours(36), default);
+
+        Assert.Equal(since, again);
+        var rotation = Assert.Single(await store.TokenReader.ListRotationsAsync(default));
+        Assert.Equal(new TokenRotationRecord("next #2", "current #1", since, TimeSpan.FromHours(36), since.AddHours(5)), rotation);
+    }
+
+    [Fact]
+    public async Task TryRecordExpiryComment_SameThresholdTwice_OnlyTheFirstCounts()
+    {
+        var store = await OpenStoreAsync();
+
+        var first = await store.TokenWriter.TryRecordExpiryCommentAsync("classic …c0de #111111", 7, "acme/gitops#4", default);
+        var second = await store.TokenWriter.TryRecordExpiryCommentAsync("classic …c0de #111111", 7, "acme/gitops#4", default);
+
+        Assert.True(first);
+        Assert.False(second);
+        Assert.True(await store.TokenReader.ExpiryCommentedAsync("classic …c0de #111111", 7, default));
+        Assert.False(await store.TokenReader.ExpiryCommentedAsync("classic …c0de #111111", 1, default));
+    }
+
+    private sealed class TokenRecordComparer : IEqualityComparer<TokenRecord?>
+    {
+        public bool Equals(TokenRecord? x, TokenRecord? y) =>
+            x is not null && y is not null && x with { Actions = y.Actions } == y && x.Actions.OrderBy(a => a.Key).SequenceEqual(y.Actions.OrderBy(a => a.Key));
+
+        public int GetHashCode(TokenRecord? obj) => obj?.Fingerprint.GetHashCode(StringComparison.Ordinal) ?? 0;
+    }
 }

@@ -29,6 +29,28 @@ public sealed class ResponseHeadersTests
     }
 
     [Theory]
+    [InlineData("2021-09-03 02:34:04 UTC", "Fri, 03 Sep 2021 02:33:00 GMT", true)]
+    [InlineData("2021-09-03 02:34:04 UTC", "Fri, 03 Sep 2021 02:20:00 GMT", false)]
+    [InlineData("2021-09-03 02:34:04 UTC", null, false)]
+    [InlineData("not a date", "Fri, 03 Sep 2021 02:34:04 GMT", false)]
+    [InlineData(null, "Fri, 03 Sep 2021 02:34:04 GMT", false)]
+    public void TokenExpiryIsNow_OnlyWhenTheHeaderHoldsTheResponseDate(string? expiry, string? date, bool unknown)
+    {
+        var headers = new Dictionary<string, string>();
+        if (expiry is not null)
+        {
+            headers["GitHub-Authentication-Token-Expiration"] = expiry;
+        }
+
+        if (date is not null)
+        {
+            headers["Date"] = date;
+        }
+
+        Assert.Equal(unknown, ResponseHeaders.TokenExpiryIsNow(headers));
+    }
+
+    [Theory]
     [InlineData("required; url=https://github.com/orgs/acme/sso?authorization_request=abc", "https://github.com/orgs/acme/sso?authorization_request=abc")]
     [InlineData("partial-results; organizations=21955855,20582480", null)]
     [InlineData(null, null)]

@@ -20,6 +20,7 @@ internal sealed class GitHubForge : IForge, IDisposable
     private readonly GitHubCaller caller;
     private readonly PullRequestEnsurer ensurer;
     private readonly AccessInspector inspector;
+    private readonly TokenProber prober;
     private readonly ILogger logger;
 
     public GitHubForge(
@@ -43,6 +44,7 @@ internal sealed class GitHubForge : IForge, IDisposable
         caller = new GitHubCaller(new GitHubClient(connection), credentials, tokenProvider, this.options, time, logger);
         ensurer = new PullRequestEnsurer(this, caller, this.options, logger);
         inspector = new AccessInspector(caller, this.options);
+        prober = new TokenProber(caller, this.options);
     }
 
     public int WriteCount => wire.WriteCount;
@@ -136,6 +138,8 @@ internal sealed class GitHubForge : IForge, IDisposable
     }
 
     public Task<AccessReport> InspectAccessAsync(CancellationToken cancellationToken) => inspector.InspectAsync(cancellationToken);
+
+    public Task<TokenProbe> ProbeTokenAsync(CancellationToken cancellationToken) => prober.ProbeAsync(cancellationToken);
 
     /// <summary>The open pull request from the update branch into the base; the oldest when GitHub has several.</summary>
     internal async Task<PullRequest?> FindOpenAsync(string updateBranch, string baseBranch, CancellationToken cancellationToken)

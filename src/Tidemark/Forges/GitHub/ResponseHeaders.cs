@@ -58,6 +58,13 @@ internal static class ResponseHeaders
         return credible ? expiry : null;
     }
 
+    /// <summary>True when the expiry header holds (within five minutes) the response's own <c>Date</c>: the expiry is unknown, not past.</summary>
+    public static bool TokenExpiryIsNow(IReadOnlyDictionary<string, string>? headers)
+    {
+        var value = Get(headers, "GitHub-Authentication-Token-Expiration")?.Trim();
+        return value is not null && TryParseExpiry(value, out _) && TokenExpiry(headers) is null;
+    }
+
     private static bool TryParseExpiry(string value, out DateTimeOffset expiry)
     {
         if (value.EndsWith(" UTC", StringComparison.Ordinal))

@@ -1,0 +1,114 @@
+using Microsoft.Extensions.Logging;
+using Tidemark.Automation;
+using Tidemark.Credentials;
+using Tidemark.Forges;
+using Tidemark.State;
+
+namespace Tidemark.Cli.Commands;
+
+/// <summary>
+/// One run's bookkeeping of its token: records the use (first and last use, expiry, role, action counts) by
+/// fingerprint; warns at 14, 7 and 1 days before the expiry on stderr, in the log and in the audit trail (action
+/// <c>token.expiry</c>) on every run, and once per threshold as a comment on the open update pull request; refuses
+/// an expired token.
+/// </summary>
+internal sealed class RunTokenLedger(CliEnvironment env, StateStore state, RunTokenChoice choice, string repository, ILogger logger)
+{
+    private long auditStart;
+    private ExpiryNotice? notice;
+    private DateTimeOffset? expiry;
+
+    /// <summary>Before any work: the expiry notice, if one is due. Throws <see cref="ForgeException"/> when the token has expired.</summary>
+    public async Task BeginAsync(CancellationToken cancellationToken)
+    {
+        auditStart = (await state.AuditReader.QueryAsync(new AuditQuery(Limit: 1), cancellationToken).ConfigureAwait(false)).FirstOrDefault()?.Id ?? 0;
+        var known = await state.TokenReader.FindTokenAsync(choice.Fingerprint, cancellationToken).ConfigureAwait(false);
+        var probe = choice.Probe;
+        // an expired token gets no expiry header (GitHub answers 401): what an earlier run learned tells why
+        expiry = probe.ExpiresAt ?? (probe.ExpiryUnknown || !probe.Works ? known?.ExpiresAt : null);
+        await RecordAsync(new Dictionary<string, int>(), cancellationToken).ConfigureAwait(false);
+        notice = ExpiryNotice.For(expiry, env.Time.GetUtcNow());
+        if (probe.ExpiryUnknown && expiry is null)
+        {
+            await env.Error.WriteLineAsync($"tidemark: token {choice.Fingerprint}: expiry could not be determined (GitHub reported the current time instead of the expiry date), so no expiry warning can be given").ConfigureAwait(false);
+        }
+
+        if (notice is null)
+        {
+            return;
+        }
+
+        var message = notice.Message(choice.Fingerprint);
+        Log.TokenExpiry(logger, choice.Fingerprint, notice.Threshold, message);
+        await state.AuditWriter.AppendAsync(new AuditEvent("token.expiry", repository, notice.Expired ? "failed" : "warning", choice.Fingerprint, message), cancellationToken).ConfigureAwait(false);
+        if (notice.Expired)
+        {
+            throw new ForgeException(ForgeErrorKind.BadCredentials, "error: " + message);
+        }
+
+        await env.Error.WriteLineAsync("tidemark: warning: " + message).ConfigureAwait(false);
+    }
+
+    /// <summary>After publishing: comments the expiry notice on the open update pull request, once per threshold and token.</summary>
+    public async Task CommentAsync(IForge forge, PublishSettings settings, CancellationToken cancellationToken)
+    {
+        if (notice is null || notice.Expired || settings.DryRun
+            || await state.TokenReader.ExpiryCommentedAsync(choice.Fingerprint, notice.Threshold, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var pull = await forge.FindOpenPullRequestAsync(settings.UpdateBranch, settings.BaseBranch, cancellationToken).ConfigureAwait(false);
+        if (pull is null)
+        {
+            return;
+        }
+
+        var target = PublishRecorder.PullTarget(repository, pull.Number);
+        try
+        {
+            await forge.CommentAsync(pull.Number, CommentBody(notice), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ForgeException e)
+        {
+            await state.AuditWriter.AppendAsync(new AuditEvent("pr.comment", target, "failed", choice.Fingerprint, $"token.expiry {notice.Threshold}: {e.Kind}"), cancellationToken).ConfigureAwait(false);
+            await env.Error.WriteLineAsync($"tidemark: warning: could not comment the token's expiry on pull request #{pull.Number}: {e.Message}").ConfigureAwait(false);
+            return;
+        }
+
+        await state.TokenWriter.TryRecordExpiryCommentAsync(choice.Fingerprint, notice.Threshold, target, cancellationToken).ConfigureAwait(false);
+        await state.AuditWriter.AppendAsync(new AuditEvent("pr.comment", target, "ok", choice.Fingerprint, $"token.expiry {notice.Threshold} days"), cancellationToken).ConfigureAwait(false);
+        Log.TokenExpiryComment(logger, notice.Threshold, choice.Fingerprint, target);
+    }
+
+    /// <summary>At the end, whatever happened: what the run did with the token, counted from its audit events.</summary>
+    public async Task EndAsync(bool fetched, CancellationToken cancellationToken)
+    {
+        var events = await state.AuditReader.QueryAsync(new AuditQuery(Limit: 1000), cancellationToken).ConfigureAwait(false);
+        var actions = events
+            .Where(e => e.Id > auditStart && e.TokenFingerprint == choice.Fingerprint && e.Outcome != "failed" && e.Action != "token.expiry")
+            .GroupBy(e => e.Action, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        if (fetched)
+        {
+            actions["git.fetch"] = actions.GetValueOrDefault("git.fetch") + 1;
+        }
+
+        await RecordAsync(actions, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task RecordAsync(IReadOnlyDictionary<string, int> actions, CancellationToken cancellationToken) =>
+        state.TokenWriter.RecordUseAsync(new TokenUse(choice.Fingerprint, TokenKindLabels.Label(choice.Token.Fingerprint.Kind), choice.Token.Source,
+            choice.Role, repository, expiry, actions), cancellationToken);
+
+    private string CommentBody(ExpiryNotice due) =>
+        $"""
+        **Tidemark: the GitHub token it pushes with {(due.Threshold == 1 ? "expires within a day" : $"expires in {due.DaysLeft} days")}.**
+
+        {due.Message(choice.Fingerprint)}
+
+        To rotate without downtime: create a new token (do not regenerate this one), configure it as `nextToken` beside the current
+        one, check it with `tidemark token check`, and Tidemark switches to it on its next run. Then delete the old token.
+        This notice is posted once per threshold (14, 7 and 1 days before the expiry).
+        """;
+}
