@@ -89,7 +89,6 @@ internal static class RunCommand
         var publish = settings with
         {
             DryRun = request.DryRun, PlannedBaseSha = baseSha, LockOwner = context.LockOwner, LockLease = LockLease, LockWait = LockWait,
-            TokenFingerprint = context.Token.Fingerprint.ToString(),
         };
         var outcome = await publisher.PublishAsync(plan, publish, cancellationToken).ConfigureAwait(false);
         await ledger.CommentAsync(context.Forge, publish, cancellationToken).ConfigureAwait(false);

@@ -50,9 +50,6 @@ internal sealed record PublishSettings(
     /// <summary>The base commit the plan was made from; a base that moved since then is not built on.</summary>
     public string? PlannedBaseSha { get; init; }
 
-    /// <summary>The fingerprint of the token the run writes with (never the value), stamped on its audit events.</summary>
-    public string? TokenFingerprint { get; init; }
-
     public static PublishSettings From(TidemarkConfig config, FluxObjects flux, string repository, string defaultBaseBranch)
     {
         var automation = flux.Automations.FirstOrDefault();
