@@ -49,19 +49,18 @@ internal static class RunCommand
         var owner = $"tidemark run pid {Environment.ProcessId} {Guid.NewGuid():N}";
         var lease = await state.Locks.AcquireAsync(target.FullName, owner, LockLease, LockWait, cancellationToken).ConfigureAwait(false);
         var ledger = new RunTokenLedger(env, state, choice, target.FullName, logging.CreateLogger("Tidemark.Credentials"));
-        var fetched = false;
         try
         {
             await ledger.BeginAsync(cancellationToken).ConfigureAwait(false);
             var audit = new AuditTrail(state.AuditWriter, choice.Fingerprint, logging.CreateLogger("Tidemark.Audit"));
             var context = new RunContext(env, logging, request, target, forge, state, owner, choice.Token, audit);
-            return await RunLockedAsync(context, runner, choice.Credentials, ledger, workDir, () => fetched = true, cancellationToken).ConfigureAwait(false);
+            return await RunLockedAsync(context, runner, choice.Credentials, ledger, workDir, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             try
             {
-                await ledger.EndAsync(fetched, CancellationToken.None).ConfigureAwait(false);
+                await ledger.EndAsync(CancellationToken.None).ConfigureAwait(false);
             }
             finally
             {
@@ -70,14 +69,13 @@ internal static class RunCommand
         }
     }
 
-    private static async Task<int> RunLockedAsync(RunContext context, GitRunner runner, RunCredentials credentials, RunTokenLedger ledger, string workDir, Action fetched, CancellationToken cancellationToken)
+    private static async Task<int> RunLockedAsync(RunContext context, GitRunner runner, RunCredentials credentials, RunTokenLedger ledger, string workDir, CancellationToken cancellationToken)
     {
         var (env, request) = (context.Env, context.Request);
         // the default branch from the forge: a single-branch clone keeps no origin/HEAD, and the clone needs a branch
         var defaultBranch = (await context.Forge.GetRepositoryAsync(cancellationToken).ConfigureAwait(false)).DefaultBranch;
         var git = await RunCheckout.PrepareAsync(runner, context, defaultBranch, workDir, credentials.Current, cancellationToken).ConfigureAwait(false);
         var (workspace, settings, baseSha) = await RunCheckout.LoadAsync(git, context, defaultBranch, cancellationToken).ConfigureAwait(false);
-        fetched();
         await WarnAboutRepositoryTokenSettingsAsync(context, workspace).ConfigureAwait(false);
         string[] updatePaths = [.. workspace.Config.Paths, .. workspace.Flux.Automations.Select(a => a.UpdatePath).OfType<string>()];
         await RunToken.RequireWorkflowsAsync(credentials, updatePaths, cancellationToken).ConfigureAwait(false);

@@ -81,19 +81,14 @@ internal sealed class RunTokenLedger(CliEnvironment env, StateStore state, RunTo
         Log.TokenExpiryComment(logger, notice.Threshold, choice.Fingerprint, target);
     }
 
-    /// <summary>At the end, whatever happened: what the run did with the token, counted from its audit events.</summary>
-    public async Task EndAsync(bool fetched, CancellationToken cancellationToken)
+    /// <summary>At the end, whatever happened: what the run did with the token, counted from its audit events (fetches included).</summary>
+    public async Task EndAsync(CancellationToken cancellationToken)
     {
         var events = await state.AuditReader.QueryAsync(new AuditQuery(Limit: 1000), cancellationToken).ConfigureAwait(false);
         var actions = events
             .Where(e => e.Id > auditStart && e.TokenFingerprint == choice.Fingerprint && e.Outcome != "failed" && e.Action != "token.expiry")
             .GroupBy(e => e.Action, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        if (fetched)
-        {
-            actions["git.fetch"] = actions.GetValueOrDefault("git.fetch") + 1;
-        }
-
         await RecordAsync(actions, cancellationToken).ConfigureAwait(false);
     }
 
