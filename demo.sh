@@ -86,5 +86,12 @@ example_doctor "$work/github/tokens/read-only" || code=$?
 echo "exit code: $code"
 [ "$code" -eq 3 ] || { echo "expected exit 3 from doctor with the read-only token"; exit 1; }
 
+step "tidemark token status: what the state store knows of the token (no network)"
+./tidemark token status --state "$work/state.db"
+
+step "tidemark audit: the last pushes and pull request writes, each naming the token by its fingerprint"
+./tidemark audit --state "$work/state.db" --action git.push --limit 3
+./tidemark audit --state "$work/state.db" --action pr. --limit 3
+
 step "Done"
 echo "Everything the demo started has been stopped. See README.md and docs/ for more."
