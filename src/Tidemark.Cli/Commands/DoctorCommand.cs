@@ -65,6 +65,7 @@ internal static class DoctorCommand
             AppSource = isApp ? credentials?.Source.Description ?? tokenError?.TokenSource : null,
             AppMint = (credentials?.Source as AppTokenSource)?.LastMint,
             AppError = isApp ? tokenError : null,
+            MintWithWorkflows = credentials?.Source is AppTokenSource app ? ct => MintWithWorkflowsAsync(app, ct) : null,
             ProbeNext = sources.Next is null ? null : ProbeNext(env, logging, request, redactor, tokenTarget, sources, OpenState),
             GitHub = github,
             Anonymous = anonymous,
@@ -90,6 +91,12 @@ internal static class DoctorCommand
             var (workspace, settings, baseSha) = await RunCheckout.LoadAsync(git, env, request.Config, target, audit, defaultBranch, ct).ConfigureAwait(false);
             return new DoctorCheckout(git, workspace, settings, baseSha);
         };
+
+    private static Task<AppMint> MintWithWorkflowsAsync(AppTokenSource app, CancellationToken cancellationToken)
+    {
+        app.Require(AppPermissions.Workflows, "write");
+        return app.MintAsync(cancellationToken);
+    }
 
     /// <summary>The next token's read-only probe and the recorded rotation, through <c>run</c>'s own <see cref="RunTokenRotation"/>.</summary>
     private static Func<CancellationToken, Task<NextTokenReport>> ProbeNext(CliEnvironment env, ILoggerFactory logging, RunRequest request, ISecretRedactor redactor, TokenTarget target,

@@ -34,6 +34,9 @@ internal sealed class DoctorContext
     /// <summary>Why the App could not mint an installation token (reported by the <c>app-mint</c> check).</summary>
     public TokenSourceException? AppError { get; init; }
 
+    /// <summary>For a GitHub App: mints a token that also carries workflows: write (the workflows check, when the update paths reach .github/workflows).</summary>
+    public Func<CancellationToken, Task<AppMint>>? MintWithWorkflows { get; init; }
+
     /// <summary>During a rotation: reads and probes the next token (read only) and reads the rotation from the state store; null when no next token is configured.</summary>
     public Func<CancellationToken, Task<NextTokenReport>>? ProbeNext { get; init; }
 

@@ -81,6 +81,37 @@ public sealed class DoctorAppAndRotationTests(RunFixture fixture) : IClassFixtur
         await AssertNoSecretsAsync(scene, app, run);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Doctor_AppAndUpdatePathsUnderWorkflows_MintsWithWorkflowsWriteOrNamesTheMissingGrant(bool granted)
+    {
+        using var scene = await fixture.NewSceneAsync(extraConfig: "paths: [apps, infrastructure, clusters, .github/workflows]\n");
+        var app = scene.GitHub.RegisterApp("tidemark-workflows", "alice");
+        var permissions = new Dictionary<string, string>(Writer);
+        if (granted)
+        {
+            permissions["workflows"] = "write";
+        }
+
+        scene.GitHub.Install(app, "alice", [scene.Repository.Name], permissions);
+
+        var run = await DoctorAsync(scene, null, AppFlags(scene, app));
+
+        if (granted)
+        {
+            Assert.True(run.ExitCode == 0, run.Out + run.Error);
+            Assert.Contains("the App's installation token carries workflows: write", run.Out, StringComparison.Ordinal);
+        }
+        else
+        {
+            DoctorCommandTests.AssertFails(run, "workflows", "lacks workflows: write", "Workflows: write");
+            Assert.True(Shows(run, "app-mint", "✔"), run.Out);
+        }
+
+        await AssertNoSecretsAsync(scene, app, run);
+    }
+
     [Fact]
     public async Task Doctor_WorkingNextTokenAfterARunSwitched_ReportsTheRotationWindow()
     {
