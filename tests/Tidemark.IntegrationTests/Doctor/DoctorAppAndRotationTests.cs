@@ -69,6 +69,22 @@ public sealed class DoctorAppAndRotationTests(RunFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Doctor_KeyOfAnotherApp_AppMintSaysTheKeyDoesNotMatch()
+    {
+        using var scene = await fixture.NewSceneAsync();
+        var app = scene.GitHub.RegisterApp("tidemark-right", "alice");
+        var other = scene.GitHub.RegisterApp("tidemark-other", "alice");
+        scene.GitHub.Install(app, "alice", [scene.Repository.Name], Writer);
+        var flags = AppFlags(scene, other);
+        flags[1] = app.Id.ToString(CultureInfo.InvariantCulture);
+
+        var run = await DoctorAsync(scene, null, flags);
+
+        DoctorCommandTests.AssertFails(run, "app-mint", $"App JWT rejected: private key does not match App {app.Id.ToString(CultureInfo.InvariantCulture)}", "is a current private key of that App");
+        await AssertNoSecretsAsync(scene, other, run);
+    }
+
+    [Fact]
     public async Task Doctor_InstallationLacksPullRequestsWrite_AppMintFailsWithTheFixAndExitThree()
     {
         using var scene = await fixture.NewSceneAsync();
