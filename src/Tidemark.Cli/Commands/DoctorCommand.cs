@@ -2,7 +2,9 @@ using Tidemark.Automation;
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Tidemark.Cli.Rendering;
+using Tidemark.Configuration;
 using Tidemark.Credentials;
+using Tidemark.Credentials.GitHubApp;
 using Tidemark.Doctor;
 using Tidemark.Forges.GitHub;
 using Tidemark.Git;
@@ -45,7 +47,10 @@ internal static class DoctorCommand
         Task<StateStore>? state = null;
         Task<StateStore> OpenState(CancellationToken ct) => state ??= OpenStateAsync(statePath, env.Time, redactor, ct);
         var auditWriter = new DeferredAuditWriter(OpenState);
-        var (credentials, tokenError) = await ReadTokenAsync(request, env, redactor, new TokenTarget(request.ApiUrl, target.Owner, target.Name), auditWriter, cancellationToken).ConfigureAwait(false);
+        var tokenTarget = new TokenTarget(request.ApiUrl, target.Owner, target.Name);
+        var sources = await RunToken.SourcesAsync(request, cancellationToken).ConfigureAwait(false);
+        var (credentials, tokenError) = await ReadTokenAsync(sources.Current, env, redactor, tokenTarget, auditWriter, cancellationToken).ConfigureAwait(false);
+        var isApp = sources.Current.Kind == "app";
         var token = credentials?.Resolved;
         var trail = new AuditTrail(auditWriter, token?.Fingerprint.ToString(), logging.CreateLogger("Tidemark.Audit"));
         using var anonymous = new GitHubProbe(request.ApiUrl, null);
@@ -56,7 +61,12 @@ internal static class DoctorCommand
             Time = env.Time,
             Redactor = redactor,
             Token = token,
-            TokenError = tokenError,
+            TokenError = isApp ? null : tokenError,
+            AppSource = isApp ? credentials?.Source.Description ?? tokenError?.TokenSource : null,
+            AppMint = (credentials?.Source as AppTokenSource)?.LastMint,
+            AppError = isApp ? tokenError : null,
+            MintWithWorkflows = credentials?.Source is AppTokenSource app ? ct => MintWithWorkflowsAsync(app, ct) : null,
+            ProbeNext = sources.Next is null ? null : ProbeNext(env, logging, request, redactor, tokenTarget, sources, OpenState),
             GitHub = github,
             Anonymous = anonymous,
             Git = runner,
@@ -82,11 +92,29 @@ internal static class DoctorCommand
             return new DoctorCheckout(git, workspace, settings, baseSha);
         };
 
-    private static async Task<(RunCredentials?, TokenSourceException?)> ReadTokenAsync(RunRequest request, CliEnvironment env, ISecretRedactor redactor, TokenTarget target, IAuditWriter audit, CancellationToken cancellationToken)
+    private static Task<AppMint> MintWithWorkflowsAsync(AppTokenSource app, CancellationToken cancellationToken)
+    {
+        app.Require(AppPermissions.Workflows, "write");
+        return app.MintAsync(cancellationToken);
+    }
+
+    /// <summary>The next token's read-only probe and the recorded rotation, through <c>run</c>'s own <see cref="RunTokenRotation"/>.</summary>
+    private static Func<CancellationToken, Task<NextTokenReport>> ProbeNext(CliEnvironment env, ILoggerFactory logging, RunRequest request, ISecretRedactor redactor, TokenTarget target,
+        RunTokenSources sources, Func<CancellationToken, Task<StateStore>> openState) =>
+        async ct =>
+        {
+            var state = await openState(ct).ConfigureAwait(false);
+            GitHubForge ForgeFor(RunCredentials credentials) =>
+                new(new GitHubForgeOptions(request.ApiUrl, target.Owner, target.Repository), credentials.Current, env.Time, logging.CreateLogger("Tidemark.Forges"));
+            return await new RunTokenRotation(env, redactor, state, target, ForgeFor).InspectNextAsync(sources, ct).ConfigureAwait(false);
+        };
+
+    /// <summary>The current token; a GitHub App mints one for <paramref name="target"/> (its refusal is app-mint's finding).</summary>
+    private static async Task<(RunCredentials?, TokenSourceException?)> ReadTokenAsync(TokenSourceConfig source, CliEnvironment env, ISecretRedactor redactor, TokenTarget target, IAuditWriter audit, CancellationToken cancellationToken)
     {
         try
         {
-            return (await RunToken.ReadAsync(request, env, redactor, target, audit, cancellationToken).ConfigureAwait(false), null);
+            return (await RunToken.ResolveAsync(source, "token", env, redactor, target, audit, cancellationToken).ConfigureAwait(false), null);
         }
         catch (TokenSourceException e)
         {

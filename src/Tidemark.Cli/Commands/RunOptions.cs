@@ -70,15 +70,12 @@ internal sealed class RunOptions
     public void AddTo(Command command)
     {
         AddSharedTo(command);
-        command.Add(nextTokenEnv);
-        command.Add(nextTokenFile);
-        command.Add(nextTokenCommand);
         command.Add(dryRun);
         command.Add(refresh);
         command.Add(cacheTtl);
     }
 
-    /// <summary>The repository, token, API and state options that <c>doctor</c> and <c>token check</c> share with <c>run</c>.</summary>
+    /// <summary>The repository, token (current and next), API and state options that <c>doctor</c> and <c>token check</c> share with <c>run</c>.</summary>
     public void AddSharedTo(Command command)
     {
         command.Add(repo);
@@ -93,6 +90,9 @@ internal sealed class RunOptions
         command.Add(appId);
         command.Add(appKeyFile);
         command.Add(appInstallationId);
+        command.Add(nextTokenEnv);
+        command.Add(nextTokenFile);
+        command.Add(nextTokenCommand);
     }
 
     public RunRequest Read(ParseResult parse) => new(

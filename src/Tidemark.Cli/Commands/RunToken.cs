@@ -37,13 +37,6 @@ internal static class RunToken
         return new RunTokenSources(current, next, github.RotationOverlap);
     }
 
-    /// <summary>The current token alone (no rotation), for <c>doctor</c> and <c>token check</c>; a GitHub App mints one for <paramref name="target"/>.</summary>
-    public static async Task<RunCredentials> ReadAsync(RunRequest request, CliEnvironment env, ISecretRedactor redactor, TokenTarget target, IAuditWriter audit, CancellationToken cancellationToken)
-    {
-        var sources = await SourcesAsync(request, cancellationToken).ConfigureAwait(false);
-        return await ResolveAsync(sources.Current, "token", env, redactor, target, audit, cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>Reads one token; errors name where the source was configured. A GitHub App's mint is recorded in <paramref name="audit"/>.</summary>
     public static async Task<RunCredentials> ResolveAsync(TokenSourceConfig source, string role, CliEnvironment env, ISecretRedactor redactor, TokenTarget target, IAuditWriter audit,
         CancellationToken cancellationToken)

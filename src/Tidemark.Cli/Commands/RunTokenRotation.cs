@@ -1,4 +1,6 @@
+using Tidemark.Configuration;
 using Tidemark.Credentials;
+using Tidemark.Doctor;
 using Tidemark.Forges;
 using Tidemark.State;
 
@@ -43,14 +45,10 @@ internal sealed class RunTokenRotation(CliEnvironment env, ISecretRedactor redac
     private async Task<RunTokenChoice?> TryNextAsync(RunTokenSources sources, RunCredentials? currentCredentials, CancellationToken cancellationToken)
     {
         var current = currentCredentials?.Resolved;
-        RunCredentials nextCredentials;
-        try
+        var (read, error) = await ReadNextAsync(sources.Next!, cancellationToken).ConfigureAwait(false);
+        if (read is not { } nextCredentials)
         {
-            nextCredentials = await RunToken.ResolveAsync(sources.Next!, "nextToken", env, redactor, target, state.AuditWriter, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TokenSourceException e)
-        {
-            await WarnAsync($"the next token cannot be read ({e.Message}); using the current token").ConfigureAwait(false);
+            await WarnAsync($"the next token cannot be read ({error!.Message}); using the current token").ConfigureAwait(false);
             return null;
         }
 
@@ -78,6 +76,37 @@ internal sealed class RunTokenRotation(CliEnvironment env, ISecretRedactor redac
         }
 
         return new RunTokenChoice(nextCredentials, RunTokenChoice.Next, probe);
+    }
+
+    /// <summary>
+    /// For <c>doctor</c>: reads and probes the next token as <see cref="ChooseAsync"/> does, without switching to it or
+    /// recording anything, and finds the rotation the state store recorded for it (the latest, if any).
+    /// </summary>
+    public async Task<NextTokenReport> InspectNextAsync(RunTokenSources sources, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var (credentials, error) = await ReadNextAsync(sources.Next ?? throw new ArgumentException("no next token configured", nameof(sources)), cancellationToken).ConfigureAwait(false);
+        if (credentials is null)
+        {
+            return new NextTokenReport(null, error, null, null, sources.Overlap);
+        }
+
+        var probe = await ProbeAsync(credentials, cancellationToken).ConfigureAwait(false);
+        var fingerprint = credentials.Resolved.Fingerprint.ToString();
+        var rotations = await state.TokenReader.ListRotationsAsync(cancellationToken).ConfigureAwait(false);
+        return new NextTokenReport(credentials.Resolved, null, probe, rotations.FirstOrDefault(r => r.NextFingerprint == fingerprint), sources.Overlap);
+    }
+
+    private async Task<(RunCredentials?, TokenSourceException?)> ReadNextAsync(TokenSourceConfig next, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await RunToken.ResolveAsync(next, "nextToken", env, redactor, target, state.AuditWriter, cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (TokenSourceException e)
+        {
+            return (null, e);
+        }
     }
 
     private async Task<TokenProbe> ProbeAsync(RunCredentials token, CancellationToken cancellationToken)

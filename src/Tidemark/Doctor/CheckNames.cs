@@ -6,11 +6,12 @@ internal static class CheckNames
     public const string TokenSource = "token-source";
     public const string ApiReachability = "api-reachability";
 
-    /// <summary>Reserved for the GitHub App token check (sign the JWT, mint an installation token); registered by the App token work.</summary>
+    /// <summary>The GitHub App token check: the installation token's mint (installation, bot, expiry, permissions, repository selection).</summary>
     public const string AppMint = "app-mint";
     public const string TokenValidity = "token-validity";
     public const string TokenScopes = "token-scopes";
     public const string TokenExpiry = "token-expiry";
+    public const string NextToken = "next-token";
     public const string Repository = "repository";
     public const string Checkout = "checkout";
     public const string TokenLeak = "token-leak";

@@ -12,10 +12,11 @@ internal static class DoctorChecks
     [
         new TokenSourceCheck(),
         new ApiReachabilityCheck(),
-        // GitHub App tokens: an `app-mint` check (CheckNames.AppMint: sign the JWT, mint the installation token) goes here.
+        new AppMintCheck(),
         new TokenValidityCheck(),
         new TokenScopesCheck(),
         new TokenExpiryCheck(),
+        new NextTokenCheck(),
         new RepositoryCheck(),
         new CheckoutCheck(),
         new TokenLeakCheck(),

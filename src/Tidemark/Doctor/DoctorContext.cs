@@ -1,6 +1,7 @@
 using Tidemark.Automation;
 using Tidemark.Configuration;
 using Tidemark.Credentials;
+using Tidemark.Credentials.GitHubApp;
 using Tidemark.Forges.GitHub;
 using Tidemark.Git;
 using Tidemark.State;
@@ -23,6 +24,21 @@ internal sealed class DoctorContext
     public ResolvedToken? Token { get; init; }
 
     public TokenSourceException? TokenError { get; init; }
+
+    /// <summary>When the token source is a GitHub App: its description, e.g. <c>GitHub App 12345 (key /etc/app.pem)</c>; null for other sources.</summary>
+    public string? AppSource { get; init; }
+
+    /// <summary>What the App's mint granted (no token value); null when the source is not an App or the mint failed.</summary>
+    public AppMint? AppMint { get; init; }
+
+    /// <summary>Why the App could not mint an installation token (reported by the <c>app-mint</c> check).</summary>
+    public TokenSourceException? AppError { get; init; }
+
+    /// <summary>For a GitHub App: mints a token that also carries workflows: write (the workflows check, when the update paths reach .github/workflows).</summary>
+    public Func<CancellationToken, Task<AppMint>>? MintWithWorkflows { get; init; }
+
+    /// <summary>During a rotation: reads and probes the next token (read only) and reads the rotation from the state store; null when no next token is configured.</summary>
+    public Func<CancellationToken, Task<NextTokenReport>>? ProbeNext { get; init; }
 
     /// <summary>REST probes with the token; null when there is no usable token.</summary>
     public GitHubProbe? GitHub { get; init; }

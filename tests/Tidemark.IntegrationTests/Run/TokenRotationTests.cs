@@ -159,6 +159,12 @@ public sealed class TokenRotationTests(TokenLifeFixture fixture) : IClassFixture
         Assert.True(late.ExitCode == 0, late.Error);
         var overdue = Assert.Single(late.Error.Split('\n'), line => line.Contains("is still configured", StringComparison.Ordinal));
         Assert.StartsWith($"tidemark: warning: current token ({currentPrint}", overdue, StringComparison.Ordinal);
+        var check = await scene.TidemarkAsync("token", "check", "--repo", scene.RemoteUrl, "--api-url", github.ApiUri.AbsoluteUri, "--work-dir", scene.WorkDir, "--config", config);
+        Assert.True(check.ExitCode == 0, check.Out + check.Error);
+        Assert.True(Doctor.DoctorScene.Shows(check, "next-token", "!"), check.Out);
+        Assert.Contains($"current token ({currentPrint}", check.Out, StringComparison.Ordinal);
+        Assert.Contains("is still configured", check.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(next.Value, check.Out + check.Error, StringComparison.Ordinal);
         var json = await scene.TidemarkAsync("token", "status", "--state", scene.StatePath, "--output", "json");
         var root = JsonDocument.Parse(json.Out).RootElement;
         Assert.Equal("overdue", root.GetProperty("rotation").GetProperty("state").GetString());
@@ -179,6 +185,22 @@ public sealed class TokenRotationTests(TokenLifeFixture fixture) : IClassFixture
         Assert.DoesNotContain("still configured", promoted.Error, StringComparison.Ordinal);
         Assert.Equal("finished", JsonDocument.Parse(finished.Out).RootElement.GetProperty("rotation").GetProperty("state").GetString());
         await AssertNoTokenInFilesAsync(scene.Root, current.Value, next.Value);
+    }
+
+    [Fact]
+    public async Task Doctor_TokenExpiredAfterARunRecordedItsExpiry_SaysExpiredOnTheDate()
+    {
+        var token = github.IssueFineGrainedToken("alice", "alice", [repository.Name], Writer, time.GetUtcNow().AddDays(3));
+        var scene = Scene(token);
+        var run = await scene.RunAsync("--dry-run");
+        time.Advance(TimeSpan.FromDays(4));
+
+        var doctor = await scene.TidemarkAsync("doctor", "--repo", scene.RemoteUrl, "--api-url", github.ApiUri.AbsoluteUri, "--work-dir", scene.WorkDir);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Doctor.DoctorCommandTests.AssertFails(doctor, "token-validity", "Authentication failed: the token expired on 2026-11-04 12:00 UTC", "create a new token");
+        Assert.DoesNotContain(token.Value, run.Out + run.Error + doctor.Out + doctor.Error, StringComparison.Ordinal);
+        await AssertNoTokenInFilesAsync(scene.Root, token.Value);
     }
 
     [Fact]

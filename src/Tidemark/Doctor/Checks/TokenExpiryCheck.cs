@@ -29,7 +29,9 @@ internal sealed class TokenExpiryCheck : IDoctorCheck
     {
         if (context.Kind is TokenKind.Installation or TokenKind.InstallationStateless)
         {
-            return Finding.Ok("installation tokens live one hour and are minted again; nothing to rotate");
+            return context.AppMint is { } mint
+                ? Finding.Ok($"App token, 1 h, minted per run — nothing to rotate (this one expires {mint.ExpiresAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}; keep the App's private key safe and replace it if it leaks)")
+                : Finding.Ok("installation tokens live one hour and are minted again; nothing to rotate");
         }
 
         var raw = ResponseHeaders.Get(context.ExpiryHeaders, "GitHub-Authentication-Token-Expiration");

@@ -21,6 +21,12 @@ internal sealed class TokenSourceCheck : IDoctorCheck
             return Task.FromResult(missing);
         }
 
+        if (context.Token is null && context.AppError is not null)
+        {
+            IReadOnlyList<Finding> app = [Finding.Ok($"{context.AppSource}: the installation token is minted with the App's key (see app-mint)")];
+            return Task.FromResult(app);
+        }
+
         var token = context.Token!;
         var findings = new List<Finding> { Finding.Ok($"{token.Fingerprint} from {token.Source}") };
         findings.AddRange(token.Inspection.Findings

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Tidemark.Credentials;
+using Tidemark.State;
 
 namespace Tidemark.Doctor.Checks;
 
@@ -13,7 +14,7 @@ internal sealed class TokenValidityCheck : IDoctorCheck
 
     public IReadOnlyList<Capability> Capabilities { get; } = [Capability.Authenticate];
 
-    public IReadOnlyList<string> Requires { get; } = [CheckNames.TokenSource, CheckNames.ApiReachability];
+    public IReadOnlyList<string> Requires { get; } = [CheckNames.TokenSource, CheckNames.ApiReachability, CheckNames.AppMint];
 
     public bool InTokenCheck => true;
 
@@ -23,7 +24,7 @@ internal sealed class TokenValidityCheck : IDoctorCheck
         var rate = await github.GetAsync("rate_limit", cancellationToken).ConfigureAwait(false);
         if (rate.Status == 401)
         {
-            return [TokenAdvice.BadCredentials(context)];
+            return [await ExpiredAsync(context, cancellationToken).ConfigureAwait(false) ?? TokenAdvice.BadCredentials(context)];
         }
 
         if (rate.Status == 403 && rate.Message.Contains("login attempts", StringComparison.OrdinalIgnoreCase))
@@ -45,6 +46,36 @@ internal sealed class TokenValidityCheck : IDoctorCheck
         }
 
         return [await ReadUserAsync(context, cancellationToken).ConfigureAwait(false)];
+    }
+
+    /// <summary>A 401 for a token whose expiry the state store recorded (from a successful run) as past: "expired on DATE".</summary>
+    private static async Task<Finding?> ExpiredAsync(DoctorContext context, CancellationToken cancellationToken)
+    {
+        if (context.OpenState is not { } open || context.Token is not { } token || context.StatePath is not { } path || !File.Exists(path))
+        {
+            return null;
+        }
+
+        TokenRecord? record;
+        try
+        {
+            var state = await open(cancellationToken).ConfigureAwait(false);
+            record = await state.TokenReader.FindTokenAsync(token.Fingerprint.ToString(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return null; // the state-store check reports a store that does not open
+        }
+
+        if (record?.ExpiresAt is not { } expiry || expiry > context.Time.GetUtcNow())
+        {
+            return null;
+        }
+
+        var date = expiry.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        return Finding.Error(
+            $"Authentication failed: the token expired on {date} (the expiry GitHub reported when Tidemark last used it; GitHub now answers 401 Bad credentials)",
+            $"{TokenAdvice.NewToken} and update {context.Settings.TokenSource} — {ExpiryNotice.Guide}");
     }
 
     private static async Task<Finding> ReadUserAsync(DoctorContext context, CancellationToken cancellationToken)

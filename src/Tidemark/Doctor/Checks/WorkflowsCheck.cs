@@ -1,4 +1,5 @@
 using Tidemark.Credentials;
+using Tidemark.Credentials.GitHubApp;
 
 namespace Tidemark.Doctor.Checks;
 
@@ -18,9 +19,28 @@ internal sealed class WorkflowsCheck : IDoctorCheck
 
     public bool InTokenCheck => false;
 
-    public Task<IReadOnlyList<Finding>> RunAsync(DoctorContext context, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Finding>> RunAsync(DoctorContext context, CancellationToken cancellationToken)
     {
-        return Task.FromResult<IReadOnlyList<Finding>>([Judge(context)]);
+        if (context.MintWithWorkflows is { } mint && Reaches(context.Checkout!.Workspace.Config.Paths, context.Checkout.Workspace.Root))
+        {
+            return [await MintAsync(mint, cancellationToken).ConfigureAwait(false)];
+        }
+
+        return [Judge(context)];
+    }
+
+    /// <summary>A GitHub App shows what it may do: a token minted with workflows: write proves the grant, a 422 names what is missing.</summary>
+    private static async Task<Finding> MintAsync(Func<CancellationToken, Task<AppMint>> mint, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var minted = await mint(cancellationToken).ConfigureAwait(false);
+            return Finding.Ok($"the update paths include .github/workflows and the App's installation token carries workflows: {minted.Permissions.GetValueOrDefault(AppPermissions.Workflows, "write")}");
+        }
+        catch (TokenSourceException e)
+        {
+            return Finding.Error($"Push rejected when an update touches .github/workflows: {e.TokenSource} {e.Problem}", $"{e.Fix}; or keep .github/workflows out of the update paths");
+        }
     }
 
     private static Finding Judge(DoctorContext context)
