@@ -19,9 +19,9 @@ for i in $(seq 1 "$runs"); do
   start=$(date +%s%N)
   TIDEMARK_LOG_LEVEL=Debug example_run > "$work/run.out" 2> "$work/run.log"
   end=$(date +%s%N)
-  git=$(grep -c 'Tidemark.Git.GitRunner\[3001\]' "$work/run.log" || true)
-  rest=$(grep -c 'Tidemark.Forges\[5006\]' "$work/run.log" || true)
-  registry=$(grep -c 'Tidemark.Registries\[2004\]' "$work/run.log" || true)
+  git=$(grep -c ' git.started ' "$work/run.log" || true)
+  rest=$(grep -c ' forge.request ' "$work/run.log" || true)
+  registry=$(grep -c ' registry.list.read ' "$work/run.log" || true)
   printf 'run %s: %4d ms, %s git processes, %s GitHub REST requests, %s registry listings; %s\n' \
     "$i" $(( (end - start) / 1000000 )) "$git" "$rest" "$registry" "$(grep '^pull request:' "$work/run.out")"
 done
