@@ -104,9 +104,8 @@ internal static class DoctorCommand
         async ct =>
         {
             var state = await openState(ct).ConfigureAwait(false);
-            GitHubForge ForgeFor(RunCredentials credentials) =>
-                new(new GitHubForgeOptions(request.ApiUrl, target.Owner, target.Repository), credentials.Current, env.Time, logging.CreateLogger("Tidemark.Forges"));
-            return await new RunTokenRotation(env, redactor, state, target, ForgeFor).InspectNextAsync(sources, ct).ConfigureAwait(false);
+            using var forges = new ForgePool(env, logging, request.ApiUrl, target.Owner, target.Repository);
+            return await new RunTokenRotation(env, redactor, state, target, forges.For).InspectNextAsync(sources, ct).ConfigureAwait(false);
         };
 
     /// <summary>The current token; a GitHub App mints one for <paramref name="target"/> (its refusal is app-mint's finding).</summary>

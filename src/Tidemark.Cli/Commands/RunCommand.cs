@@ -42,10 +42,9 @@ internal static class RunCommand
         Directory.CreateDirectory(Path.GetDirectoryName(statePath)!);
         var state = await SqliteStateStore.OpenAsync(new SqliteStateOptions(statePath), env.Time, redactor, cancellationToken).ConfigureAwait(false);
         var tokenTarget = new TokenTarget(request.ApiUrl, target.Owner, target.Name);
-        GitHubForge ForgeFor(RunCredentials credentials) =>
-            new(new GitHubForgeOptions(request.ApiUrl, target.Owner, target.Name), credentials.Current, env.Time, logging.CreateLogger("Tidemark.Forges"));
-        var choice = await new RunTokenRotation(env, redactor, state, tokenTarget, ForgeFor).ChooseAsync(sources, cancellationToken).ConfigureAwait(false);
-        using var forge = ForgeFor(choice.Credentials);
+        using var forges = new ForgePool(env, logging, request.ApiUrl, target.Owner, target.Name);
+        var choice = await new RunTokenRotation(env, redactor, state, tokenTarget, forges.For).ChooseAsync(sources, cancellationToken).ConfigureAwait(false);
+        var forge = forges.For(choice.Credentials);
         var owner = $"tidemark run pid {Environment.ProcessId} {Guid.NewGuid():N}";
         var lease = await state.Locks.AcquireAsync(target.FullName, owner, LockLease, LockWait, cancellationToken).ConfigureAwait(false);
         var ledger = new RunTokenLedger(env, state, choice, target.FullName, logging.CreateLogger("Tidemark.Credentials"));

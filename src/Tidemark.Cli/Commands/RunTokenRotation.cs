@@ -109,18 +109,8 @@ internal sealed class RunTokenRotation(CliEnvironment env, ISecretRedactor redac
         }
     }
 
-    private async Task<TokenProbe> ProbeAsync(RunCredentials token, CancellationToken cancellationToken)
-    {
-        var forge = forgeFor(token);
-        try
-        {
-            return await forge.ProbeTokenAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            (forge as IDisposable)?.Dispose();
-        }
-    }
+    /// <summary>The forge belongs to whoever made it (it goes on with the chosen token's forge); it is not disposed here.</summary>
+    private Task<TokenProbe> ProbeAsync(RunCredentials token, CancellationToken cancellationToken) => forgeFor(token).ProbeTokenAsync(cancellationToken);
 
     private Task WarnAsync(string message) => env.Error.WriteLineAsync("tidemark: warning: " + message);
 }

@@ -38,6 +38,6 @@ internal interface IForge
     /// <summary>Read-only probes of what the token can do here (for <c>tidemark doctor</c>); never writes.</summary>
     Task<AccessReport> InspectAccessAsync(CancellationToken cancellationToken);
 
-    /// <summary>Whether the token works for this repository and when it expires (<c>GET /rate_limit</c>, then the repository); never writes.</summary>
+    /// <summary>Whether the token works for this repository and when it expires (one <c>GET /repos/o/r</c>); never writes.</summary>
     Task<TokenProbe> ProbeTokenAsync(CancellationToken cancellationToken);
 }

@@ -22,6 +22,7 @@ internal sealed class GitHubForge : IForge, IDisposable
     private readonly AccessInspector inspector;
     private readonly TokenProber prober;
     private readonly ILogger logger;
+    private ForgeRepository? repositoryRead;
 
     public GitHubForge(
         GitHubForgeOptions options,
@@ -53,9 +54,12 @@ internal sealed class GitHubForge : IForge, IDisposable
 
     private string Name => options.Repository;
 
-    public async Task<ForgeRepository> GetRepositoryAsync(CancellationToken cancellationToken)
+    /// <summary>Read once per forge (a command's lifetime): the token probe's read counts.</summary>
+    public async Task<ForgeRepository> GetRepositoryAsync(CancellationToken cancellationToken) =>
+        repositoryRead ??= ToForgeRepository(await caller.CallAsync("read the repository", c => c.Repository.Get(Owner, Name), cancellationToken).ConfigureAwait(false));
+
+    private static ForgeRepository ToForgeRepository(Repository repository)
     {
-        var repository = await caller.CallAsync("read the repository", c => c.Repository.Get(Owner, Name), cancellationToken).ConfigureAwait(false);
         var p = repository.Permissions;
         return new ForgeRepository(
             repository.FullName,
@@ -139,7 +143,16 @@ internal sealed class GitHubForge : IForge, IDisposable
 
     public Task<AccessReport> InspectAccessAsync(CancellationToken cancellationToken) => inspector.InspectAsync(cancellationToken);
 
-    public Task<TokenProbe> ProbeTokenAsync(CancellationToken cancellationToken) => prober.ProbeAsync(cancellationToken);
+    public async Task<TokenProbe> ProbeTokenAsync(CancellationToken cancellationToken)
+    {
+        var (probe, repository) = await prober.ProbeAsync(cancellationToken).ConfigureAwait(false);
+        if (repository is not null)
+        {
+            repositoryRead ??= ToForgeRepository(repository);
+        }
+
+        return probe;
+    }
 
     /// <summary>The open pull request from the update branch into the base; the oldest when GitHub has several.</summary>
     internal async Task<PullRequest?> FindOpenAsync(string updateBranch, string baseBranch, CancellationToken cancellationToken)
