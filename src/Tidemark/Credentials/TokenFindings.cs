@@ -18,6 +18,10 @@ internal static class TokenFindings
         string.Create(CultureInfo.InvariantCulture, $"the token is wrapped in {quote} quotes, so it is not used"),
         "remove the quotes (often YAML or .env quoting, or a copy and paste)");
 
+    public static TokenFinding InnerQuote(char quote) => new(TokenFindingSeverity.Error, "quoted",
+        string.Create(CultureInfo.InvariantCulture, $"the token contains a {quote} quote character, which no GitHub token has, so it is not used"),
+        "store the token exactly as GitHub showed it, without quotes (often YAML or .env quoting, or a copy and paste)");
+
     public static TokenFinding InnerWhitespace(string what) => new(TokenFindingSeverity.Error, "whitespace",
         $"the token contains {what}, so it is not used",
         "store the token on one line with nothing else in it (often a copy and paste or YAML folding issue)");

@@ -71,13 +71,19 @@ internal static partial class TokenInspector
     private static string Unquote(string value, List<TokenFinding> findings)
     {
         var quote = value[0] is '"' or '\'' ? value[0] : value[^1] is '"' or '\'' ? value[^1] : (char?)null;
-        if (quote is null)
+        if (quote is not null)
         {
-            return value;
+            findings.Add(TokenFindings.Quoted(quote.Value));
+            return value.Trim('"', '\'').Trim();
         }
 
-        findings.Add(TokenFindings.Quoted(quote.Value));
-        return value.Trim('"', '\'').Trim();
+        // no token kind has a quote character, so a quote inside is a paste or quoting mistake, never part of the value
+        if (value.IndexOfAny(['"', '\'']) is var at and >= 0)
+        {
+            findings.Add(TokenFindings.InnerQuote(value[at]));
+        }
+
+        return value;
     }
 
     private static string? FirstWhitespace(string value)

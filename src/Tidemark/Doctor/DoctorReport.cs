@@ -24,8 +24,8 @@ internal sealed record DoctorReport(IReadOnlyList<CheckOutcome> Checks)
             var levels = checks.Select(c => c.Level).ToList();
             var level = levels.Contains(CheckLevel.Error) ? CheckLevel.Error
                 : levels.Contains(CheckLevel.Warning) ? CheckLevel.Warning
-                : levels.Contains(CheckLevel.Ok) ? CheckLevel.Ok
-                : CheckLevel.Skipped;
+                : levels.Contains(CheckLevel.Skipped) ? CheckLevel.Skipped // a capability with an unproven part is not proven
+                : CheckLevel.Ok;
             var fix = checks.SelectMany(c => c.Findings).FirstOrDefault(f => f.Level == level && f.Fix is not null)?.Fix;
             lines.Add(new CapabilitySummary(capability, level, level is CheckLevel.Error or CheckLevel.Warning ? fix : null));
         }

@@ -55,6 +55,8 @@ public sealed class TokenInspectorTests
     [InlineData("\"{0}\"", "quoted")]
     [InlineData("'{0}'", "quoted")]
     [InlineData("\"{0}", "quoted")]
+    [InlineData("ghp_\"{0}", "quoted")]
+    [InlineData("{0}'s", "quoted")]
     [InlineData("{0}\nsecond line", "whitespace")]
     [InlineData("{0} trailing words", "whitespace")]
     [InlineData("first\t{0}", "whitespace")]

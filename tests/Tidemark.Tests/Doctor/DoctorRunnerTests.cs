@@ -38,6 +38,31 @@ public sealed class DoctorRunnerTests
         Assert.Equal((Capability.PushBranch, CheckLevel.Error, "do X"), (report.Summary()[0].Capability, report.Summary()[0].Level, report.Summary()[0].Fix));
     }
 
+    [Fact]
+    public async Task Summary_OnePartPassedAndOneSkipped_TheCapabilityIsNotProven()
+    {
+        using var anonymous = new GitHubProbe(new Uri("http://127.0.0.1:9/"), null);
+        var context = new DoctorContext
+        {
+            Settings = new DoctorSettings("acme", "gitops", anonymous.ApiBase, false, "GITHUB_TOKEN", () => "x"),
+            Time = TimeProvider.System,
+            Redactor = new Redactor(),
+            Anonymous = anonymous,
+        };
+        IReadOnlyList<IDoctorCheck> checks =
+        [
+            new FixedCheck("token", [], Finding.Error("no token", "set it"), Capability.Authenticate),
+            new FixedCheck("push", ["token"], Finding.Ok("never runs")),
+            new FixedCheck("git", [], Finding.Ok("git 2.39")),
+        ];
+
+        var report = await DoctorRunner.RunAsync(checks, context, CancellationToken.None);
+
+        var push = Assert.Single(report.Summary(), line => line.Capability == Capability.PushBranch);
+        Assert.Equal(CheckLevel.Skipped, push.Level);
+        Assert.Equal(CheckLevel.Error, Assert.Single(report.Summary(), line => line.Capability == Capability.Authenticate).Level);
+    }
+
     [Theory]
     [InlineData(nameof(GitFailureKind.NoWriteAccess), CheckNames.PushPermission)]
     [InlineData(nameof(GitFailureKind.BadCredentials), CheckNames.TokenValidity)]
@@ -49,11 +74,11 @@ public sealed class DoctorRunnerTests
         Assert.Equal(check, DoctorHints.CheckFor(Enum.Parse<GitFailureKind>(kind)));
     }
 
-    private sealed class FixedCheck(string name, IReadOnlyList<string> requires, Finding finding) : IDoctorCheck
+    private sealed class FixedCheck(string name, IReadOnlyList<string> requires, Finding finding, Capability capability = Capability.PushBranch) : IDoctorCheck
     {
         public string Name => name;
 
-        public IReadOnlyList<Capability> Capabilities { get; } = [Capability.PushBranch];
+        public IReadOnlyList<Capability> Capabilities { get; } = [capability];
 
         public IReadOnlyList<string> Requires => requires;
 
