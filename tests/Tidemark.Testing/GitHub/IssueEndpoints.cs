@@ -23,13 +23,7 @@ internal static class IssueEndpoints
     /// </summary>
     private static async Task<IResult> AddAssigneesAsync(HttpContext context, SimulatorContext sim, string owner, string name, int number)
     {
-        var access = Rest.Authorize(context, sim, owner, name, Requirement.IssuesOrPullsWrite);
-        if (access.Error is not null)
-        {
-            return access.Error;
-        }
-
-        var (body, error) = await Rest.ReadObjectAsync(context);
+        var (access, body, error) = await Rest.AuthorizeWithBodyAsync(context, sim, owner, name, Requirement.IssuesOrPullsWrite);
         if (error is not null)
         {
             return error;
@@ -60,13 +54,7 @@ internal static class IssueEndpoints
 
     private static async Task<IResult> SetLabelsAsync(HttpContext context, SimulatorContext sim, string owner, string name, int number, bool replace)
     {
-        var access = Rest.Authorize(context, sim, owner, name, Requirement.IssuesOrPullsWrite);
-        if (access.Error is not null)
-        {
-            return access.Error;
-        }
-
-        var (body, error) = await Rest.ReadObjectAsync(context);
+        var (access, body, error) = await Rest.AuthorizeWithBodyAsync(context, sim, owner, name, Requirement.IssuesOrPullsWrite);
         if (error is not null)
         {
             return error;
@@ -124,13 +112,7 @@ internal static class IssueEndpoints
 
     private static async Task<IResult> AddCommentAsync(HttpContext context, SimulatorContext sim, string owner, string name, int number)
     {
-        var access = Rest.Authorize(context, sim, owner, name, Requirement.IssuesOrPullsWrite);
-        if (access.Error is not null)
-        {
-            return access.Error;
-        }
-
-        var (body, error) = await Rest.ReadObjectAsync(context);
+        var (access, body, error) = await Rest.AuthorizeWithBodyAsync(context, sim, owner, name, Requirement.IssuesOrPullsWrite);
         if (error is not null)
         {
             return error;

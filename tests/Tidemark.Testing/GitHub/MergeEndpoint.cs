@@ -21,13 +21,7 @@ internal static class MergeEndpoint
 
     private static async Task<IResult> MergeAsync(HttpContext context, SimulatorContext sim, string owner, string name, int number, CancellationToken cancellationToken)
     {
-        var access = Rest.Authorize(context, sim, owner, name, Requirement.ContentsWrite);
-        if (access.Error is not null)
-        {
-            return access.Error;
-        }
-
-        var (body, error) = await Rest.ReadObjectAsync(context);
+        var (access, body, error) = await Rest.AuthorizeWithBodyAsync(context, sim, owner, name, Requirement.ContentsWrite);
         if (error is not null)
         {
             return error;

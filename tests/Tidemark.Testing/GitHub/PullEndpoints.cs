@@ -59,13 +59,7 @@ internal static class PullEndpoints
 
     private static async Task<IResult> CreateAsync(HttpContext context, SimulatorContext sim, string owner, string name, CancellationToken cancellationToken)
     {
-        var access = Rest.Authorize(context, sim, owner, name, Requirement.PullsWrite);
-        if (access.Error is not null)
-        {
-            return access.Error;
-        }
-
-        var (body, error) = await Rest.ReadObjectAsync(context);
+        var (access, body, error) = await Rest.AuthorizeWithBodyAsync(context, sim, owner, name, Requirement.PullsWrite);
         if (error is not null)
         {
             return error;

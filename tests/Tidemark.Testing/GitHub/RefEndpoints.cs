@@ -54,13 +54,7 @@ internal static class RefEndpoints
 
     private static async Task<IResult> CreateAsync(HttpContext context, SimulatorContext sim, string owner, string name, CancellationToken cancellationToken)
     {
-        var access = Rest.Authorize(context, sim, owner, name, Requirement.ContentsWrite);
-        if (access.Error is not null)
-        {
-            return access.Error;
-        }
-
-        var (body, error) = await Rest.ReadObjectAsync(context);
+        var (access, body, error) = await Rest.AuthorizeWithBodyAsync(context, sim, owner, name, Requirement.ContentsWrite);
         if (error is not null)
         {
             return error;
@@ -91,13 +85,7 @@ internal static class RefEndpoints
 
     private static async Task<IResult> UpdateAsync(HttpContext context, SimulatorContext sim, string owner, string name, string refName, CancellationToken cancellationToken)
     {
-        var access = Rest.Authorize(context, sim, owner, name, Requirement.ContentsWrite);
-        if (access.Error is not null)
-        {
-            return access.Error;
-        }
-
-        var (body, error) = await Rest.ReadObjectAsync(context);
+        var (access, body, error) = await Rest.AuthorizeWithBodyAsync(context, sim, owner, name, Requirement.ContentsWrite);
         if (error is not null)
         {
             return error;

@@ -129,13 +129,7 @@ internal static class RepositoryEndpoints
 
     private static async Task<IResult> CreateLabelAsync(HttpContext context, SimulatorContext sim, string owner, string name)
     {
-        var access = Rest.Authorize(context, sim, owner, name, Requirement.IssuesOrPullsWrite);
-        if (access.Error is not null)
-        {
-            return access.Error;
-        }
-
-        var (body, error) = await Rest.ReadObjectAsync(context);
+        var (access, body, error) = await Rest.AuthorizeWithBodyAsync(context, sim, owner, name, Requirement.IssuesOrPullsWrite);
         if (error is not null)
         {
             return error;

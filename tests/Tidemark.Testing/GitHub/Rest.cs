@@ -82,6 +82,19 @@ internal static class Rest
         : $"The '{org.Login}' organization forbids access via a fine-grained personal access tokens if the token's lifetime is greater than {org.MaxTokenLifetimeDays} days.";
 
     /// <summary>The request body as a JSON object, or GitHub's 400 answer.</summary>
+    /// <summary>A write endpoint's start: the caller may do <paramref name="requirement"/> on the repository, and the body is a JSON object.</summary>
+    public static async Task<(RepositoryAccess Access, JsonObject? Body, IResult? Error)> AuthorizeWithBodyAsync(HttpContext context, SimulatorContext simulator, string owner, string name, Requirement requirement)
+    {
+        var access = Authorize(context, simulator, owner, name, requirement);
+        if (access.Error is not null)
+        {
+            return (access, null, access.Error);
+        }
+
+        var (body, error) = await ReadObjectAsync(context);
+        return (access, body, error);
+    }
+
     public static async Task<(JsonObject? Body, IResult? Error)> ReadObjectAsync(HttpContext context)
     {
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
