@@ -3,13 +3,14 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Tidemark.Cli.Logging;
 using Tidemark.Credentials;
+using Tidemark.Tests.Credentials;
 
 namespace Tidemark.Tests.Cli;
 
 /// <summary>The log provider redacts the message, the fields and the exception, and writes the documented line shapes.</summary>
 public sealed class RedactingLogProviderTests
 {
-    private const string Secret = "ghp_0123456789abcdefghijABCDEFGHIJ012345";
+    private static readonly string Secret = TokenValues.Classic(7);
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 2, 30, 0, TimeSpan.Zero);
 
     [Fact]
