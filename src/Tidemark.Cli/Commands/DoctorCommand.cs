@@ -148,9 +148,9 @@ internal static class DoctorCommand
 
         foreach (var check in report.Checks.Where(c => c.Level != CheckLevel.Skipped))
         {
-            var outcome = check.Level == CheckLevel.Error ? "failed" : "ok";
+            var outcome = check.Level == CheckLevel.Error ? AuditOutcomes.Failed : AuditOutcomes.Ok;
             var first = check.Findings.FirstOrDefault(f => f.Level == check.Level) ?? check.Findings[0];
-            var audit = new AuditEvent("token.check", repository, outcome, token?.Fingerprint.ToString(), $"{check.Check}: {first.Message}");
+            var audit = new AuditEvent(AuditActions.TokenCheck, repository, outcome, token?.Fingerprint.ToString(), $"{check.Check}: {first.Message}");
             await state.AuditWriter.AppendAsync(audit, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -47,11 +47,11 @@ internal static class RunCommand
         var forge = forges.For(choice.Credentials);
         var owner = $"tidemark run pid {Environment.ProcessId} {Guid.NewGuid():N}";
         var lease = await state.Locks.AcquireAsync(target.FullName, owner, LockLease, LockWait, cancellationToken).ConfigureAwait(false);
-        var ledger = new RunTokenLedger(env, state, choice, target.FullName, logging.CreateLogger("Tidemark.Credentials"));
+        var audit = new AuditTrail(state.AuditWriter, choice.Fingerprint, logging.CreateLogger("Tidemark.Audit"));
+        var ledger = new RunTokenLedger(env, state, choice, target.FullName, audit);
         try
         {
             await ledger.BeginAsync(cancellationToken).ConfigureAwait(false);
-            var audit = new AuditTrail(state.AuditWriter, choice.Fingerprint, logging.CreateLogger("Tidemark.Audit"));
             var context = new RunContext(env, logging, request, target, forge, state, owner, choice.Token, audit);
             return await RunLockedAsync(context, runner, choice.Credentials, ledger, workDir, cancellationToken).ConfigureAwait(false);
         }

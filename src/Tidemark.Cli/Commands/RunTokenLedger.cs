@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Tidemark.Automation;
 using Tidemark.Credentials;
 using Tidemark.Forges;
@@ -12,7 +11,7 @@ namespace Tidemark.Cli.Commands;
 /// <c>token.expiry</c>) on every run, and once per threshold as a comment on the open update pull request; refuses
 /// an expired token.
 /// </summary>
-internal sealed class RunTokenLedger(CliEnvironment env, StateStore state, RunTokenChoice choice, string repository, ILogger logger)
+internal sealed class RunTokenLedger(CliEnvironment env, StateStore state, RunTokenChoice choice, string repository, AuditTrail audit)
 {
     private long auditStart;
     private ExpiryNotice? notice;
@@ -39,8 +38,8 @@ internal sealed class RunTokenLedger(CliEnvironment env, StateStore state, RunTo
         }
 
         var message = notice.Message(choice.Fingerprint);
-        Log.TokenExpiry(logger, choice.Fingerprint, notice.Threshold, message);
-        await state.AuditWriter.AppendAsync(new AuditEvent("token.expiry", repository, notice.Expired ? "failed" : "warning", choice.Fingerprint, message), cancellationToken).ConfigureAwait(false);
+        // a threshold reached is recorded ok (the run goes on, warned); an expired token is the run failing
+        await audit.RecordAsync(AuditActions.TokenExpiry, repository, notice.Expired ? AuditOutcomes.Failed : AuditOutcomes.Ok, message, cancellationToken).ConfigureAwait(false);
         if (notice.Expired)
         {
             throw new ForgeException(ForgeErrorKind.BadCredentials, "error: " + message);
@@ -71,14 +70,13 @@ internal sealed class RunTokenLedger(CliEnvironment env, StateStore state, RunTo
         }
         catch (ForgeException e)
         {
-            await state.AuditWriter.AppendAsync(new AuditEvent("pr.comment", target, "failed", choice.Fingerprint, $"token.expiry {notice.Threshold}: {e.Kind}"), cancellationToken).ConfigureAwait(false);
+            await audit.RecordAsync(AuditActions.PullRequestComment, target, AuditOutcomes.Failed, $"token.expiry {notice.Threshold}: {e.Kind}", cancellationToken).ConfigureAwait(false);
             await env.Error.WriteLineAsync($"tidemark: warning: could not comment the token's expiry on pull request #{pull.Number}: {e.Message}").ConfigureAwait(false);
             return;
         }
 
         await state.TokenWriter.TryRecordExpiryCommentAsync(choice.Fingerprint, notice.Threshold, target, cancellationToken).ConfigureAwait(false);
-        await state.AuditWriter.AppendAsync(new AuditEvent("pr.comment", target, "ok", choice.Fingerprint, $"token.expiry {notice.Threshold} days"), cancellationToken).ConfigureAwait(false);
-        Log.TokenExpiryComment(logger, notice.Threshold, choice.Fingerprint, target);
+        await audit.RecordAsync(AuditActions.PullRequestComment, target, AuditOutcomes.Ok, $"token.expiry {notice.Threshold} days", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>At the end, whatever happened: what the run did with the token, counted from its audit events (fetches included).</summary>
@@ -86,7 +84,7 @@ internal sealed class RunTokenLedger(CliEnvironment env, StateStore state, RunTo
     {
         var events = await state.AuditReader.QueryAsync(new AuditQuery(Limit: 1000), cancellationToken).ConfigureAwait(false);
         var actions = events
-            .Where(e => e.Id > auditStart && e.TokenFingerprint == choice.Fingerprint && e.Outcome != "failed" && e.Action != "token.expiry")
+            .Where(e => e.Id > auditStart && e.TokenFingerprint == choice.Fingerprint && e.Outcome != AuditOutcomes.Failed && e.Action != AuditActions.TokenExpiry)
             .GroupBy(e => e.Action, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         await RecordAsync(actions, cancellationToken).ConfigureAwait(false);
