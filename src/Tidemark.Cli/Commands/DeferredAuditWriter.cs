@@ -9,6 +9,9 @@ namespace Tidemark.Cli.Commands;
 /// </summary>
 internal sealed class DeferredAuditWriter(Func<CancellationToken, Task<StateStore>> open) : IAuditWriter
 {
+    /// <summary>True once an event was dropped because the store did not open.</summary>
+    public bool Dropped { get; private set; }
+
     public async Task AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken)
     {
         StateStore state;
@@ -18,6 +21,7 @@ internal sealed class DeferredAuditWriter(Func<CancellationToken, Task<StateStor
         }
         catch (Exception e) when (e is StateStoreException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
+            Dropped = true;
             return;
         }
 

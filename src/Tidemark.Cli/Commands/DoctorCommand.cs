@@ -76,7 +76,7 @@ internal static class DoctorCommand
             LoadCheckout = Checkout(env, request, runner, target, trail, credentials, workDir),
         };
         var report = await DoctorRunner.RunAsync(checks, context, cancellationToken).ConfigureAwait(false);
-        await AuditAsync(report, target.FullName, token, OpenState, env, cancellationToken).ConfigureAwait(false);
+        await AuditAsync(report, target.FullName, trail, auditWriter, env, cancellationToken).ConfigureAwait(false);
         await DoctorRenderer.WriteAsync(env.Out, report, output, commandName, target.FullName, token?.Fingerprint.ToString()).ConfigureAwait(false);
         return report.HasErrors ? ExitCodes.CheckFailed : ExitCodes.Success;
     }
@@ -132,26 +132,19 @@ internal static class DoctorCommand
         return await SqliteStateStore.OpenAsync(new SqliteStateOptions(path), time, redactor, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>One <c>token.check</c> audit event per check that ran, with the token's fingerprint; a store that does not open is reported by its check, not here.</summary>
-    private static async Task AuditAsync(DoctorReport report, string repository, ResolvedToken? token, Func<CancellationToken, Task<StateStore>> openState, CliEnvironment env, CancellationToken cancellationToken)
+    /// <summary>One <c>token.check</c> audit event per check that ran, with the token's fingerprint; a store that does not open is reported by its check, and here once.</summary>
+    private static async Task AuditAsync(DoctorReport report, string repository, AuditTrail trail, DeferredAuditWriter writer, CliEnvironment env, CancellationToken cancellationToken)
     {
-        StateStore state;
-        try
-        {
-            state = await openState(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is StateStoreException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
-        {
-            await env.Error.WriteLineAsync("tidemark: warning: the checks were not recorded in the audit trail: the state store does not open").ConfigureAwait(false);
-            return;
-        }
-
         foreach (var check in report.Checks.Where(c => c.Level != CheckLevel.Skipped))
         {
             var outcome = check.Level == CheckLevel.Error ? AuditOutcomes.Failed : AuditOutcomes.Ok;
             var first = check.Findings.FirstOrDefault(f => f.Level == check.Level) ?? check.Findings[0];
-            var audit = new AuditEvent(AuditActions.TokenCheck, repository, outcome, token?.Fingerprint.ToString(), $"{check.Check}: {first.Message}");
-            await state.AuditWriter.AppendAsync(audit, cancellationToken).ConfigureAwait(false);
+            await trail.RecordAsync(AuditActions.TokenCheck, repository, outcome, $"{check.Check}: {first.Message}", cancellationToken).ConfigureAwait(false);
+        }
+
+        if (writer.Dropped)
+        {
+            await env.Error.WriteLineAsync("tidemark: warning: the checks were not recorded in the audit trail: the state store does not open").ConfigureAwait(false);
         }
     }
 }
