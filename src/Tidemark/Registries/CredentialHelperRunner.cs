@@ -24,8 +24,7 @@ internal sealed partial class CredentialHelperRunner(CredentialHelperOptions opt
         var stderr = process.StandardError.ReadToEndAsync(linked.Token);
         try
         {
-            await process.StandardInput.WriteAsync(serverUrl.AsMemory(), linked.Token).ConfigureAwait(false);
-            process.StandardInput.Close();
+            await WriteRequestAsync(process, serverUrl, linked.Token).ConfigureAwait(false);
             await process.WaitForExitAsync(linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
@@ -40,6 +39,23 @@ internal sealed partial class CredentialHelperRunner(CredentialHelperOptions opt
         }
 
         return Interpret(helper, registry, process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Writes the server URL to the helper's stdin. A helper that exits without reading it (a failing one often
+    /// does) closes the pipe: that is not our error, its exit code and stderr tell what went wrong.
+    /// </summary>
+    private static async Task WriteRequestAsync(Process process, string serverUrl, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await process.StandardInput.WriteAsync(serverUrl.AsMemory(), cancellationToken).ConfigureAwait(false);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // Broken pipe: the helper is gone; fall through to its exit code.
+        }
     }
 
     private string Locate(string helper)
