@@ -23,20 +23,34 @@ internal static class PlanCommand
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(env, async () =>
         {
             var workspace = await RepositoryOptions.LoadAsync(parse.GetValue(repo), parse.GetValue(config), env, cancellationToken).ConfigureAwait(false);
-            var plan = await PlanAsync(env, logging, workspace, parse.GetValue(secrets)!, parse.GetValue(explain), cancellationToken).ConfigureAwait(false);
-            await PlanRenderer.WriteAsync(env.Out, plan, parse.GetValue(output)!, parse.GetValue(explain)).ConfigureAwait(false);
-            return plan.HasErrors ? ExitCodes.Failed : ExitCodes.Success;
+            var mode = UpdateMode.Of(workspace.Flux, workspace.Config);
+            var plans = await PlanScopesAsync(env, logging, workspace, mode, parse.GetValue(secrets)!, parse.GetValue(explain), cancellationToken).ConfigureAwait(false);
+            await PlanRenderer.WriteAsync(env.Out, env.Error, mode, plans, parse.GetValue(output)!, parse.GetValue(explain)).ConfigureAwait(false);
+            return plans.Any(p => p.HasErrors) ? ExitCodes.Failed : ExitCodes.Success;
         }));
         return command;
     }
 
+    /// <summary>The plan of the repository's first scope (its only one without Flux automations).</summary>
     /// <param name="cache">Reuses tag listings from the state store (run); null lists every registry (plan).</param>
     public static async Task<Plan> PlanAsync(CliEnvironment env, ILoggerFactory logging, Workspace workspace, string secretsDirectory, bool explain, CancellationToken cancellationToken, Func<ITagSource, ITagSource>? cache = null)
+    {
+        var mode = UpdateMode.Of(workspace.Flux, workspace.Config);
+        return (await PlanScopesAsync(env, logging, workspace, mode, secretsDirectory, explain, cancellationToken, cache, mode.Scopes.Take(1)).ConfigureAwait(false))[0];
+    }
+
+    /// <summary>One plan per scope of <paramref name="mode"/> (or of <paramref name="only"/>), each image's tags listed once for all.</summary>
+    public static async Task<IReadOnlyList<Plan>> PlanScopesAsync(CliEnvironment env, ILoggerFactory logging, Workspace workspace, UpdateMode mode, string secretsDirectory, bool explain, CancellationToken cancellationToken, Func<ITagSource, ITagSource>? cache = null, IEnumerable<UpdateScope>? only = null)
     {
         var options = RegistryOptionsBuilder.Build(workspace.Config, workspace.Flux, env.DockerConfigPath(), secretsDirectory);
         using var client = RegistryClient.Create(options, env.Time, logging.CreateLogger("Tidemark.Registries"));
         var tags = cache is null ? (ITagSource)client : cache(client);
         var planner = new Planner(new MemoizingTagSource(tags, cancellationToken), client);
-        return await planner.PlanAsync(workspace, explain, cancellationToken).ConfigureAwait(false);
+        var plans = new List<Plan>();
+        foreach (var scope in only ?? mode.Scopes)
+        {
+            plans.Add(await planner.PlanAsync(workspace, mode, scope, explain, cancellationToken).ConfigureAwait(false));
+        }
+        return plans;
     }
 }

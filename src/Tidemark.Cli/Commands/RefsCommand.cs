@@ -19,8 +19,8 @@ internal static class RefsCommand
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(env, async () =>
         {
             var workspace = await RepositoryOptions.LoadAsync(parse.GetValue(repo), parse.GetValue(config), env, cancellationToken).ConfigureAwait(false);
-            var binding = ReferenceBinder.Bind(workspace.Discovery.Sites, workspace.Config, workspace.Flux);
-            await RefsRenderer.WriteAsync(env.Out, workspace, binding, parse.GetValue(output)!).ConfigureAwait(false);
+            var mode = UpdateMode.Of(workspace.Flux, workspace.Config);
+            await RefsRenderer.WriteAsync(env.Out, workspace, mode, BindingResult.Of(workspace, mode), parse.GetValue(output)!).ConfigureAwait(false);
             return ExitCodes.Success;
         }));
         return command;

@@ -80,17 +80,45 @@ internal static class RunCommand
         await RunToken.RequireWorkflowsAsync(credentials, updatePaths, cancellationToken).ConfigureAwait(false);
         await RunToken.EnsureNotLeakedAsync(workspace.Root, context.Token, env.Error, cancellationToken).ConfigureAwait(false);
         var ttl = request.CacheTtl ?? TimeSpan.FromMinutes(10);
-        var plan = await PlanCommand.PlanAsync(env, context.Logging, workspace, request.SecretsDirectory, false, cancellationToken,
+        var mode = UpdateMode.Of(workspace.Flux, workspace.Config);
+        var plans = await PlanCommand.PlanScopesAsync(env, context.Logging, workspace, mode, request.SecretsDirectory, false, cancellationToken,
             registry => new CachedTagSource(new AuditedTagSource(registry, context.Audit.WithToken(null)), context.State.TagCacheReader, context.State.TagCacheWriter, ttl, request.Refresh || ttl == TimeSpan.Zero)).ConfigureAwait(false);
+        var failed = false;
+        foreach (var plan in plans)
+        {
+            var scopeSettings = mode.Scopes.Count == 1 ? settings : PublishSettings.From(workspace.Config, plan.Scope.Automation, true, context.Target.FullName, defaultBranch);
+            failed |= await PublishScopeAsync(context, git, ledger, plan, scopeSettings with { PlannedBaseSha = baseSha }, settings.BaseBranch, cancellationToken).ConfigureAwait(false);
+        }
+        return failed ? ExitCodes.Failed : ExitCodes.Success;
+    }
+
+    /// <summary>Publishes one scope's plan (one Flux automation's branch and pull request); true when it had errors.</summary>
+    private static async Task<bool> PublishScopeAsync(RunContext context, GitRepository git, RunTokenLedger ledger, Plan plan, PublishSettings settings, string plannedBase, CancellationToken cancellationToken)
+    {
+        var env = context.Env;
+        if (plan.Scope.Automation is { Suspended: true } suspended)
+        {
+            await env.Out.WriteLineAsync($"{plan.Scope.Name}: suspended (spec.suspend: true at {suspended.Place.File}:{suspended.Place.Line}); nothing published").ConfigureAwait(false);
+            return false;
+        }
+        if (settings.BaseBranch != plannedBase)
+        {
+            await env.Error.WriteLineAsync($"tidemark: {plan.Scope.Name} checks out {settings.BaseBranch}, but this run planned from {plannedBase}; nothing published for it (set tidemark.yaml baseBranch, or run once per base branch with --config)").ConfigureAwait(false);
+            return true;
+        }
         var publisher = new Publisher(git, context.Forge, context.State, context.Audit);
         var publish = settings with
         {
-            DryRun = request.DryRun, PlannedBaseSha = baseSha, LockOwner = context.LockOwner, LockLease = LockLease, LockWait = LockWait,
+            DryRun = context.Request.DryRun, LockOwner = context.LockOwner, LockLease = LockLease, LockWait = LockWait,
         };
         var outcome = await publisher.PublishAsync(plan, publish, cancellationToken).ConfigureAwait(false);
         await ledger.CommentAsync(context.Forge, publish, cancellationToken).ConfigureAwait(false);
+        if (plan.Scope.Automation is not null)
+        {
+            await env.Out.WriteLineAsync($"{plan.Scope.Name} (path {plan.Scope.DisplayPath})").ConfigureAwait(false);
+        }
         await RunRenderer.WriteAsync(env.Out, env.Error, publish, plan, outcome).ConfigureAwait(false);
-        return plan.HasErrors ? ExitCodes.Failed : ExitCodes.Success;
+        return plan.HasErrors;
     }
 
     /// <summary>

@@ -2,16 +2,23 @@ namespace Tidemark.Cli.Rendering;
 
 /// <summary><c>tidemark plan --output json</c> (documented in docs/plan.md).</summary>
 internal sealed record PlanJson(
+    ModeJson Mode,
     IReadOnlyList<ChangeJson> Changes,
     IReadOnlyList<UnchangedJson> Unchanged,
     IReadOnlyList<string> Errors,
     IReadOnlyList<SkippedJson> Skipped,
     IReadOnlyList<ExplainJson>? Explain);
 
-internal sealed record ChangeJson(string Image, string From, string To, string Policy, string? Group, string Reason, IReadOnlyList<PlaceJson> Files);
+/// <summary>Which references may change and why; one entry per Flux ImageUpdateAutomation (none without Flux).</summary>
+internal sealed record ModeJson(string Name, string Description, IReadOnlyList<AutomationJson> Automations);
+
+internal sealed record AutomationJson(string Namespace, string Name, string File, int Line, string Path, string? PushBranch, bool Suspended);
+
+/// <summary>A change; <c>automation</c> is <c>NAMESPACE/NAME</c> of the Flux ImageUpdateAutomation whose pull request carries it, or null.</summary>
+internal sealed record ChangeJson(string Image, string From, string To, string Policy, string? Group, string Reason, IReadOnlyList<PlaceJson> Files, string? Automation);
 
 internal sealed record PlaceJson(string File, int Line);
 
-internal sealed record UnchangedJson(string Image, string? Current, string Reason);
+internal sealed record UnchangedJson(string Image, string? Current, string Reason, string? File, int? Line);
 
 internal sealed record ExplainJson(string Image, string? Current, string Policy, string Decision, IReadOnlyList<ScanStepJson> Steps, IReadOnlyList<ScanVerdictJson> Candidates);

@@ -3,22 +3,40 @@ using Tidemark.Automation;
 
 namespace Tidemark.Cli.Rendering;
 
-/// <summary>Renders a <see cref="Plan"/> as a table, as JSON, or as a unified diff that <c>git apply</c> accepts.</summary>
+/// <summary>
+/// Renders the plans of a repository's scopes (one per Flux ImageUpdateAutomation, or one for the whole repository)
+/// as a table, as JSON, or as a unified diff that <c>git apply</c> accepts. The mode in force is said once, first.
+/// </summary>
 internal static class PlanRenderer
 {
-    public static Task WriteAsync(TextWriter writer, Plan plan, string format, bool explain) => format switch
+    public static Task WriteAsync(TextWriter writer, TextWriter errors, UpdateMode mode, IReadOnlyList<Plan> plans, string format, bool explain) => format switch
     {
-        "json" => JsonOutput.WriteAsync(writer, ToJson(plan, explain)),
-        "diff" => writer.WriteAsync(UnifiedDiff.Write(plan.Edits)),
-        _ => WriteTable(writer, plan, explain),
+        "json" => JsonOutput.WriteAsync(writer, ToJson(mode, plans, explain)),
+        "diff" => WriteDiffAsync(writer, errors, plans),
+        _ => WriteTables(writer, mode, plans, explain),
     };
 
-    private static PlanJson ToJson(Plan plan, bool explain) => new(
-        plan.Changes.Select(c => new ChangeJson(c.Image, c.From, c.To, c.Policy, c.Group, c.Reason, c.Files.Select(f => new PlaceJson(f.File, f.Line)).ToList())).ToList(),
-        plan.Unchanged.Select(u => new UnchangedJson(u.Image, u.Current, u.Reason)).ToList(),
-        plan.Errors,
-        plan.Skipped.Select(s => new SkippedJson(s.File, s.Line, s.Reason)).ToList(),
-        explain ? plan.Decisions.Select(Explain).ToList() : null);
+    /// <summary>The diff on stdout; what it leaves out (a refused edit, a failed registry) on stderr, so a pipe into <c>git apply</c> is not silently short.</summary>
+    private static async Task WriteDiffAsync(TextWriter writer, TextWriter errors, IReadOnlyList<Plan> plans)
+    {
+        foreach (var plan in plans)
+        {
+            await writer.WriteAsync(UnifiedDiff.Write(plan.Edits)).ConfigureAwait(false);
+            foreach (var error in plan.Errors)
+            {
+                await errors.WriteLineAsync($"tidemark: error: {error}").ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static PlanJson ToJson(UpdateMode mode, IReadOnlyList<Plan> plans, bool explain) => new(
+        new ModeJson(mode.IsFlux ? "flux" : "all", mode.Description, [.. mode.Scopes.Select(s => s.Automation).OfType<Configuration.Flux.FluxImageUpdateAutomation>().Select(a =>
+            new AutomationJson(a.Namespace, a.Name, a.Place.File, a.Place.Line, "./" + Configuration.RepositoryPaths.Normalize(a.UpdatePath ?? ""), a.UpdateBranch, a.Suspended))]),
+        [.. plans.SelectMany(p => p.Changes.Select(c => new ChangeJson(c.Image, c.From, c.To, c.Policy, c.Group, c.Reason, [.. c.Files.Select(f => new PlaceJson(f.File, f.Line))], p.Scope.Automation?.ToString())))],
+        [.. plans.SelectMany(p => p.Unchanged).Select(u => new UnchangedJson(u.Image, u.Current, u.Reason, u.File, u.File is null ? null : u.Line))],
+        [.. plans.SelectMany(p => p.Errors).Distinct()],
+        [.. plans.SelectMany(p => p.Skipped).Distinct().Select(s => new SkippedJson(s.File, s.Line, s.Reason))],
+        explain ? [.. plans.SelectMany(p => p.Decisions).Select(Explain)] : null);
 
     private static ExplainJson Explain(Decision decision) => new(
         decision.Key.Name,
@@ -28,9 +46,25 @@ internal static class PlanRenderer
         SelectionJson.Steps(decision.Selection),
         SelectionJson.Candidates(decision.Selection));
 
-    private static Task WriteTable(TextWriter writer, Plan plan, bool explain)
+    private static Task WriteTables(TextWriter writer, UpdateMode mode, IReadOnlyList<Plan> plans, bool explain)
     {
         var console = Consoles.For(writer);
+        console.WriteLine($"Mode: {mode.Description}");
+        foreach (var plan in plans)
+        {
+            if (plan.Scope.Automation is { } automation)
+            {
+                console.WriteLine();
+                var branch = automation.UpdateBranch is { } push ? $", push branch {push}" : "";
+                console.WriteLine($"{plan.Scope.Name} (path {plan.Scope.DisplayPath}{branch}){(automation.Suspended ? ": suspended (spec.suspend: true), nothing is changed" : "")}");
+            }
+            WriteTable(console, plan, explain);
+        }
+        return Task.CompletedTask;
+    }
+
+    private static void WriteTable(IAnsiConsole console, Plan plan, bool explain)
+    {
         WriteChanges(console, plan);
         WriteUnchanged(console, plan);
         foreach (var skipped in plan.Skipped)
@@ -45,7 +79,6 @@ internal static class PlanRenderer
         {
             plan.Decisions.ToList().ForEach(d => WriteExplanation(console, d));
         }
-        return Task.CompletedTask;
     }
 
     private static void WriteChanges(IAnsiConsole console, Plan plan)
@@ -74,7 +107,8 @@ internal static class PlanRenderer
         var table = new Table().Border(TableBorder.Simple).Title($"{plan.Unchanged.Count} unchanged").AddColumns("IMAGE", "CURRENT", "WHY");
         foreach (var item in plan.Unchanged)
         {
-            table.AddRow(Markup.Escape(item.Image), Markup.Escape(item.Current ?? "-"), Markup.Escape(item.Reason));
+            var place = item.File is null ? "" : $" ({item.File}:{item.Line})";
+            table.AddRow(Markup.Escape(item.Image), Markup.Escape(item.Current ?? "-"), Markup.Escape(item.Reason + place));
         }
         console.Write(table);
     }

@@ -7,7 +7,7 @@ namespace Tidemark.Cli.Rendering;
 /// <summary>Renders <c>tidemark refs</c>: a table, or the JSON documented in docs/manifests.md.</summary>
 internal static class RefsRenderer
 {
-    public static Task WriteAsync(TextWriter writer, Workspace workspace, BindingResult binding, string format)
+    public static Task WriteAsync(TextWriter writer, Workspace workspace, UpdateMode mode, BindingResult binding, string format)
     {
         // One lookup each, not a scan of every binding per site: refs runs over repositories with ~100,000 references.
         var governed = binding.References.ToDictionary(r => r.Site, r => r, (IEqualityComparer<ReferenceSite>)ReferenceEqualityComparer.Instance);
@@ -27,6 +27,7 @@ internal static class RefsRenderer
         }
         console.Write(table);
         console.WriteLine($"{rows.OfType<ReferenceJson>().Count()} reference(s) in {workspace.Discovery.FilesRead} file(s); {skipped.Count} skipped");
+        console.WriteLine($"Mode: {mode.Description}");
         foreach (var skip in skipped)
         {
             console.WriteLine($"  skipped {skip.File}:{skip.Line}: {skip.Reason}");

@@ -17,12 +17,20 @@ internal static class Decider
         bool explain)
     {
         var decisions = new List<Decision>();
-        foreach (var reference in references.GroupBy(r => r.Key).Select(g => g.First()))
+        foreach (var keyed in references.GroupBy(r => r.Key))
         {
-            decisions.Add(DecideOne(reference, listings, failures, explain));
+            decisions.Add(DecideOne(keyed.First(), listings, failures, explain) switch
+            {
+                Decision.Keep { IsError: false, Selection.Selected: { } selected } keep when keyed.Any(MarkerRewrites) =>
+                    new Decision.Update(keep.Key, keep.Policy, keep.Selection, selected, null, $"{keep.Reason}; the marked value is rewritten to the ImagePolicy's image {keyed.First().PolicyImage}, as Flux writes it"),
+                var decision => decision,
+            });
         }
         return LockstepGroups.Apply(decisions, references, listings, groups);
     }
+
+    /// <summary>A setter marker whose value Flux would rewrite although the tag stays (another name, a digest to add or drop).</summary>
+    private static bool MarkerRewrites(GovernedReference reference) => reference.Setter?.RewritesWithoutNewTag(reference.Site) == true;
 
     private static Decision DecideOne(GovernedReference reference, IReadOnlyDictionary<string, TagListing> listings, IReadOnlyDictionary<string, RegistryException> failures, bool explain)
     {

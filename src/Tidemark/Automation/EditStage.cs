@@ -35,9 +35,10 @@ internal static class EditStage
 
     private static Replacement Replacement(GovernedReference reference, Decision.Update update, string? digest)
     {
-        var marker = reference.Site.Marker;
-        var wantsDigest = reference.Image.Digest is not null || marker?.Form == MarkerForm.Digest
-            || (marker?.Form == MarkerForm.Full && reference.FluxPolicy is { DigestReflection: not "Never" });
-        return new Replacement(reference.Site, update.To, wantsDigest ? digest : null);
+        if (reference.Setter is { } setter)
+        {
+            return new Replacement(reference.Site, null) { SetterValue = setter.Value(update.To, digest) };
+        }
+        return new Replacement(reference.Site, update.To, reference.Image.Digest is not null ? digest : null);
     }
 }

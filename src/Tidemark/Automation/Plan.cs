@@ -15,4 +15,7 @@ internal sealed record Plan(
     IReadOnlyList<Decision> Decisions)
 {
     public bool HasErrors => Errors.Count > 0;
+
+    /// <summary>The scope the plan covers: one Flux automation's path, or the whole repository.</summary>
+    public UpdateScope Scope { get; init; } = UpdateScope.Repository;
 }

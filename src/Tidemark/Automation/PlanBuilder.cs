@@ -9,6 +9,7 @@ internal static class PlanBuilder
         BindingResult binding,
         IReadOnlyList<Decision> decisions,
         IReadOnlyDictionary<ImageKey, Decision.Update> updates,
+        IReadOnlyDictionary<ImageKey, string> digests,
         IReadOnlyList<FileEdit> edits,
         IReadOnlyList<string> errors,
         IReadOnlyList<Skipped> discoverySkipped)
@@ -29,7 +30,7 @@ internal static class PlanBuilder
             var places = sites.Where(s => editedFiles.Contains(s.Site.File)).Select(s => new SitePlace(s.Site.File, s.Site.Line)).Distinct().ToList();
             if (updates.TryGetValue(decision.Key, out var update) && places.Count > 0)
             {
-                var edited = sites.Where(s => editedFiles.Contains(s.Site.File)).Select(s => SiteChangeOf(s, update.To)).Distinct().ToList();
+                var edited = sites.Where(s => editedFiles.Contains(s.Site.File)).Select(s => SiteChangeOf(s, update.To, digests.GetValueOrDefault(decision.Key))).Where(c => c.OldValue != c.NewValue).Distinct().ToList();
                 changes.Add(new PlannedChange(image.FamiliarName, decision.Key.Tag ?? "", update.To, decision.Policy.Text, update.Group, update.Reason, places) { Sites = edited });
             }
         }
@@ -42,8 +43,8 @@ internal static class PlanBuilder
             decisions);
     }
 
-    /// <summary>The value as a Flux setter would report it: a tag field changes tag to tag, an image field whole reference to whole reference (digests left out).</summary>
-    private static SiteChange SiteChangeOf(GovernedReference reference, string to)
+    /// <summary>The value as a Flux setter reports it: the marked scalar's text before and after; without a marker, a tag field tag to tag, an image field whole reference to whole reference (digests left out).</summary>
+    private static SiteChange SiteChangeOf(GovernedReference reference, string to, string? digest)
     {
         var marker = reference.Site.Marker;
         var setter = marker is null ? "" : $"{marker.Namespace}:{marker.Name}" + marker.Form switch
@@ -53,6 +54,11 @@ internal static class PlanBuilder
             MarkerForm.Digest => ":digest",
             _ => "",
         };
+        if (reference.Setter is { } write)
+        {
+            var current = reference.Site.Targets[0].CurrentText;
+            return new SiteChange(reference.Site.File, reference.Site.Line, setter, current, write.Value(to, digest) ?? current);
+        }
         var target = reference.Site.TargetFor(TargetPart.Tag);
         return target is { Part: TargetPart.Tag }
             ? new SiteChange(reference.Site.File, reference.Site.Line, setter, target.CurrentText, to)

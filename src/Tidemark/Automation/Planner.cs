@@ -10,9 +10,19 @@ namespace Tidemark.Automation;
 /// </summary>
 internal sealed class Planner(ITagSource tags, IDigestSource digests)
 {
-    public async Task<Plan> PlanAsync(Workspace workspace, bool explain, CancellationToken cancellationToken)
+    /// <summary>The plan of the repository's only scope (no Flux automation), or of the first automation's.</summary>
+    public Task<Plan> PlanAsync(Workspace workspace, bool explain, CancellationToken cancellationToken)
     {
-        var binding = ReferenceBinder.Bind(workspace.Discovery.Sites, workspace.Config, workspace.Flux);
+        ArgumentNullException.ThrowIfNull(workspace);
+        var mode = UpdateMode.Of(workspace.Flux, workspace.Config);
+        return PlanAsync(workspace, mode, mode.Scopes[0], explain, cancellationToken);
+    }
+
+    /// <summary>The plan of one scope: its references only, its edits only (a Flux automation's path).</summary>
+    public async Task<Plan> PlanAsync(Workspace workspace, UpdateMode mode, UpdateScope scope, bool explain, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        var binding = ReferenceBinder.Bind(workspace.Discovery.Sites, workspace.Config, workspace.Flux, mode, scope);
         var (listings, failures) = await LookupAsync(binding.References, cancellationToken).ConfigureAwait(false);
         var decisions = Decider.Decide(binding.References, listings, failures, workspace.Config.Groups, explain);
         var updates = decisions.OfType<Decision.Update>().ToDictionary(d => d.Key);
@@ -22,7 +32,9 @@ internal sealed class Planner(ITagSource tags, IDigestSource digests)
             updates.Remove(key);
         }
         var (edits, editErrors) = EditStage.Apply(binding.References, updates, digestMap, file => ReadText(workspace.Root, file));
-        return PlanBuilder.Build(binding, decisions, updates, edits, [.. FluxErrors(workspace), .. failures.Values.Select(f => f.Message).Distinct(), .. digestErrors.Values, .. editErrors], workspace.Discovery.Skipped);
+        var discoverySkipped = ReferenceEquals(scope, mode.Scopes[0]) ? workspace.Discovery.Skipped : [];
+        var fluxErrors = ReferenceEquals(scope, mode.Scopes[0]) ? FluxErrors(workspace) : [];
+        return PlanBuilder.Build(binding, decisions, updates, digestMap, edits, [.. fluxErrors, .. failures.Values.Select(f => f.Message).Distinct(), .. digestErrors.Values, .. editErrors], discoverySkipped) with { Scope = scope };
     }
 
     private async Task<(Dictionary<string, TagListing> Listings, Dictionary<string, RegistryException> Failures)> LookupAsync(IReadOnlyList<GovernedReference> references, CancellationToken cancellationToken)
@@ -65,8 +77,7 @@ internal sealed class Planner(ITagSource tags, IDigestSource digests)
     }
 
     private static bool NeedsDigest(GovernedReference reference) =>
-        reference.Image.Digest is not null || reference.Site.Marker?.Form == MarkerForm.Digest
-        || (reference.Site.Marker?.Form == MarkerForm.Full && reference.FluxPolicy is { DigestReflection: not "Never" });
+        reference.Setter?.NeedsDigest ?? reference.Image.Digest is not null;
 
     private static IEnumerable<string> FluxErrors(Workspace workspace) =>
         workspace.Flux.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString());

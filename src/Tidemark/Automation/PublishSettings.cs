@@ -50,26 +50,46 @@ internal sealed record PublishSettings(
     /// <summary>The base commit the plan was made from; a base that moved since then is not built on.</summary>
     public string? PlannedBaseSha { get; init; }
 
+    /// <summary>The settings of the repository's first scope (its first ImageUpdateAutomation, if any).</summary>
     public static PublishSettings From(TidemarkConfig config, FluxObjects flux, string repository, string defaultBaseBranch)
     {
-        var automation = flux.Automations.FirstOrDefault();
+        ArgumentNullException.ThrowIfNull(flux);
+        return From(config, flux.Automations.FirstOrDefault(), flux.Automations.Count > 1, repository, defaultBaseBranch);
+    }
+
+    /// <summary>
+    /// The settings of one scope. With several automations each has its own update branch: its push branch, else
+    /// <c>tidemark.yaml</c>'s <c>updateBranch</c> followed by <c>-NAME</c>; otherwise <c>updateBranch</c>, when set,
+    /// wins over the automation's.
+    /// </summary>
+    public static PublishSettings From(TidemarkConfig config, FluxImageUpdateAutomation? automation, bool severalAutomations, string repository, string defaultBaseBranch)
+    {
+        ArgumentNullException.ThrowIfNull(config);
         var defaults = new CommitConfig();
         var commit = config.Commit;
         var fluxAuthor = automation?.AuthorName is not null && commit.AuthorName == defaults.AuthorName && commit.AuthorEmail == defaults.AuthorEmail;
         var author = fluxAuthor
             ? new GitIdentity(automation!.AuthorName!, automation.AuthorEmail ?? defaults.AuthorEmail)
             : new GitIdentity(commit.AuthorName, commit.AuthorEmail);
-        var updateBranch = config.UpdateBranch == TidemarkConfig.DefaultUpdateBranch && automation?.PushBranch is { Length: > 0 } push
-            ? push
-            : config.UpdateBranch;
         var baseBranch = config.BaseBranch ?? automation?.CheckoutBranch ?? defaultBaseBranch;
         var pr = config.PullRequest;
-        return new PublishSettings(repository, baseBranch, updateBranch, author, pr.Title, pr.Labels, pr.Reviewers, pr.Assignees)
+        return new PublishSettings(repository, baseBranch, UpdateBranchOf(config, automation, severalAutomations), author, pr.Title, pr.Labels, pr.Reviewers, pr.Assignees)
         {
             SignOff = commit.SignOff,
             CommitTemplate = commit.MessageTemplate is null ? CommitMessageTemplate.From(automation) : null,
             CommitSubject = Subject(commit.MessageTemplate) ?? Subject(automation?.MessageTemplate is { } template && !template.Contains("{{", StringComparison.Ordinal) ? template : null) ?? DefaultCommitSubject,
         };
+    }
+
+    private static string UpdateBranchOf(TidemarkConfig config, FluxImageUpdateAutomation? automation, bool severalAutomations)
+    {
+        if (severalAutomations)
+        {
+            return automation?.UpdateBranch ?? $"{config.UpdateBranch}-{automation?.Name}";
+        }
+        return config.UpdateBranch == TidemarkConfig.DefaultUpdateBranch && automation?.UpdateBranch is { Length: > 0 } push
+            ? push
+            : config.UpdateBranch;
     }
 
     private static string? Subject(string? message) =>

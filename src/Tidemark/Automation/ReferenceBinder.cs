@@ -12,14 +12,26 @@ namespace Tidemark.Automation;
 /// </summary>
 internal static class ReferenceBinder
 {
-    public static BindingResult Bind(IReadOnlyList<ReferenceSite> sites, TidemarkConfig config, FluxObjects flux)
+    /// <summary>Binds the sites of the whole repository, without Flux scoping (no ImageUpdateAutomation, or a test).</summary>
+    public static BindingResult Bind(IReadOnlyList<ReferenceSite> sites, TidemarkConfig config, FluxObjects flux) =>
+        Bind(sites, config, flux, new UpdateMode([UpdateScope.Repository], ""), UpdateScope.Repository);
+
+    /// <summary>
+    /// Binds the sites that belong to <paramref name="scope"/>, one of <paramref name="mode"/>'s scopes. In a Flux
+    /// scope, sites outside its path belong to another scope (or to none: reported once, by the first scope) and an
+    /// unmarked site is updated only when <c>tidemark.yaml</c> opts it in.
+    /// </summary>
+    public static BindingResult Bind(IReadOnlyList<ReferenceSite> sites, TidemarkConfig config, FluxObjects flux, UpdateMode mode, UpdateScope scope)
     {
+        ArgumentNullException.ThrowIfNull(mode);
+        ArgumentNullException.ThrowIfNull(scope);
         var references = new List<GovernedReference>();
         var ignored = new List<NotUpdated>();
         var skipped = new List<Skipped>();
         foreach (var site in sites)
         {
-            var outcome = site.Marker is { } marker ? BindMarker(site, marker, flux) : BindPlain(site, config);
+            var outcome = FluxScoping.Exclude(site, config, flux, mode, scope)
+                ?? (site.Marker is { } marker ? BindMarker(site, marker, flux) : BindPlain(site, config));
             switch (outcome)
             {
                 case GovernedReference reference:
@@ -30,6 +42,8 @@ internal static class ReferenceBinder
                     break;
                 case Skipped skip:
                     skipped.Add(skip);
+                    break;
+                case FluxScoping.OtherScope:
                     break;
             }
         }
@@ -75,7 +89,7 @@ internal static class ReferenceBinder
         }
         var current = CurrentOf(site, marker);
         var image = parsed.Reference with { Tag = current.Tag, Digest = current.Digest };
-        return Resolve(site, image, policy.Policy, $"ImagePolicy {key}", policy);
+        return Resolve(site, image, policy.Policy, $"ImagePolicy {key}", policy, repository.Image);
     }
 
     private static (string? Tag, string? Digest) CurrentOf(ReferenceSite site, SetterMarker marker) => marker.Form switch
@@ -84,13 +98,13 @@ internal static class ReferenceBinder
         _ => (site.Image?.Tag, site.Image?.Digest),
     };
 
-    private static object Resolve(ReferenceSite site, ImageReference image, PolicySpec spec, string origin, FluxImagePolicy? flux)
+    private static object Resolve(ReferenceSite site, ImageReference image, PolicySpec spec, string origin, FluxImagePolicy? flux, string? policyImage = null)
     {
         var resolved = ResolvedPolicy.Resolve(spec);
         if (!resolved.Succeeded)
         {
             return new Skipped(site.File, site.Line, $"the {origin} at {spec.Place} cannot be used: {resolved.Error}");
         }
-        return new GovernedReference(site, image, resolved.Value, origin, flux);
+        return new GovernedReference(site, image, resolved.Value, origin, flux, policyImage);
     }
 }

@@ -68,6 +68,7 @@ internal static class ConfigLoader
                 PullRequest = PullRequest(root.Map("pullRequest")),
                 Commit = Commit(root.Map("commit")),
                 GitHub = GitHubSectionReader.Read(root.Map("github"), file),
+                Unmarked = Unmarked(root),
             };
             root.ReportUnknown();
             return config;
@@ -206,6 +207,26 @@ internal static class ConfigLoader
             }
             map.ReportUnknown();
             return credentials;
+        }
+
+        private UnmarkedConfig Unmarked(YamlMap root)
+        {
+            if (root.Get("unmarked") is null || root.Map("unmarked") is not { } map)
+            {
+                return UnmarkedConfig.None;
+            }
+            var paths = map.Strings("paths");
+            foreach (var path in paths.Where(RepositoryPaths.Escapes))
+            {
+                map.Error(map.Get("paths")!, "paths", $"\"{path}\" must be a folder inside the repository", "use a repository-relative path such as apps");
+            }
+            var config = new UnmarkedConfig(map.Bool("update") ?? false, paths, map.Strings("images"), Place(map));
+            if (!config.OptsInAny)
+            {
+                map.Warning(map.Node, "update", "opts in no unmarked reference", "write update: true, or list paths or images");
+            }
+            map.ReportUnknown();
+            return config;
         }
 
         private static PullRequestConfig PullRequest(YamlMap? map)

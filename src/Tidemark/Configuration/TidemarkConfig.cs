@@ -33,6 +33,9 @@ internal sealed record TidemarkConfig
 
     public CommitConfig Commit { get; init; } = new();
 
+    /// <summary>Unmarked references to update although the repository holds a Flux <c>ImageUpdateAutomation</c>.</summary>
+    public UnmarkedConfig Unmarked { get; init; } = UnmarkedConfig.None;
+
     /// <summary>The GitHub token's sources and rotation settings (read from the operator's <c>--config</c> file only).</summary>
     public GitHubConfig GitHub { get; init; } = new();
 

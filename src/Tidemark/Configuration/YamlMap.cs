@@ -24,6 +24,9 @@ internal sealed class YamlMap
 
     public YamlNode Node => node;
 
+    /// <summary>How many errors the file's diagnostics hold so far (to tell whether reading a part added one).</summary>
+    public int ErrorCount => diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+
     public YamlNode? Get(string key)
     {
         seen.Add(key);
@@ -158,14 +161,23 @@ internal sealed class YamlMap
         return maps;
     }
 
-    public void ReportUnknown()
+    public void ReportUnknown(string message = "unknown field, ignored", string fix = "check the spelling against docs/configuration.md")
     {
         foreach (var entry in node.Children)
         {
             if (entry.Key is YamlScalarNode { Value: { } name } && !seen.Contains(name))
             {
-                Add(DiagnosticSeverity.Warning, entry.Key, name, "unknown field, ignored", "check the spelling against docs/configuration.md");
+                Add(DiagnosticSeverity.Warning, entry.Key, name, message, fix);
             }
+        }
+    }
+
+    /// <summary>Marks keys as read without reading them: fields that are known and deliberately not used.</summary>
+    public void Known(params string[] keys)
+    {
+        foreach (var key in keys)
+        {
+            seen.Add(key);
         }
     }
 

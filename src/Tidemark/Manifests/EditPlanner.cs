@@ -9,6 +9,12 @@ internal static class EditPlanner
         ArgumentNullException.ThrowIfNull(replacement);
         var site = replacement.Site;
         var wanted = new List<(EditTarget Target, string Value)>();
+        if (site.Marker is not null && replacement.SetterValue is { } setterValue)
+        {
+            // A marked scalar is one target: the setter writes all of it (research/flux.md §4.1).
+            wanted.Add((site.Targets[0], setterValue));
+            return Format(site, wanted);
+        }
         var whole = site.Targets.FirstOrDefault(t => t.Part == TargetPart.Whole);
         if (whole is not null)
         {

@@ -12,4 +12,10 @@ internal sealed record FluxImagePolicy(
 {
     /// <summary>The key a setter marker uses: <c>NAMESPACE:NAME</c>.</summary>
     public string Key => $"{Namespace}:{Name}";
+
+    /// <summary><c>metadata.labels</c>, matched by an automation's <c>policySelector</c>.</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
+    /// <summary><c>spec.suspend: true</c> (v1): the policy resolves nothing, so its markers are not updated.</summary>
+    public bool Suspended { get; init; }
 }

@@ -76,10 +76,10 @@ internal static class FluxObjectReader
                     repositories.Add(Repository(spec, ns, name, place));
                     break;
                 case "ImagePolicy":
-                    policies.Add(Policy(spec, ns, name, place));
+                    policies.Add(Policy(spec, metadata, ns, name, place));
                     break;
                 case "ImageUpdateAutomation":
-                    automations.Add(Automation(spec, ns, name, place));
+                    automations.Add(FluxAutomationReader.Read(spec, ns, name, place));
                     break;
             }
         }
@@ -94,10 +94,21 @@ internal static class FluxObjectReader
                 spec.Error(spec.Node, "image", $"ImageRepository {ns}/{name} has no spec.image", "set spec.image, e.g. quay.io/jetstack/cert-manager-controller");
             }
             var exclusions = spec.Get("exclusionList") is null ? null : spec.Strings("exclusionList");
-            return new FluxImageRepository(ns, name, image ?? "", exclusions, spec.Map("secretRef")?.String("name"), spec.Bool("insecure") ?? false, place);
+            if (spec.String("provider") is { } provider && provider != "generic")
+            {
+                spec.Warning(spec.Get("provider")!, "provider", $"provider {provider} is not used: Tidemark authenticates to every registry as generic (a docker config, a mounted Secret or a credential helper on the operator's side)", "see docs/flux.md and docs/configuration.md");
+            }
+            if (spec.Get("certSecretRef") is { } certSecret)
+            {
+                spec.Warning(certSecret, "certSecretRef", "not used: Tidemark reads no Secret from the repository", "give the registry's CA bundle in the operator's --config (registries[].caBundle)");
+            }
+            spec.Known("interval", "timeout", "suspend", "accessFrom", "serviceAccountName", "proxySecretRef");
+            var repository = new FluxImageRepository(ns, name, image ?? "", exclusions, spec.Map("secretRef")?.String("name"), spec.Bool("insecure") ?? false, place);
+            spec.ReportUnknown("not used by Tidemark", "see docs/flux.md");
+            return repository;
         }
 
-        private FluxImagePolicy Policy(YamlMap spec, string ns, string name, SourcePlace place)
+        private FluxImagePolicy Policy(YamlMap spec, YamlMap? metadata, string ns, string name, SourcePlace place)
         {
             var reference = spec.Map("imageRepositoryRef");
             var repositoryName = reference?.String("name");
@@ -109,7 +120,14 @@ internal static class FluxObjectReader
             var filter = spec.Map("filterTags");
             var pattern = filter?.String("pattern");
             var policy = text is null ? null : new PolicySpec(text, string.IsNullOrEmpty(pattern) ? null : pattern, filter?.String("extract"), place);
-            return new FluxImagePolicy(ns, name, reference?.String("namespace") ?? ns, repositoryName ?? "", policy, spec.String("digestReflectionPolicy") ?? "Never", place);
+            spec.Known("interval");
+            var result = new FluxImagePolicy(ns, name, reference?.String("namespace") ?? ns, repositoryName ?? "", policy, spec.String("digestReflectionPolicy") ?? "Never", place)
+            {
+                Labels = FluxAutomationReader.StringMap(metadata?.Map("labels")),
+                Suspended = spec.Bool("suspend") ?? false,
+            };
+            spec.ReportUnknown("not used by Tidemark", "see docs/flux.md");
+            return result;
         }
 
         private static string? PolicyText(YamlMap? policy, string ns, string name, YamlMap spec)
@@ -128,59 +146,6 @@ internal static class FluxObjectReader
             }
             spec.Error(spec.Node, "policy", $"ImagePolicy {ns}/{name} has no semver, alphabetical or numerical policy", "set spec.policy.semver.range, e.g. '>=1.0.0'");
             return null;
-        }
-
-        private static FluxImageUpdateAutomation Automation(YamlMap spec, string ns, string name, SourcePlace place)
-        {
-            // v1beta1+ nest everything under spec.git; v1alpha1 had spec.checkout/commit/push at the top.
-            var git = spec.Map("git");
-            var checkout = git?.Map("checkout")?.Map("ref")?.String("branch") ?? spec.Map("checkout")?.String("branch");
-            var push = git?.Map("push")?.String("branch") ?? spec.Map("push")?.String("branch");
-            var commit = git?.Map("commit");
-            var author = commit?.Map("author");
-            var legacyCommit = spec.Map("commit");
-            var templateOwner = commit?.Get("messageTemplate") is not null ? commit : legacyCommit;
-            return new FluxImageUpdateAutomation(
-                ns,
-                name,
-                checkout,
-                push,
-                author?.String("name") ?? legacyCommit?.String("authorName"),
-                author?.String("email") ?? legacyCommit?.String("authorEmail"),
-                templateOwner?.String("messageTemplate"),
-                spec.Map("update")?.String("path"),
-                place)
-            {
-                MessageTemplatePlace = templateOwner?.Get("messageTemplate") is { } node ? TemplatePlace(place.File, node) : null,
-                MessageTemplateValues = StringMap(commit?.Map("messageTemplateValues")),
-            };
-        }
-
-        /// <summary>A block scalar (<c>|</c>, <c>|-</c>, <c>&gt;</c>) starts on the line after its indicator.</summary>
-        private static SourcePlace TemplatePlace(string file, YamlNode node)
-        {
-            var block = node is YamlScalarNode { Style: ScalarStyle.Literal or ScalarStyle.Folded };
-            var quoted = node is YamlScalarNode { Style: ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted };
-            return new SourcePlace(file, (int)node.Start.Line + (block ? 1 : 0), block ? 1 : (int)node.Start.Column + (quoted ? 1 : 0));
-        }
-
-        private static Dictionary<string, string> StringMap(YamlMap? map)
-        {
-            var values = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (map?.Node is not YamlMappingNode mapping)
-            {
-                return values;
-            }
-
-            foreach (var (key, value) in mapping.Children)
-            {
-                if (key is YamlScalarNode { Value: { } name } && value is YamlScalarNode { Value: { } text })
-                {
-                    values[name] = text;
-                }
-            }
-
-            return values;
         }
 
         private void WarnAboutSecret(YamlMap root)
