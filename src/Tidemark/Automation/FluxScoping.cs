@@ -44,13 +44,13 @@ internal static class FluxScoping
     private static object? ExcludeMarker(ReferenceSite site, SetterMarker marker, FluxObjects flux, FluxImageUpdateAutomation automation)
     {
         var key = $"{marker.Namespace}:{marker.Name}";
-        if (marker.Namespace != automation.Namespace)
-        {
-            return new Skipped(site.File, marker.Line, $"setter marker names ImagePolicy {key}, but {automation.Name}'s ImageUpdateAutomation is in namespace {automation.Namespace}; Flux applies only policies of the automation's own namespace");
-        }
         if (flux.FindPolicy(marker.Namespace, marker.Name) is not { } policy)
         {
             return null; // the binder reports the missing policy with its hint
+        }
+        if (marker.Namespace != automation.Namespace)
+        {
+            return new Skipped(site.File, marker.Line, $"setter marker names ImagePolicy {key}, but ImageUpdateAutomation {automation} is in namespace {automation.Namespace}; Flux applies only policies of the automation's own namespace");
         }
         if (!automation.Selects(policy))
         {

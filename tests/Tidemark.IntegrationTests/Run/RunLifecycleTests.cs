@@ -167,8 +167,8 @@ public sealed class RunLifecycleTests(RunFixture fixture) : IClassFixture<RunFix
         var commit = scene.HeadCommit(RunScene.UpdateBranch).Split('\n');
         Assert.Equal("chore(cert-manager): update images OPS-42", commit[1]);
         Assert.Equal("", commit[2]);
-        Assert.Contains("- cert-manager/deployments.yaml Deployment/cert-manager: quay.io/jetstack/cert-manager-controller:v1.16.2 -> quay.io/jetstack/cert-manager-controller:v1.18.2 (flux-system:cert-manager-controller)", commit);
-        Assert.Contains("- cert-manager/deployments.yaml Deployment/cert-manager-webhook: quay.io/jetstack/cert-manager-webhook:v1.16.2 -> quay.io/jetstack/cert-manager-webhook:v1.18.2 (flux-system:cert-manager-webhook)", commit);
+        Assert.Contains("- infrastructure/cert-manager/deployments.yaml Deployment/cert-manager: quay.io/jetstack/cert-manager-controller:v1.16.2 -> quay.io/jetstack/cert-manager-controller:v1.18.2 (flux-system:cert-manager-controller)", commit);
+        Assert.Contains("- infrastructure/cert-manager/deployments.yaml Deployment/cert-manager-webhook: quay.io/jetstack/cert-manager-webhook:v1.16.2 -> quay.io/jetstack/cert-manager-webhook:v1.18.2 (flux-system:cert-manager-webhook)", commit);
         Assert.Contains("Signed-off-by: fluxcdbot <fluxcdbot@users.noreply.github.com>", commit);
         Assert.DoesNotContain(commit, line => line.Contains("{{", StringComparison.Ordinal) || line.Contains("<no value>", StringComparison.Ordinal));
     }

@@ -13,8 +13,11 @@ internal sealed record YamlScalar(
     TextSpan? ValueSpan,
     YamlComment? LineComment) : YamlNode(Span, Line)
 {
-    /// <summary>A target for the whole value, or null when the value is not written verbatim.</summary>
-    public EditTarget? Target(TargetPart part) => ValueSpan is { } span && Value.Length > 0
+    /// <summary>
+    /// A target for the whole value, or null when the value is not written verbatim. An empty value is a target only
+    /// between quotes (<c>digest: ""</c>, as charts ship it): a plain empty value has no place to write into.
+    /// </summary>
+    public EditTarget? Target(TargetPart part) => ValueSpan is { } span && (Value.Length > 0 || Style is YamlScalarStyle.DoubleQuoted or YamlScalarStyle.SingleQuoted)
         ? new EditTarget(span, part, Value, TargetStyle)
         : null;
 
