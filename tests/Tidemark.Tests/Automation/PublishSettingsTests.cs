@@ -32,4 +32,17 @@ public sealed class PublishSettingsTests
 
         Assert.Equal(rendered, settings.CommitTemplate is not null);
     }
+
+    [Fact]
+    public void From_SeveralAutomations_GivesEachItsOwnUpdateBranch()
+    {
+        const string automations = "apiVersion: image.toolkit.fluxcd.io/v1\nkind: ImageUpdateAutomation\nmetadata: {name: apps}\nspec:\n  git: {push: {branch: apps-updates}}\n  update: {path: ./apps}\n---\napiVersion: image.toolkit.fluxcd.io/v1\nkind: ImageUpdateAutomation\nmetadata: {name: infra}\nspec:\n  update: {path: ./infrastructure}\n";
+        var flux = FluxObjectReader.Read(automations, "auto.yaml");
+        var config = ConfigLoader.Load("version: 1\nupdateBranch: images\n", "tidemark.yaml").Config;
+
+        var branches = flux.Automations.Select(a => PublishSettings.From(config, a, severalAutomations: true, "alice/gitops", "main").UpdateBranch);
+
+        Assert.Equal(["apps-updates", "images-infra"], branches);
+        Assert.Equal("images", PublishSettings.From(config, flux.Automations[0], severalAutomations: false, "alice/gitops", "main").UpdateBranch);
+    }
 }

@@ -106,6 +106,7 @@ public sealed class ConfigLoaderTests
     [InlineData("version: 1\nregistries:\n  - host: q.io\n    endpoint: http://mirror.example.com\n", "tidemark.yaml:4:15: error: registries[0].endpoint: \"http://mirror.example.com\" is plain HTTP")]
     [InlineData("version: 1\nregistries:\n  - host: q.io\n    endpoint: https://m.io/v2/\n", "tidemark.yaml:4:15: error: registries[0].endpoint: \"https://m.io/v2/\" is not a registry address")]
     [InlineData("version: 1\nupdateBranch: [a]\n", "tidemark.yaml:2:15: error: updateBranch: expected a text value")]
+    [InlineData("version: 1\nunmarked:\n  paths: [/etc]\n", "tidemark.yaml:3:10: error: unmarked.paths: \"/etc\" must be a folder inside the repository")]
     [InlineData("version: 1\nkey: [unclosed\n", "tidemark.yaml:3:1: error: (file): not valid YAML")]
     public void Load_BadFile_FailsWithFileLineColumnAndField(string content, string expectedStart)
     {
@@ -123,5 +124,28 @@ public sealed class ConfigLoaderTests
             ConfigLoader.Load(content, "tidemark.yaml", text => text == "newest" ? "unknown policy \"newest\"" : null));
 
         Assert.StartsWith("tidemark.yaml:4:13: error: rules[0].policy: unknown policy \"newest\" (write non-breaking", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("unmarked: {update: true}", "apps/web.yaml", "nginx", true)]
+    [InlineData("unmarked: {paths: [./apps/]}", "apps/web.yaml", "nginx", true)]
+    [InlineData("unmarked: {paths: [apps]}", "infrastructure/web.yaml", "nginx", false)]
+    [InlineData("unmarked: {images: [\"ghcr.io/org/*\"]}", "infrastructure/x.yaml", "ghcr.io/org/app", true)]
+    [InlineData("unmarked: {images: [\"ghcr.io/org/*\"]}", "infrastructure/x.yaml", "nginx", false)]
+    [InlineData("", "apps/web.yaml", "nginx", false)]
+    public void Load_Unmarked_OptsInByRepositoryPathOrImage(string section, string file, string image, bool optedIn)
+    {
+        var (config, warnings) = ConfigLoader.Load("version: 1\n" + section + "\n", "tidemark.yaml");
+
+        Assert.Empty(warnings);
+        Assert.Equal(optedIn, config.Unmarked.OptsIn(file, image, image));
+    }
+
+    [Fact]
+    public void Load_UnmarkedThatOptsInNothing_IsAWarning()
+    {
+        var (_, warnings) = ConfigLoader.Load("version: 1\nunmarked: {update: false}\n", "tidemark.yaml");
+
+        Assert.Contains("unmarked.update: opts in no unmarked reference", Assert.Single(warnings).ToString(), StringComparison.Ordinal);
     }
 }

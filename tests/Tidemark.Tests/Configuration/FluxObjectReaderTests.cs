@@ -147,4 +147,81 @@ public sealed class FluxObjectReaderTests
 
         Assert.Equal(("main", "auto", "bot"), (automation.CheckoutBranch, automation.PushBranch, automation.AuthorName));
     }
+
+    private const string Automation = "apiVersion: image.toolkit.fluxcd.io/v1\nkind: ImageUpdateAutomation\nmetadata: {name: apps, namespace: flux-system}\nspec:\n";
+
+    [Fact]
+    public void Read_UnknownUpdateStrategy_IsAnErrorAtItsPlaceAndTheAutomationUnusable()
+    {
+        var objects = FluxObjectReader.Read(Automation + "  update:\n    path: ./apps\n    strategy: Regex\n", "clusters/auto.yaml");
+
+        var error = Assert.Single(objects.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.StartsWith("clusters/auto.yaml:7:15: error: spec.update.strategy: \"Regex\" is not an update strategy", error.ToString(), StringComparison.Ordinal);
+        Assert.True(Assert.Single(objects.Automations).Unusable);
+        var thrown = Assert.Throws<ConfigurationException>(() => Tidemark.Automation.UpdateMode.Of(objects, TidemarkConfig.Default));
+        Assert.Contains("clusters/auto.yaml:7:15", thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_UpdatePathOutsideTheRepository_IsAnError()
+    {
+        var objects = FluxObjectReader.Read(Automation + "  update:\n    path: ../other\n", "a.yaml");
+
+        Assert.Contains(objects.Diagnostics, d => d.Severity == DiagnosticSeverity.Error && d.Field == "spec.update.path");
+        Assert.True(objects.Automations[0].Unusable);
+    }
+
+    [Fact]
+    public void Read_AutomationFieldsTidemarkDoesNotUse_AreWarnedNamingTheField()
+    {
+        const string spec = "  git:\n    commit:\n      author: {email: bot@x}\n      signingKey: {secretRef: {name: gpg}}\n    push:\n      branch: auto\n      options: {ci.skip: \"\"}\n  policySelector:\n    matchExpressions: [{key: a, operator: In, values: [b]}]\n  sourceRef: {kind: GitRepository, name: flux-system}\n  interval: 5m\n  somethingNew: true\n";
+
+        var objects = FluxObjectReader.Read(Automation + spec, "a.yaml");
+
+        var warned = objects.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(d => d.Field).ToList();
+        Assert.Equal(["spec.git.commit.signingKey", "spec.git.push.options", "spec.policySelector.matchExpressions", "spec.somethingNew"], warned.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(objects.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Theory]
+    [InlineData("refs/heads/main:refs/heads/auto", "auto")]
+    [InlineData("+HEAD:refs/heads/image-updates", "image-updates")]
+    [InlineData("auto", "auto")]
+    [InlineData("refs/heads/main:refs/for/main", null)]
+    public void Read_PushRefspec_NamesTheUpdateBranchWhenItPushesToABranch(string refspec, string? branch)
+    {
+        var automation = Assert.Single(FluxObjectReader.Read(Automation + $"  git:\n    push:\n      refspec: \"{refspec}\"\n", "a.yaml").Automations);
+
+        Assert.Equal(branch, automation.UpdateBranch);
+    }
+
+    [Fact]
+    public void Read_PolicySelectorAndPolicyLabels_SelectOnlyMatchingPolicies()
+    {
+        const string policies = "---\napiVersion: image.toolkit.fluxcd.io/v1\nkind: ImagePolicy\nmetadata: {name: a, labels: {team: web}}\nspec: {imageRepositoryRef: {name: a}, policy: {semver: {range: '>=1'}}}\n---\napiVersion: image.toolkit.fluxcd.io/v1\nkind: ImagePolicy\nmetadata: {name: b}\nspec: {imageRepositoryRef: {name: b}, policy: {semver: {range: '>=1'}}, suspend: true}\n";
+
+        var objects = FluxObjectReader.Read(Automation + "  policySelector:\n    matchLabels: {team: web}\n" + policies, "a.yaml");
+
+        var automation = Assert.Single(objects.Automations);
+        Assert.True(automation.Selects(objects.Policies[0]));
+        Assert.False(automation.Selects(objects.Policies[1]));
+        Assert.True(objects.Policies[1].Suspended);
+    }
+
+    [Fact]
+    public void Read_RepositoryProviderAndCertSecret_AreWarnedAsNotUsed()
+    {
+        const string repository = "apiVersion: image.toolkit.fluxcd.io/v1\nkind: ImageRepository\nmetadata: {name: r}\nspec:\n  image: 1234.dkr.ecr.eu-west-1.amazonaws.com/app\n  provider: aws\n  certSecretRef: {name: ca}\n  interval: 5m\n";
+
+        var warnings = FluxObjectReader.Read(repository, "r.yaml").Diagnostics;
+
+        Assert.Equal(["spec.certSecretRef", "spec.provider"], warnings.Select(w => w.Field).Order(StringComparer.Ordinal));
+        Assert.Contains("provider aws is not used", warnings.Single(w => w.Field == "spec.provider").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_SuspendedAutomation_IsMarkedSuspended()
+    {
+        Assert.True(Assert.Single(FluxObjectReader.Read(Automation + "  suspend: true\n", "a.yaml").Automations).Suspended);
+    }
 }
