@@ -135,6 +135,20 @@ public sealed class PlanCommandTests(PlanCommandTests.Registry fixture) : IClass
     }
 
     [Fact]
+    public async Task Plan_DiffWithAFailedImage_SaysOnStandardErrorWhatTheDiffLeavesOut()
+    {
+        WriteApp($"containers:\n  - image: 127.0.0.1:{Tidemark.Testing.Ports.Free()}/gone/app:1.0.0\n");
+
+        var run = await CliRun.RunAsync("plan", "--repo", repo, "--output", "diff");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("diff --git ", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("gone/app", run.Out, StringComparison.Ordinal);
+        Assert.Contains("tidemark: error: ", run.Error, StringComparison.Ordinal);
+        Assert.Contains("gone/app", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Plan_UnreachableRegistryForOneImage_ExitsOneAndStillPlansTheRest()
     {
         WriteApp($"containers:\n  - image: 127.0.0.1:{Tidemark.Testing.Ports.Free()}/gone/app:1.0.0\n");
