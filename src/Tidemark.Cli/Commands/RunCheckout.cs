@@ -49,6 +49,10 @@ internal static class RunCheckout
         return (workspace, settings, baseSha);
     }
 
+    /// <summary>Checks out the head of <paramref name="branch"/> and loads the workspace from it (another automation's base).</summary>
+    public static Task<(Workspace Workspace, PublishSettings Settings, string BaseSha)> LoadBranchAsync(GitRepository git, RunContext context, string branch, string defaultBranch, CancellationToken cancellationToken) =>
+        LoadAtAsync(git, context.Env, context.Request.Config, context.Target, context.Audit, branch, defaultBranch, cancellationToken);
+
     private static async Task<(Workspace, PublishSettings, string)> LoadAtAsync(GitRepository git, CliEnvironment env, FileInfo? config, RunTarget target, AuditTrail audit, string branch, string defaultBranch, CancellationToken cancellationToken)
     {
         RemoteBranchHeads heads;

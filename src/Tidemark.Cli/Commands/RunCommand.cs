@@ -7,6 +7,7 @@ using Tidemark.Credentials;
 using Tidemark.Forges;
 using Tidemark.Forges.GitHub;
 using Tidemark.Git;
+using Tidemark.Registries;
 using Tidemark.State;
 
 namespace Tidemark.Cli.Commands;
@@ -79,32 +80,50 @@ internal static class RunCommand
         string[] updatePaths = [.. workspace.Config.Paths, .. workspace.Flux.Automations.Select(a => a.UpdatePath).OfType<string>()];
         await RunToken.RequireWorkflowsAsync(credentials, updatePaths, cancellationToken).ConfigureAwait(false);
         await RunToken.EnsureNotLeakedAsync(workspace.Root, context.Token, env.Error, cancellationToken).ConfigureAwait(false);
-        var ttl = request.CacheTtl ?? TimeSpan.FromMinutes(10);
         var mode = UpdateMode.Of(workspace.Flux, workspace.Config);
-        var plans = await PlanCommand.PlanScopesAsync(env, context.Logging, workspace, mode, request.SecretsDirectory, false, cancellationToken,
-            registry => new CachedTagSource(new AuditedTagSource(registry, context.Audit.WithToken(null)), context.State.TagCacheReader, context.State.TagCacheWriter, ttl, request.Refresh || ttl == TimeSpan.Zero)).ConfigureAwait(false);
+        var plans = await PlanCommand.PlanScopesAsync(env, context.Logging, workspace, mode, request.SecretsDirectory, false, cancellationToken, TagCache(context)).ConfigureAwait(false);
         var failed = false;
         foreach (var plan in plans)
         {
             var scopeSettings = mode.Scopes.Count == 1 ? settings : PublishSettings.From(workspace.Config, plan.Scope.Automation, true, context.Target.FullName, defaultBranch);
-            failed |= await PublishScopeAsync(context, git, ledger, plan, scopeSettings with { PlannedBaseSha = baseSha }, settings.BaseBranch, cancellationToken).ConfigureAwait(false);
+            var (scopePlan, scopeBase) = scopeSettings.BaseBranch == settings.BaseBranch
+                ? (plan, baseSha)
+                : await PlanOnItsBaseAsync(context, git, plan.Scope, scopeSettings.BaseBranch, defaultBranch, cancellationToken).ConfigureAwait(false);
+            failed |= await PublishScopeAsync(context, git, ledger, scopePlan, scopeSettings with { PlannedBaseSha = scopeBase }, cancellationToken).ConfigureAwait(false);
         }
         return failed ? ExitCodes.Failed : ExitCodes.Success;
     }
 
+    /// <summary>
+    /// An automation that checks out another branch than the first one is planned from the head of its own branch,
+    /// with the Flux objects found there.
+    /// </summary>
+    private static async Task<(Plan Plan, string BaseSha)> PlanOnItsBaseAsync(RunContext context, GitRepository git, UpdateScope scope, string branch, string defaultBranch, CancellationToken cancellationToken)
+    {
+        var (workspace, _, baseSha) = await RunCheckout.LoadBranchAsync(git, context, branch, defaultBranch, cancellationToken).ConfigureAwait(false);
+        var mode = UpdateMode.Of(workspace.Flux, workspace.Config);
+        var same = mode.Scopes.FirstOrDefault(s => s.Automation is { } a && a.Namespace == scope.Automation!.Namespace && a.Name == scope.Automation.Name)
+            ?? throw new ConfigurationException($"{scope.Name} checks out {branch}, but that branch holds no such ImageUpdateAutomation; nothing was published for it");
+        var plans = await PlanCommand.PlanScopesAsync(context.Env, context.Logging, workspace, mode, context.Request.SecretsDirectory, false, cancellationToken, TagCache(context), [same]).ConfigureAwait(false);
+        return (plans[0], baseSha);
+    }
+
+    /// <summary>Tag listings through the state store's cache (TTL <c>--cache-ttl</c>, default 10 minutes), each listing audited.</summary>
+    private static Func<ITagSource, ITagSource> TagCache(RunContext context)
+    {
+        var ttl = context.Request.CacheTtl ?? TimeSpan.FromMinutes(10);
+        var refresh = context.Request.Refresh || ttl == TimeSpan.Zero;
+        return registry => new CachedTagSource(new AuditedTagSource(registry, context.Audit.WithToken(null)), context.State.TagCacheReader, context.State.TagCacheWriter, ttl, refresh);
+    }
+
     /// <summary>Publishes one scope's plan (one Flux automation's branch and pull request); true when it had errors.</summary>
-    private static async Task<bool> PublishScopeAsync(RunContext context, GitRepository git, RunTokenLedger ledger, Plan plan, PublishSettings settings, string plannedBase, CancellationToken cancellationToken)
+    private static async Task<bool> PublishScopeAsync(RunContext context, GitRepository git, RunTokenLedger ledger, Plan plan, PublishSettings settings, CancellationToken cancellationToken)
     {
         var env = context.Env;
         if (plan.Scope.Automation is { Suspended: true } suspended)
         {
             await env.Out.WriteLineAsync($"{plan.Scope.Name}: suspended (spec.suspend: true at {suspended.Place.File}:{suspended.Place.Line}); nothing published").ConfigureAwait(false);
             return false;
-        }
-        if (settings.BaseBranch != plannedBase)
-        {
-            await env.Error.WriteLineAsync($"tidemark: {plan.Scope.Name} checks out {settings.BaseBranch}, but this run planned from {plannedBase}; nothing published for it (set tidemark.yaml baseBranch, or run once per base branch with --config)").ConfigureAwait(false);
-            return true;
         }
         var publisher = new Publisher(git, context.Forge, context.State, context.Audit);
         var publish = settings with

@@ -76,10 +76,30 @@ public sealed class RunFluxAutomationsTests(RunFixture fixture) : IClassFixture<
         Assert.Contains("ImageUpdateAutomation flux-system/apps: suspended (spec.suspend: true", run.Out, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Run_AutomationOnAnotherCheckoutBranch_IsPlannedAndOpenedAgainstThatBranch()
+    {
+        using var scene = await fixture.NewSceneAsync();
+        await scene.EditOnMainAsync("tidemark.yaml", "baseBranch: main\n", "");
+        await SplitIntoTwoAutomationsAsync(scene, suspendApps: false, appsBranch: "release");
+        await scene.GitHub.CommitAsync(scene.Repository, "release", new Dictionary<string, string> { ["apps/RELEASE.md"] = "release branch\n" }, "Start release", parent: "refs/heads/main");
+
+        var run = await scene.RunAsync();
+
+        Assert.True(run.ExitCode == 0, run.Error + run.Out);
+        var apps = scene.Repository.PullRequests.Single(p => p.HeadRef == "flux-apps-updates");
+        var infrastructure = scene.Repository.PullRequests.Single(p => p.HeadRef == "flux-image-updates");
+        Assert.Equal(("release", "main"), (apps.BaseRef, infrastructure.BaseRef));
+        Assert.Contains("- ghcr.io/stefanprodan/podinfo: 6.7.0 → 6.9.1", apps.Body!.Split('\n'));
+        Assert.Contains("main ← flux-image-updates", run.Out, StringComparison.Ordinal);
+        Assert.Contains("release ← flux-apps-updates", run.Out, StringComparison.Ordinal);
+    }
+
     /// <summary>The example's one automation (path ./) becomes cert-manager's (./infrastructure) plus one for ./apps.</summary>
-    private static async Task SplitIntoTwoAutomationsAsync(RunScene scene, bool suspendApps)
+    private static async Task SplitIntoTwoAutomationsAsync(RunScene scene, bool suspendApps, string appsBranch = "main")
     {
         var apps = suspendApps ? AppsAutomation.Replace("  interval: 30m\n", "  interval: 30m\n  suspend: true\n", StringComparison.Ordinal) : AppsAutomation;
+        apps = apps.Replace("        branch: main\n", $"        branch: {appsBranch}\n", StringComparison.Ordinal);
         await scene.EditOnMainAsync(AutomationFile, "    path: ./\n    strategy: Setters\n", "    path: ./infrastructure\n    strategy: Setters\n" + apps);
     }
 }
