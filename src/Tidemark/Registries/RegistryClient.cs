@@ -137,6 +137,10 @@ internal sealed class RegistryClient : ITagSource, IDigestSource, IDisposable
         await endpoint.Limiter.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (endpoint.Breaker.Tripped is { } tripped)
+            {
+                throw new RetryableFailureException(tripped);
+            }
             return await SendAuthorizedAsync(endpoint, operation, method, uri, readBody, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -194,6 +198,7 @@ internal sealed class RegistryClient : ITagSource, IDigestSource, IDisposable
         {
             counter.Count(operation.Kind);
             var response = await endpoint.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            endpoint.Breaker.Answered();
             var body = readBody || !response.IsSuccessStatusCode
                 ? await ReadBodyAsync(response, linked.Token).ConfigureAwait(false)
                 : "";
@@ -202,7 +207,9 @@ internal sealed class RegistryClient : ITagSource, IDigestSource, IDisposable
         catch (Exception e) when (e is HttpRequestException or IOException
             || (e is OperationCanceledException && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested))
         {
-            throw new RetryableFailureException(FailureClassifier.FromException(e, timeout.IsCancellationRequested, options.RequestTimeout));
+            var failure = FailureClassifier.FromException(e, timeout.IsCancellationRequested, options.RequestTimeout);
+            endpoint.Breaker.Failed(failure);
+            throw new RetryableFailureException(failure);
         }
     }
 

@@ -3,7 +3,7 @@ namespace Tidemark.Registries;
 /// <summary>
 /// Options of <see cref="RegistryClient"/>. Defaults: 1000 tags a page, at most 100 pages, 4 requests in flight per
 /// host, 3 retries starting at 500 ms (doubling, with jitter, capped at 30 s; a Retry-After is honoured up to 60 s),
-/// 30 s per request, credentials from <see cref="DefaultCredentials"/> when a registry names none.
+/// 30 s per request (5 s to connect), a host given up for the run after 3 requests in a row could not reach it, credentials from <see cref="DefaultCredentials"/> when a registry names none.
 /// </summary>
 internal sealed record RegistryClientOptions
 {
@@ -22,6 +22,9 @@ internal sealed record RegistryClientOptions
     public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(60);
 
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Requests in a row that could not reach a host before every later one fails at once (<see cref="HostBreaker"/>).</summary>
+    public int BreakerThreshold { get; init; } = 3;
 
     /// <summary>Token lifetime when the token answer gives no <c>expires_in</c> (the distribution spec says 60 s).</summary>
     public TimeSpan DefaultTokenLifetime { get; init; } = TimeSpan.FromSeconds(60);
@@ -54,6 +57,7 @@ internal sealed record RegistryClientOptions
         Require(Retries >= 0, nameof(Retries));
         Require(RetryBaseDelay >= TimeSpan.Zero, nameof(RetryBaseDelay));
         Require(RequestTimeout > TimeSpan.Zero, nameof(RequestTimeout));
+        Require(BreakerThreshold > 0, nameof(BreakerThreshold));
     }
 
     private static void Require(bool condition, string name)

@@ -1,7 +1,7 @@
 namespace Tidemark.Registries;
 
 /// <summary>One registry host: its settings, API base address, HTTP client and per-host request limit.</summary>
-internal sealed class RegistryEndpoint(RegistrySettings settings, Uri baseUri, HttpClient http, int concurrency) : IDisposable
+internal sealed class RegistryEndpoint(RegistrySettings settings, Uri baseUri, HttpClient http, int concurrency, int breakerThreshold = 3) : IDisposable
 {
     public RegistrySettings Settings { get; } = settings;
 
@@ -12,6 +12,9 @@ internal sealed class RegistryEndpoint(RegistrySettings settings, Uri baseUri, H
     public SemaphoreSlim Limiter { get; } = new(concurrency, concurrency);
 
     public string Registry => Settings.Host;
+
+    /// <summary>Stops trying the host once it has failed to answer several times in a row.</summary>
+    public HostBreaker Breaker { get; } = new(settings.Host, breakerThreshold);
 
     public void Dispose()
     {

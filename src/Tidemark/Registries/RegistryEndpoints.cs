@@ -16,7 +16,7 @@ internal sealed class RegistryEndpoints(RegistryClientOptions options, Func<Regi
         var handler = new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            ConnectTimeout = TimeSpan.FromSeconds(10),
+            ConnectTimeout = TimeSpan.FromSeconds(5),
             AutomaticDecompression = System.Net.DecompressionMethods.All,
         };
         if (settings.CaBundlePath is { } bundle)
@@ -42,6 +42,6 @@ internal sealed class RegistryEndpoints(RegistryClientOptions options, Func<Regi
         var handler = (handlerFactory ?? CreateDefaultHandler)(settings);
         var http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         http.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
-        return new RegistryEndpoint(settings, baseUri, http, settings.Concurrency ?? options.PerHostConcurrency);
+        return new RegistryEndpoint(settings, baseUri, http, settings.Concurrency ?? options.PerHostConcurrency, options.BreakerThreshold);
     }
 }

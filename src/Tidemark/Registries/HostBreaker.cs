@@ -1,0 +1,54 @@
+namespace Tidemark.Registries;
+
+/// <summary>
+/// A per-host circuit breaker for one run: after <c>threshold</c> requests in a row to a host failed to reach it
+/// (no answer, refused, broken connection, unknown name), every later request to that host fails at once with the
+/// first failure instead of waiting out its own timeouts and retries. A registry that accepts connections and never
+/// answers then costs one request timeout per run, not one per image and attempt. Any answer, even an error
+/// status, closes the count again. It never re-opens within a run: a run is minutes, a dead host stays dead.
+/// </summary>
+internal sealed class HostBreaker(string host, int threshold)
+{
+    private readonly Lock gate = new();
+    private int consecutive;
+    private RegistryFailure? first;
+    private bool open;
+
+    /// <summary>The failure every request to the host now ends with, or null while the host may be tried.</summary>
+    public RegistryFailure? Tripped
+    {
+        get
+        {
+            lock (gate)
+            {
+                return open ? first! with
+                {
+                    Why = $"{first!.Why}; not tried again: {threshold} requests in a row to {host} failed this way",
+                    Transient = false,
+                } : null;
+            }
+        }
+    }
+
+    public void Answered()
+    {
+        lock (gate)
+        {
+            consecutive = 0;
+            first = open ? first : null;
+        }
+    }
+
+    public void Failed(RegistryFailure failure)
+    {
+        if (failure.Kind != RegistryErrorKind.Unreachable)
+        {
+            return;
+        }
+        lock (gate)
+        {
+            first ??= failure;
+            open |= ++consecutive >= threshold;
+        }
+    }
+}

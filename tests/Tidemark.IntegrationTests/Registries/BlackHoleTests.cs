@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Sockets;
+using Tidemark.Registries;
+
+namespace Tidemark.IntegrationTests.Registries;
+
+/// <summary>
+/// A registry host that accepts connections and never answers: the run gives the host up after a few requests,
+/// instead of waiting out every image's timeout and retries (8 images once took 241 s: 30 s × 4 attempts, 4 at a time).
+/// </summary>
+public sealed class BlackHoleTests : IDisposable
+{
+    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+    private readonly List<Socket> held = [];
+    private readonly CancellationTokenSource stop = new();
+    private int accepted;
+
+    public BlackHoleTests()
+    {
+        listener.Start();
+        _ = AcceptForeverAsync();
+    }
+
+    private string Host => $"127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
+
+    public void Dispose()
+    {
+        stop.Cancel();
+        listener.Stop();
+        lock (held)
+        {
+            held.ForEach(s => s.Dispose());
+        }
+        stop.Dispose();
+    }
+
+    [Fact]
+    public async Task ListTagsAsync_HostThatNeverAnswers_IsGivenUpAfterThreeRequestsForEveryImage()
+    {
+        using var client = TestClients.Create(TestClients.FastOptions with { RequestTimeout = TimeSpan.FromMilliseconds(500) });
+        var images = Enumerable.Range(1, 8).Select(i => new RegistryRepository(Host, $"team/app{i}")).ToList();
+
+        var failures = await Task.WhenAll(images.Select(async image =>
+            await Assert.ThrowsAsync<RegistryException>(() => client.ListTagsAsync(image, CancellationToken.None))));
+
+        Assert.All(failures, f => Assert.Equal(RegistryErrorKind.Unreachable, f.Kind));
+        Assert.All(failures, f => Assert.Contains($"cannot reach registry {Host} (no answer within 0.5 s", f.Message, StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Message.Contains($"not tried again: 3 requests in a row to {Host} failed this way", StringComparison.Ordinal));
+        // Without the breaker: 8 images × 4 attempts = 32 requests. With it, at most the threshold (3) plus the requests
+        // already in flight in the other slots of the per-host limit (4) when the third failure opens it: 6.
+        Assert.InRange(client.Counts.TagPages, 3, 6);
+        Assert.InRange(Volatile.Read(ref accepted), 3, 6);
+    }
+
+    private async Task AcceptForeverAsync()
+    {
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var socket = await listener.AcceptSocketAsync(stop.Token);
+                Interlocked.Increment(ref accepted);
+                lock (held)
+                {
+                    held.Add(socket);
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+            // the test is over
+        }
+    }
+}
