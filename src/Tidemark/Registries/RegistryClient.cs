@@ -208,7 +208,7 @@ internal sealed class RegistryClient : ITagSource, IDigestSource, IDisposable
             || (e is OperationCanceledException && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested))
         {
             var failure = FailureClassifier.FromException(e, timeout.IsCancellationRequested, options.RequestTimeout);
-            endpoint.Breaker.Failed(failure);
+            endpoint.Breaker.Failed(failure, timeout.IsCancellationRequested);
             throw new RetryableFailureException(failure);
         }
     }
