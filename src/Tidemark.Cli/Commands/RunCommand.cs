@@ -132,11 +132,8 @@ internal static class RunCommand
         };
         var outcome = await publisher.PublishAsync(plan, publish, cancellationToken).ConfigureAwait(false);
         await ledger.CommentAsync(context.Forge, publish, cancellationToken).ConfigureAwait(false);
-        if (plan.Scope.Automation is not null)
-        {
-            await env.Out.WriteLineAsync($"{plan.Scope.Name} (path {plan.Scope.DisplayPath})").ConfigureAwait(false);
-        }
-        await RunRenderer.WriteAsync(env.Out, env.Error, publish, plan, outcome).ConfigureAwait(false);
+        var scopeLine = plan.Scope.Automation is null ? null : $"{plan.Scope.Name} (path {plan.Scope.DisplayPath})";
+        await RunRenderer.WriteAsync(env.Out, env.Error, publish, plan, outcome, scopeLine).ConfigureAwait(false);
         return plan.HasErrors;
     }
 

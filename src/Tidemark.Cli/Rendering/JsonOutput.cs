@@ -16,6 +16,10 @@ internal static class JsonOutput
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
+    /// <summary>An enum value as every JSON output writes it, e.g. <c>RateLimited</c> → <c>rate-limited</c>.</summary>
+    public static string EnumName<T>(T value)
+        where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+
     public static async Task WriteAsync<T>(TextWriter writer, T value)
     {
         await writer.WriteLineAsync(JsonSerializer.Serialize(value, Options)).ConfigureAwait(false);

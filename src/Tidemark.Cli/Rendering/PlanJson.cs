@@ -5,6 +5,7 @@ internal sealed record PlanJson(
     ModeJson Mode,
     IReadOnlyList<ChangeJson> Changes,
     IReadOnlyList<UnchangedJson> Unchanged,
+    IReadOnlyList<FailedJson> Failed,
     IReadOnlyList<string> Errors,
     IReadOnlyList<SkippedJson> Skipped,
     IReadOnlyList<ExplainJson>? Explain);
@@ -18,6 +19,9 @@ internal sealed record AutomationJson(string Namespace, string Name, string File
 internal sealed record ChangeJson(string Image, string From, string To, string Policy, string? Group, string Reason, IReadOnlyList<PlaceJson> Files, string? Automation);
 
 internal sealed record PlaceJson(string File, int Line);
+
+/// <summary>An image whose registry failed: <c>kind</c> is <c>unreachable</c>, <c>unauthorized</c>, <c>not-found</c>, <c>rate-limited</c>, <c>server-error</c> or <c>invalid-response</c>.</summary>
+internal sealed record FailedJson(string Image, string Registry, Tidemark.Registries.RegistryErrorKind Kind, string Error);
 
 internal sealed record UnchangedJson(string Image, string? Current, string Reason, string? File, int? Line);
 

@@ -9,23 +9,41 @@ namespace Tidemark.Cli.Rendering;
 /// </summary>
 internal static class PlanRenderer
 {
-    public static Task WriteAsync(TextWriter writer, TextWriter errors, UpdateMode mode, IReadOnlyList<Plan> plans, string format, bool explain) => format switch
+    public static async Task WriteAsync(TextWriter writer, TextWriter errors, UpdateMode mode, IReadOnlyList<Plan> plans, string format, bool explain)
     {
-        "json" => JsonOutput.WriteAsync(writer, ToJson(mode, plans, explain)),
-        "diff" => WriteDiffAsync(writer, errors, plans),
-        _ => WriteTables(writer, mode, plans, explain),
-    };
+        await (format switch
+        {
+            "json" => JsonOutput.WriteAsync(writer, ToJson(mode, plans, explain)),
+            "diff" => WriteDiffAsync(writer, plans),
+            _ => WriteTables(writer, mode, plans, explain),
+        }).ConfigureAwait(false);
+        // Results on stdout, problems on stderr, each once: in a pipe (`plan -o diff | git apply`) nothing is left out silently.
+        foreach (var error in plans.SelectMany(p => p.Errors).Distinct())
+        {
+            await errors.WriteLineAsync($"tidemark: error: {error}").ConfigureAwait(false);
+        }
+    }
 
-    /// <summary>The diff on stdout; what it leaves out (a refused edit, a failed registry) on stderr, so a pipe into <c>git apply</c> is not silently short.</summary>
-    private static async Task WriteDiffAsync(TextWriter writer, TextWriter errors, IReadOnlyList<Plan> plans)
+    /// <summary>
+    /// The first thing to say when registries failed: how many images could not be checked, by host and why, e.g.
+    /// <c>3 images could not be checked: quay.io (2, unreachable), ghcr.io (1, unauthorized)</c>; null when every image was.
+    /// </summary>
+    public static string? FailedHeadline(IReadOnlyList<FailedImage> failed)
+    {
+        if (failed.Count == 0)
+        {
+            return null;
+        }
+        var hosts = failed.GroupBy(f => f.Registry, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+            $"{g.Key} ({g.Count()}, {string.Join("/", g.Select(f => JsonOutput.EnumName(f.Kind)).Distinct())})");
+        return $"{failed.Count} image{(failed.Count == 1 ? "" : "s")} could not be checked: {string.Join(", ", hosts)}";
+    }
+
+    private static async Task WriteDiffAsync(TextWriter writer, IReadOnlyList<Plan> plans)
     {
         foreach (var plan in plans)
         {
             await writer.WriteAsync(UnifiedDiff.Write(plan.Edits)).ConfigureAwait(false);
-            foreach (var error in plan.Errors)
-            {
-                await errors.WriteLineAsync($"tidemark: error: {error}").ConfigureAwait(false);
-            }
         }
     }
 
@@ -34,6 +52,7 @@ internal static class PlanRenderer
             new AutomationJson(a.Namespace, a.Name, a.Place.File, a.Place.Line, "./" + Configuration.RepositoryPaths.Normalize(a.UpdatePath ?? ""), a.UpdateBranch, a.Suspended))]),
         [.. plans.SelectMany(p => p.Changes.Select(c => new ChangeJson(c.Image, c.From, c.To, c.Policy, c.Group, c.Reason, [.. c.Files.Select(f => new PlaceJson(f.File, f.Line))], p.Scope.Automation?.ToString())))],
         [.. plans.SelectMany(p => p.Unchanged).Select(u => new UnchangedJson(u.Image, u.Current, u.Reason, u.File, u.File is null ? null : u.Line))],
+        [.. plans.SelectMany(p => p.Failed).DistinctBy(f => f.Image).Select(f => new FailedJson(f.Image, f.Registry, f.Kind, f.Error))],
         [.. plans.SelectMany(p => p.Errors).Distinct()],
         [.. plans.SelectMany(p => p.Skipped).Distinct().Select(s => new SkippedJson(s.File, s.Line, s.Reason))],
         explain ? [.. plans.SelectMany(p => p.Decisions).Select(Explain)] : null);
@@ -49,6 +68,10 @@ internal static class PlanRenderer
     private static Task WriteTables(TextWriter writer, UpdateMode mode, IReadOnlyList<Plan> plans, bool explain)
     {
         var console = Consoles.For(writer);
+        if (FailedHeadline([.. plans.SelectMany(p => p.Failed).DistinctBy(f => f.Image)]) is { } headline)
+        {
+            console.MarkupLine($"[red]{Markup.Escape(headline)}[/] (errors on standard error)");
+        }
         console.WriteLine($"Mode: {mode.Description}");
         foreach (var plan in plans)
         {
@@ -71,10 +94,6 @@ internal static class PlanRenderer
         {
             console.MarkupLine($"[yellow]skipped[/] {Markup.Escape(skipped.ToString())}");
         }
-        foreach (var error in plan.Errors)
-        {
-            console.MarkupLine($"[red]error[/] {Markup.Escape(error)}");
-        }
         if (explain)
         {
             plan.Decisions.ToList().ForEach(d => WriteExplanation(console, d));
@@ -85,7 +104,9 @@ internal static class PlanRenderer
     {
         if (plan.Changes.Count == 0)
         {
-            console.WriteLine("No changes: every image is up to date or held by its policy.");
+            console.WriteLine(plan.Failed.Count == 0
+                ? "No changes: every image is up to date or held by its policy."
+                : $"No changes among the images that were checked ({plan.Failed.Count} could not be).");
             return;
         }
         var table = new Table().Border(TableBorder.Simple).Title($"{plan.Changes.Count} change(s)").AddColumns("IMAGE", "FROM", "TO", "POLICY", "FILES");

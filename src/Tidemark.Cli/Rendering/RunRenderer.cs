@@ -5,9 +5,20 @@ namespace Tidemark.Cli.Rendering;
 /// <summary>Prints what <c>tidemark run</c> did: the changes, the branch, the pull request and anything a person must know.</summary>
 internal static class RunRenderer
 {
-    public static async Task WriteAsync(TextWriter output, TextWriter error, PublishSettings settings, Plan plan, Outcome outcome)
+    /// <param name="scopeLine">The Flux automation the plan belongs to, e.g. <c>ImageUpdateAutomation flux-system/apps (path ./apps)</c>.</param>
+    public static async Task WriteAsync(TextWriter output, TextWriter error, PublishSettings settings, Plan plan, Outcome outcome, string? scopeLine = null)
     {
         var dry = outcome.DryRun ? " (dry run)" : "";
+        if (PlanRenderer.FailedHeadline(plan.Failed) is { } headline)
+        {
+            await output.WriteLineAsync($"{headline} (errors on standard error)").ConfigureAwait(false);
+        }
+
+        if (scopeLine is not null)
+        {
+            await output.WriteLineAsync(scopeLine).ConfigureAwait(false);
+        }
+
         await output.WriteLineAsync($"{settings.Repository}: {settings.BaseBranch} ← {settings.UpdateBranch}{dry}").ConfigureAwait(false);
         foreach (var line in ChangeText.ChangeLines(plan.Changes))
         {
@@ -16,7 +27,7 @@ internal static class RunRenderer
 
         if (plan.Changes.Count == 0)
         {
-            await output.WriteLineAsync("no image to update").ConfigureAwait(false);
+            await output.WriteLineAsync(plan.Failed.Count == 0 ? "no image to update" : "no image to update among those checked").ConfigureAwait(false);
         }
 
         await output.WriteLineAsync($"branch: {outcome.Push}").ConfigureAwait(false);
@@ -28,7 +39,7 @@ internal static class RunRenderer
 
         foreach (var problem in plan.Errors)
         {
-            await error.WriteLineAsync($"tidemark: {problem}").ConfigureAwait(false);
+            await error.WriteLineAsync($"tidemark: error: {problem}").ConfigureAwait(false);
         }
     }
 

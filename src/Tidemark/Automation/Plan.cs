@@ -16,6 +16,9 @@ internal sealed record Plan(
 {
     public bool HasErrors => Errors.Count > 0;
 
+    /// <summary>Images whose registry failed: not checked, so neither changed nor up to date.</summary>
+    public IReadOnlyList<FailedImage> Failed { get; init; } = [];
+
     /// <summary>The scope the plan covers: one Flux automation's path, or the whole repository.</summary>
     public UpdateScope Scope { get; init; } = UpdateScope.Repository;
 }

@@ -12,8 +12,10 @@ internal static class PlanBuilder
         IReadOnlyDictionary<ImageKey, string> digests,
         IReadOnlyList<FileEdit> edits,
         IReadOnlyList<string> errors,
-        IReadOnlyList<Skipped> discoverySkipped)
+        IReadOnlyList<Skipped> discoverySkipped,
+        IReadOnlyDictionary<string, Registries.RegistryException>? failures = null)
     {
+        var failed = new List<FailedImage>();
         var editedFiles = edits.Select(e => e.File).ToHashSet(StringComparer.Ordinal);
         var changes = new List<PlannedChange>();
         var unchanged = new List<NotUpdated>(binding.Ignored);
@@ -22,6 +24,11 @@ internal static class PlanBuilder
         {
             var sites = referencesByKey[decision.Key].ToList();
             var image = sites[0].Image;
+            if (decision is Decision.Keep { IsError: true } && failures?.GetValueOrDefault(decision.Key.Name) is { } failure)
+            {
+                failed.Add(new FailedImage(image.FamiliarName, image.Registry, failure.Kind, failure.Message));
+                continue;
+            }
             if (decision is Decision.Keep keep)
             {
                 unchanged.Add(new NotUpdated(image.FamiliarName, decision.Key.Tag, keep.Reason));
@@ -40,7 +47,10 @@ internal static class PlanBuilder
             errors,
             [.. discoverySkipped, .. binding.Skipped],
             edits,
-            decisions);
+            decisions)
+        {
+            Failed = [.. failed.DistinctBy(f => f.Image).OrderBy(f => f.Image, StringComparer.Ordinal)],
+        };
     }
 
     /// <summary>The value as a Flux setter reports it: the marked scalar's text before and after; without a marker, a tag field tag to tag, an image field whole reference to whole reference (digests left out).</summary>

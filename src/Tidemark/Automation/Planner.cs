@@ -34,7 +34,7 @@ internal sealed class Planner(ITagSource tags, IDigestSource digests)
         var (edits, editErrors) = EditStage.Apply(binding.References, updates, digestMap, file => ReadText(workspace.Root, file));
         var discoverySkipped = ReferenceEquals(scope, mode.Scopes[0]) ? workspace.Discovery.Skipped : [];
         var fluxErrors = ReferenceEquals(scope, mode.Scopes[0]) ? FluxErrors(workspace) : [];
-        return PlanBuilder.Build(binding, decisions, updates, digestMap, edits, [.. fluxErrors, .. failures.Values.Select(f => f.Message).Distinct(), .. digestErrors.Values, .. editErrors], discoverySkipped) with { Scope = scope };
+        return PlanBuilder.Build(binding, decisions, updates, digestMap, edits, [.. fluxErrors, .. failures.Values.Select(f => f.Message).Distinct(), .. digestErrors.Values, .. editErrors], discoverySkipped, failures) with { Scope = scope };
     }
 
     private async Task<(Dictionary<string, TagListing> Listings, Dictionary<string, RegistryException> Failures)> LookupAsync(IReadOnlyList<GovernedReference> references, CancellationToken cancellationToken)

@@ -65,6 +65,12 @@ internal sealed class Publisher(GitRepository git, IForge forge, StateStore stat
             return await steward.PauseAsync(foreign, cancellationToken).ConfigureAwait(false);
         }
 
+        if (plan.Failed.Count > 0 && heads.UpdateSha is not null)
+        {
+            // A plan without the images whose registry failed would drop their changes from the open pull request.
+            return Quiet(settings, $"{plan.Failed.Count} image(s) could not be checked, so {settings.UpdateBranch} and its pull request are left as they are (no change they hold is dropped); the next run tries again");
+        }
+
         if (plan.Changes.Count == 0 || plan.Edits.Count == 0)
         {
             return await steward.CloseStaleAsync(plan.HasErrors, heads.UpdateSha is not null, cancellationToken).ConfigureAwait(false);

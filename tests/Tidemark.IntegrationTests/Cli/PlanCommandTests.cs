@@ -159,6 +159,28 @@ public sealed class PlanCommandTests(PlanCommandTests.Registry fixture) : IClass
         var json = JsonDocument.Parse(run.Out).RootElement;
         Assert.Contains("gone/app", json.GetProperty("errors")[0].GetString(), StringComparison.Ordinal);
         Assert.NotEmpty(json.GetProperty("changes").EnumerateArray());
+        var failed = Assert.Single(json.GetProperty("failed").EnumerateArray());
+        Assert.EndsWith("/gone/app", failed.GetProperty("image").GetString(), StringComparison.Ordinal);
+        Assert.Equal("unreachable", failed.GetProperty("kind").GetString());
+        Assert.StartsWith("127.0.0.1:", failed.GetProperty("registry").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(json.GetProperty("unchanged").EnumerateArray(), u => u.GetProperty("image").GetString()!.Contains("gone/app", StringComparison.Ordinal));
+        Assert.Single(run.Error.Split('\n'), line => line.StartsWith("tidemark: ", StringComparison.Ordinal) && line.Contains("gone/app", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Plan_EveryRegistryFails_SaysSoFirstAndNeverThatImagesAreUpToDate()
+    {
+        var dead = $"127.0.0.1:{Tidemark.Testing.Ports.Free()}";
+        await File.WriteAllTextAsync(Path.Combine(repo, "tidemark.yaml"), $"version: 1\nunmarked:\n  update: true\nregistries:\n  - host: quay.io\n    endpoint: http://{dead}\n  - host: ghcr.io\n    endpoint: http://{dead}\n  - host: docker.io\n    endpoint: http://{dead}\n");
+
+        var run = await CliRun.RunAsync("plan", "--repo", repo);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("8 images could not be checked: quay.io (4, unreachable), docker.io (3, unreachable), ghcr.io (1, unreachable)", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("up to date", run.Out, StringComparison.Ordinal);
+        Assert.Contains("No changes among the images that were checked (8 could not be).", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("cannot reach", run.Out, StringComparison.Ordinal);
+        Assert.Contains("tidemark: error: cannot reach registry quay.io", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

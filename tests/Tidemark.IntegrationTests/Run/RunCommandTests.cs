@@ -36,6 +36,27 @@ public sealed class RunCommandTests(RunFixture fixture) : IClassFixture<RunFixtu
     }
 
     [Fact]
+    public async Task Run_RegistryFailsForSomeImages_LeavesTheOpenPullRequestWithEveryChangeItHolds()
+    {
+        using var scene = await fixture.NewSceneAsync();
+        Assert.Equal(0, (await scene.RunAsync()).ExitCode);
+        var pull = Assert.Single(scene.Repository.PullRequests);
+        var (body, sha) = (pull.Body, scene.BranchSha(RunScene.UpdateBranch));
+        Assert.Contains("- bitnami/redis: 7.2.4 → 7.4.1", body!.Split('\n'));
+        var dead = $"127.0.0.1:{Tidemark.Testing.Ports.Free()}";
+        await scene.EditOnMainAsync("tidemark.yaml", $"  - host: docker.io\n    endpoint: http://{fixture.Registry.Host}\n", $"  - host: docker.io\n    endpoint: http://{dead}\n");
+
+        var run = await scene.RunAsync("--refresh");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("3 images could not be checked: docker.io (3, unreachable)", run.Out, StringComparison.Ordinal);
+        Assert.Contains("left as they are (no change they hold is dropped)", run.Out, StringComparison.Ordinal);
+        Assert.Contains($"tidemark: error: cannot reach registry docker.io", run.Error, StringComparison.Ordinal);
+        Assert.Equal(sha, scene.BranchSha(RunScene.UpdateBranch));
+        Assert.Equal(body, Assert.Single(scene.Repository.PullRequests).Body);
+    }
+
+    [Fact]
     public async Task Run_CommitSettingsInTidemarkYaml_WinOverFluxAndSignOff()
     {
         using var scene = await fixture.NewSceneAsync(extraConfig: "commit:\n  authorName: Image Bot\n  authorEmail: bot@example.invalid\n  signOff: true\n");
