@@ -43,9 +43,19 @@ internal static class RunRenderer
         }
     }
 
+    /// <summary><c>created #3 URL</c>; in a dry run what would happen (<c>would open</c>), never a past tense that did not happen.</summary>
     private static string PullRequestLine(Outcome outcome)
     {
-        var action = outcome.Action.ToString().ToLowerInvariant();
+        var action = outcome.DryRun
+            ? outcome.Action switch
+            {
+                PublishAction.Created => "would open",
+                PublishAction.Updated => "would update",
+                PublishAction.Closed => "would close",
+                PublishAction.Nothing => "nothing would change",
+                _ => outcome.Action.ToString().ToLowerInvariant(),
+            }
+            : outcome.Action.ToString().ToLowerInvariant();
         return outcome.PullRequestNumber is { } number ? $"{action} #{number} {outcome.PullRequestUrl}" : action;
     }
 }

@@ -26,7 +26,7 @@ internal sealed class HostBreaker(string host, int threshold)
             {
                 return open ? first! with
                 {
-                    Why = $"{first!.Why}; not tried again: {(consecutive >= threshold ? $"{consecutive} requests in a row" : "a request")} to {host} failed this way",
+                    Note = $"not tried again: {(consecutive >= threshold ? $"{consecutive} requests in a row" : "a request")} to {host} failed this way",
                     Transient = false,
                 } : null;
             }

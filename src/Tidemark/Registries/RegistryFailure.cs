@@ -14,9 +14,12 @@ internal sealed record RegistryFailure(
     TimeSpan? RetryAfter = null,
     Exception? Cause = null)
 {
+    /// <summary>What the client did about it beyond retrying, e.g. <c>not tried again: a request to quay.io failed this way</c>.</summary>
+    public string? Note { get; init; }
+
     public RegistryException ToException(RegistryOperation operation, int attempts)
     {
-        var tries = attempts > 1 ? $" after {attempts} attempts" : "";
+        var tries = (attempts > 1 ? $" after {attempts} attempts" : "") + (Note is null ? "" : $" ({Note})");
         var message = Kind == RegistryErrorKind.Unreachable
             ? $"cannot reach registry {operation.Repository.Registry} ({Why}) while {operation.Description}{tries}; {Fix}"
             : $"{operation.Description} failed: {Why}{tries} — {Fix}";

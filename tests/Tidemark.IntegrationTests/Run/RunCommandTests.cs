@@ -239,6 +239,8 @@ public sealed class RunCommandTests(RunFixture fixture) : IClassFixture<RunFixtu
         Assert.Null(scene.BranchSha(RunScene.UpdateBranch));
         Assert.Contains("dry run: would push", run.Out, StringComparison.Ordinal);
         Assert.Contains(ControllerLine, run.Out.Split('\n'));
+        Assert.Contains("pull request: would open", run.Out.Split('\n'));
+        Assert.DoesNotContain("created", run.Out, StringComparison.Ordinal);
     }
 
     private static int Git(string directory, params string[] arguments)
