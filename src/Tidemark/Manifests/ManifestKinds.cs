@@ -2,6 +2,7 @@ using Tidemark.Manifests.Compose;
 using Tidemark.Manifests.Dockerfile;
 using Tidemark.Manifests.Embedded;
 using Tidemark.Manifests.FluxSetters;
+using Tidemark.Manifests.GitHubActions;
 using Tidemark.Manifests.HelmRelease;
 using Tidemark.Manifests.HelmValues;
 using Tidemark.Manifests.Kubernetes;
@@ -24,6 +25,7 @@ internal static class ManifestKinds
         new HelmReleaseKind(),
         new ComposeKind(),
         new DockerfileKind(),
+        new GitHubActionsKind(),
         new EmbeddedKind(),
     ];
 

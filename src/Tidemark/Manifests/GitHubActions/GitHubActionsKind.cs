@@ -1,0 +1,100 @@
+using Tidemark.Manifests.Yaml;
+
+namespace Tidemark.Manifests.GitHubActions;
+
+/// <summary>
+/// The images of a GitHub Actions workflow (<c>.github/workflows/*.yml|yaml</c>): <c>jobs.*.container</c> (a
+/// string, or a map's <c>image</c>), <c>jobs.*.services.*.image</c>, and <c>steps[].uses: docker://IMAGE:TAG</c>,
+/// where only the text after <c>docker://</c> is the reference and its edit target, so the prefix stays.
+/// Syntax: https://docs.github.com/actions/writing-workflows/workflow-syntax-for-github-actions
+/// </summary>
+internal sealed class GitHubActionsKind : IManifestKind
+{
+    private const string DockerScheme = "docker://";
+
+    public string Name => "github-actions";
+
+    // GitHub reads workflows only directly under .github/workflows, not in sub-folders.
+    public bool Handles(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var folder = path[..(path.LastIndexOf('/') + 1)];
+        return YamlKinds.IsYaml(path) && (folder == ".github/workflows/" || folder.EndsWith("/.github/workflows/", StringComparison.Ordinal));
+    }
+
+    public bool Screen(string content) =>
+        content.Contains("container", StringComparison.Ordinal) || content.Contains("image", StringComparison.Ordinal)
+        || content.Contains(DockerScheme, StringComparison.Ordinal);
+
+    public KindFindings Find(string content, string path)
+    {
+        var findings = new Findings(path, Name, LineMap.Of(content));
+        if (YamlKinds.Read(content, findings) is not { } file)
+        {
+            return findings.ToFindings();
+        }
+        foreach (var document in file.Documents)
+        {
+            if (document.Root is YamlMapping root && root.Get("jobs") is YamlMapping jobs)
+            {
+                foreach (var job in jobs.Entries.Select(e => e.Value).OfType<YamlMapping>())
+                {
+                    AddJob(job, findings);
+                }
+            }
+        }
+        return findings.ToFindings();
+    }
+
+    private static void AddJob(YamlMapping job, Findings findings)
+    {
+        switch (job.Get("container"))
+        {
+            case YamlScalar image:
+                findings.AddWhole(image);
+                break;
+            case YamlMapping container when container.Scalar("image") is { } image:
+                findings.AddWhole(image);
+                break;
+            default:
+                break;
+        }
+        if (job.Get("services") is YamlMapping services)
+        {
+            foreach (var service in services.Entries.Select(e => e.Value).OfType<YamlMapping>())
+            {
+                if (service.Scalar("image") is { } image)
+                {
+                    findings.AddWhole(image);
+                }
+            }
+        }
+        if (job.Get("steps") is YamlSequence steps)
+        {
+            foreach (var step in steps.Items.OfType<YamlMapping>())
+            {
+                AddDockerStep(step, findings);
+            }
+        }
+    }
+
+    private static void AddDockerStep(YamlMapping step, Findings findings)
+    {
+        if (step.Scalar("uses") is not { } uses || !uses.Value.StartsWith(DockerScheme, StringComparison.Ordinal))
+        {
+            return;
+        }
+        var text = uses.Value[DockerScheme.Length..];
+        if (findings.Parse(text, uses.Line) is not { } image)
+        {
+            return;
+        }
+        if (uses.ValueSpan is not { } span)
+        {
+            findings.Skip(uses.Line, $"\"{uses.Value}\" is written with escapes or over several lines; it cannot be edited in place");
+            return;
+        }
+        var target = new EditTarget(new TextSpan(span.Start + DockerScheme.Length, text.Length), TargetPart.Whole, text, TextStyle.Embedded);
+        findings.Add(image, text, [target], null);
+    }
+}
