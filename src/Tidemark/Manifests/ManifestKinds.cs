@@ -4,6 +4,7 @@ using Tidemark.Manifests.Embedded;
 using Tidemark.Manifests.FluxSetters;
 using Tidemark.Manifests.GitHubActions;
 using Tidemark.Manifests.HelmRelease;
+using Tidemark.Manifests.HelmTemplate;
 using Tidemark.Manifests.HelmValues;
 using Tidemark.Manifests.Kubernetes;
 using Tidemark.Manifests.Kustomize;
@@ -26,6 +27,7 @@ internal static class ManifestKinds
         new ComposeKind(),
         new DockerfileKind(),
         new GitHubActionsKind(),
+        new HelmTemplateKind(),
         new EmbeddedKind(),
     ];
 
