@@ -51,7 +51,7 @@ internal static class SpanEditor
             if (edit.Fitted() is not { } fitted)
             {
                 var (target, value) = (edit.Target, edit.Value);
-                return $"\"{value}\" does not keep the \"{target.Prefix}\" before and \"{target.Suffix}\" after \"{target.CurrentText}\" that the file writes elsewhere";
+                return $"\"{value}\" does not have the form \"{target.Prefix}…{target.Suffix}\" that the file fixes around \"{target.CurrentText}\"; only the middle can change";
             }
             if (fitted.Value != fitted.Target.CurrentText)
             {

@@ -31,7 +31,7 @@ public sealed class DockerfileArgEditTests
         var outcome = SpanEditor.Apply(Content, "Dockerfile", [new Replacement(sites[site], newTag)]);
 
         var refused = Assert.IsType<EditOutcome.Refused>(outcome);
-        Assert.Contains("does not keep", refused.Reason, StringComparison.Ordinal);
+        Assert.Contains("does not have the form", refused.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
