@@ -38,11 +38,16 @@ public sealed class FindPlacesTests
         "2:32 reg.io/app:1.0 1.0|3:6 docker:29-dind@" + Sha + " 29-dind")]
     [InlineData("dockerfile", "Dockerfile", "\ufeff# syntax = docker/dockerfile:1.7\n# escape=`\nFROM alpine:3.22\n# syntax=not/a:directive\n",
         "1:13 docker/dockerfile:1.7 1.7|3:6 alpine:3.22 3.22")]
+    [InlineData("github-actions", "lint/action.yml", "name: lint\nruns:\n  using: docker\n  image: docker://ghcr.io/o/lint:2.0\n", "4:19 ghcr.io/o/lint:2.0 2.0")]
+    [InlineData("github-actions", "action.yaml", "runs:\n  using: composite\n  steps:\n  - uses: docker://alpine:3.22\n  - run: echo\n", "4:20 alpine:3.22 3.22")]
+    [InlineData("github-actions", "action.yml", "runs:\n  using: docker\n  image: Dockerfile\n", "")]
+    [InlineData("helm-values", "values.yaml", "server:\n  image:\n    repository: ghcr.io/o/server\n    version: 3.1.0\n", "3:17 ghcr.io/o/server:3.1.0 3.1.0")]
+    [InlineData("compose", "docker-compose.yml", "db:\n  image: postgres:9.6\nweb:\n  build: .\n", "2:10 postgres:9.6 9.6")]
     public void Find_Place_GivesSitesWithPositions(string kind, string path, string content, string expected)
     {
         var found = Kind(kind).Find(content, path);
 
-        Assert.Equal(expected.Split('|'), found.Sites.Select(s => $"{s.Line}:{s.Column} {s.Image} {s.Image?.Tag ?? "-"}"));
+        Assert.Equal(expected.Split('|', StringSplitOptions.RemoveEmptyEntries), found.Sites.Select(s => $"{s.Line}:{s.Column} {s.Image} {s.Image?.Tag ?? "-"}"));
         Assert.All(found.Sites.SelectMany(s => s.Targets), t => Assert.Equal(t.CurrentText, content.Substring(t.Span.Start, t.Span.Length)));
     }
 
@@ -116,8 +121,9 @@ public sealed class FindPlacesTests
     [InlineData("svc/.github/workflows/release.yaml", true)]
     [InlineData(".github/workflows/nested/ci.yml", false)]
     [InlineData(".github/dependabot.yml", false)]
+    [InlineData("actions/lint/action.yaml", true)]
     [InlineData("ci.yml", false)]
-    public void Handles_WorkflowPath_OnlyDirectlyUnderWorkflows(string path, bool expected) =>
+    public void Handles_Path_WorkflowsDirectlyUnderWorkflowsAndActionMetadata(string path, bool expected) =>
         Assert.Equal(expected, Kind("github-actions").Handles(path));
 
     private static IManifestKind Kind(string name) => ManifestKinds.ByName(name) ?? throw new ArgumentException(name);

@@ -149,6 +149,9 @@ internal static class RecallRepository
                 container:
                   image: ghcr.io/acme/builder:1.2 ⟦ghcr.io/acme/builder:1.2⟧
             """),
+        (".github/actions/lint/action.yml", "runs:\n  using: docker\n  image: docker://ghcr.io/acme/lint:2.0 ⟦ghcr.io/acme/lint:2.0⟧\n"),
+        ("legacy/docker-compose.yml", "db:\n  image: postgres:9.6 ⟦postgres:9.6⟧\nweb:\n  build: .\n"),
+        ("charts/server/values-prod.yaml", "server:\n  image:\n    repository: ghcr.io/acme/server ⟦ghcr.io/acme/server:3.1.0⟧\n    version: 3.1.0\n"),
         ("compose.yaml", "services:\n  db:\n    image: postgres:17.2 ⟦postgres:17.2⟧\n  app:\n    build: .\n"),
         ("Dockerfile", """
             # syntax=docker/dockerfile:1.7 ⟦docker/dockerfile:1.7⟧

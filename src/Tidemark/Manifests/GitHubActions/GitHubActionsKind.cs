@@ -5,8 +5,11 @@ namespace Tidemark.Manifests.GitHubActions;
 /// <summary>
 /// The images of a GitHub Actions workflow (<c>.github/workflows/*.yml|yaml</c>): <c>jobs.*.container</c> (a
 /// string, or a map's <c>image</c>), <c>jobs.*.services.*.image</c>, and <c>steps[].uses: docker://IMAGE:TAG</c>,
-/// where only the text after <c>docker://</c> is the reference and its edit target, so the prefix stays.
-/// Syntax: https://docs.github.com/actions/writing-workflows/workflow-syntax-for-github-actions
+/// where only the text after <c>docker://</c> is the reference and its edit target, so the prefix stays. In an
+/// action's metadata (<c>action.yml|yaml</c>): <c>runs.image: docker://…</c> and a composite action's
+/// <c>runs.steps[].uses: docker://…</c>.
+/// Syntax: https://docs.github.com/actions/writing-workflows/workflow-syntax-for-github-actions and
+/// https://docs.github.com/actions/sharing-automations/creating-actions/metadata-syntax-for-github-actions
 /// </summary>
 internal sealed class GitHubActionsKind : IManifestKind
 {
@@ -19,7 +22,8 @@ internal sealed class GitHubActionsKind : IManifestKind
     {
         ArgumentNullException.ThrowIfNull(path);
         var folder = path[..(path.LastIndexOf('/') + 1)];
-        return YamlKinds.IsYaml(path) && (folder == ".github/workflows/" || folder.EndsWith("/.github/workflows/", StringComparison.Ordinal));
+        return YamlKinds.FileName(path) is "action.yml" or "action.yaml"
+            || YamlKinds.IsYaml(path) && (folder == ".github/workflows/" || folder.EndsWith("/.github/workflows/", StringComparison.Ordinal));
     }
 
     public bool Screen(string content) =>
@@ -35,12 +39,20 @@ internal sealed class GitHubActionsKind : IManifestKind
         }
         foreach (var document in file.Documents)
         {
-            if (document.Root is YamlMapping root && root.Get("jobs") is YamlMapping jobs)
+            if (document.Root is not YamlMapping root)
+            {
+                continue;
+            }
+            if (root.Get("jobs") is YamlMapping jobs)
             {
                 foreach (var job in jobs.Entries.Select(e => e.Value).OfType<YamlMapping>())
                 {
                     AddJob(job, findings);
                 }
+            }
+            if (root.Get("runs") is YamlMapping runs)
+            {
+                AddRuns(runs, findings);
             }
         }
         return findings.ToFindings();
@@ -78,9 +90,33 @@ internal sealed class GitHubActionsKind : IManifestKind
         }
     }
 
+    // A Docker container action names its image as runs.image (docker://… or a Dockerfile path); a composite action has steps.
+    private static void AddRuns(YamlMapping runs, Findings findings)
+    {
+        if (runs.Scalar("image") is { } image)
+        {
+            AddDockerUses(image, findings);
+        }
+        if (runs.Get("steps") is YamlSequence steps)
+        {
+            foreach (var step in steps.Items.OfType<YamlMapping>())
+            {
+                AddDockerStep(step, findings);
+            }
+        }
+    }
+
     private static void AddDockerStep(YamlMapping step, Findings findings)
     {
-        if (step.Scalar("uses") is not { } uses || !uses.Value.StartsWith(DockerScheme, StringComparison.Ordinal))
+        if (step.Scalar("uses") is { } uses)
+        {
+            AddDockerUses(uses, findings);
+        }
+    }
+
+    private static void AddDockerUses(YamlScalar uses, Findings findings)
+    {
+        if (!uses.Value.StartsWith(DockerScheme, StringComparison.Ordinal))
         {
             return;
         }

@@ -3,7 +3,8 @@ using Tidemark.Manifests.Yaml;
 namespace Tidemark.Manifests.HelmValues;
 
 /// <summary>
-/// The image shapes of Helm values, under any key: <c>image: {registry, repository, tag, digest}</c>,
+/// The image shapes of Helm values, under any key: <c>image: {registry, repository, tag, digest}</c> (<c>version</c> for
+/// <c>tag</c> when there is no <c>tag</c>),
 /// <c>image: "repo:tag"</c>, and <c>{repository, tag}</c> under any key ending in <c>image</c>/<c>Image</c>
 /// (e.g. <c>controller: {image: {repository: …, tag: …}}</c>, <c>sidecarImage: {repository: …}</c>).
 /// A composite reference is built from its parts; its targets are the individual scalars.
@@ -78,7 +79,8 @@ internal static class HelmImageShapes
     private static (string Written, List<EditTarget> Targets) Composite(YamlMapping parts, YamlScalar repository)
     {
         var registry = NonEmpty(parts.Scalar("registry"));
-        var tag = NonEmpty(parts.Scalar("tag"));
+        // Some charts write the tag as "version" (Renovate's helm-values manager reads both).
+        var tag = NonEmpty(parts.Scalar("tag")) ?? NonEmpty(parts.Scalar("version"));
         var digest = NonEmpty(parts.Scalar("digest"));
         var written = (registry is null ? "" : registry.Value + "/") + repository.Value
             + (tag is null ? "" : ":" + tag.Value) + (digest is null ? "" : "@" + digest.Value);
