@@ -116,6 +116,17 @@ public sealed class FindPlacesTests
         Assert.Contains("Helm template", skipped.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Find_WorkflowExpression_IsSkippedWithReason()
+    {
+        const string Content = "jobs:\n  a:\n    container: ${{ matrix.image }}\n";
+
+        var found = Kind("github-actions").Find(Content, ".github/workflows/ci.yml");
+
+        Assert.Empty(found.Sites);
+        Assert.Equal((3, true), (Assert.Single(found.Skipped).Line, found.Skipped[0].Reason.Contains("GitHub Actions expression", StringComparison.Ordinal)));
+    }
+
     [Theory]
     [InlineData(".github/workflows/ci.yml", true)]
     [InlineData("svc/.github/workflows/release.yaml", true)]

@@ -63,10 +63,10 @@ internal sealed class GitHubActionsKind : IManifestKind
         switch (job.Get("container"))
         {
             case YamlScalar image:
-                findings.AddWhole(image);
+                AddImage(image, findings);
                 break;
             case YamlMapping container when container.Scalar("image") is { } image:
-                findings.AddWhole(image);
+                AddImage(image, findings);
                 break;
             default:
                 break;
@@ -77,7 +77,7 @@ internal sealed class GitHubActionsKind : IManifestKind
             {
                 if (service.Scalar("image") is { } image)
                 {
-                    findings.AddWhole(image);
+                    AddImage(image, findings);
                 }
             }
         }
@@ -88,6 +88,16 @@ internal sealed class GitHubActionsKind : IManifestKind
                 AddDockerStep(step, findings);
             }
         }
+    }
+
+    private static void AddImage(YamlScalar image, Findings findings)
+    {
+        if (image.Value.Contains("${{", StringComparison.Ordinal))
+        {
+            findings.Skip(image.Line, $"\"{image.Value}\" is a GitHub Actions expression; the image is only known when the workflow runs");
+            return;
+        }
+        findings.AddWhole(image);
     }
 
     // A Docker container action names its image as runs.image (docker://… or a Dockerfile path); a composite action has steps.
