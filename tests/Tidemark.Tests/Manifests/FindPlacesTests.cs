@@ -21,6 +21,9 @@ public sealed class FindPlacesTests
     [InlineData("kubernetes", "wf.yaml",
         "apiVersion: argoproj.io/v1alpha1\nkind: WorkflowTemplate\nspec:\n  templates:\n  - container: {image: 'ghcr.io/o/step:1'}\n  - script:\n      image: python:3.13-slim\n",
         "5:25 ghcr.io/o/step:1 1|7:14 python:3.13-slim 3.13-slim")]
+    [InlineData("kubernetes", "volume.yaml",
+        "apiVersion: v1\nkind: Pod\nspec:\n  volumes:\n  - name: models\n    image:\n      reference: quay.io/o/models:v2\n      pullPolicy: IfNotPresent\n",
+        "7:18 quay.io/o/models:v2 v2")]
     [InlineData("kubernetes", "digest.yaml", "apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - image: docker:29-dind@" + Sha + "\n",
         "5:12 docker:29-dind@" + Sha + " 29-dind")]
     [InlineData("kubernetes", "deploy.yaml", "apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n      - image: nginx\n",

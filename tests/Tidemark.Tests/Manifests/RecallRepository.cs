@@ -45,7 +45,16 @@ internal static class RecallRepository
                       containers:
                         - image: bitnami/kubectl:1.33.2 ⟦bitnami/kubectl:1.33.2⟧
             """),
-        ("apps/debug/pod.yaml", "apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - {name: shell, image: busybox:1.37.0} ⟦busybox:1.37.0⟧\n"),
+        ("apps/debug/pod.yaml", """
+            apiVersion: v1
+            kind: Pod
+            spec:
+              containers:
+              - {name: shell, image: busybox:1.37.0} ⟦busybox:1.37.0⟧
+              volumes:
+              - name: tools
+                image: {reference: "ghcr.io/acme/tools:0.9.1", pullPolicy: IfNotPresent} ⟦ghcr.io/acme/tools:0.9.1⟧
+            """),
         ("apps/app/setters.yaml", """
             apiVersion: apps/v1
             kind: Deployment
@@ -80,6 +89,8 @@ internal static class RecallRepository
                       image: {{ .Values.image.repository }}:{{ .Values.image.tag }}
                     - name: sidecar
                       image: "busybox:1.37.0" ⟦busybox:1.37.0⟧
+                    - name: plain
+                      image: {{ .Values.image }}
             """),
         ("infra/gateway/envoyproxy.yaml", """
             apiVersion: gateway.envoyproxy.io/v1alpha1

@@ -9,7 +9,7 @@ namespace Tidemark.Manifests.Kubernetes;
 /// Dragonfly <c>spec.image</c>, CloudNativePG <c>spec.imageName</c>, Tekton steps, Argo Workflows templates. An
 /// <c>image</c>/<c>imageName</c> string counts only when it parses with a tag or a digest (an ImageRepository's
 /// <c>image: ghcr.io/org/app</c> names a repository, <c>image: true</c> nothing), and so does a Helm-style
-/// <c>{registry?, repository, tag}</c> map. Container images are left to the container walk; a HelmRelease's
+/// <c>{registry?, repository, tag}</c> map, and an image volume's <c>image.reference</c>. Container images are left to the container walk; a HelmRelease's
 /// values are left to the <c>helmrelease</c> kind.
 /// </summary>
 internal static class ObjectImages
@@ -31,8 +31,13 @@ internal static class ObjectImages
             }
             foreach (var entry in mapping.Entries)
             {
-                if (entry.KeyText is { } key && ImageKeys.Contains(key, StringComparer.Ordinal)
-                    && entry.Value is YamlScalar image && claimed.Add(image.Span.Start))
+                if (entry.KeyText is not { } key || !ImageKeys.Contains(key, StringComparer.Ordinal))
+                {
+                    continue;
+                }
+                // An image volume (Kubernetes 1.31+) names its image as volumes[].image.reference.
+                var image = entry.Value is YamlMapping volume ? volume.Scalar("reference") : entry.Value as YamlScalar;
+                if (image is not null && claimed.Add(image.Span.Start))
                 {
                     findings.AddTagged(image);
                 }
