@@ -24,6 +24,9 @@ public sealed class FindPlacesTests
     [InlineData("kubernetes", "volume.yaml",
         "apiVersion: v1\nkind: Pod\nspec:\n  volumes:\n  - name: models\n    image:\n      reference: quay.io/o/models:v2\n      pullPolicy: IfNotPresent\n",
         "7:18 quay.io/o/models:v2 v2")]
+    [InlineData("kubernetes", "apps.yaml",
+        "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nspec:\n  path: ./apps\n  images:\n  - name: podinfo\n    newName: ghcr.io/stefanprodan/podinfo\n    newTag: 6.7.0\n",
+        "7:14 ghcr.io/stefanprodan/podinfo:6.7.0 6.7.0")]
     [InlineData("kubernetes", "digest.yaml", "apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - image: docker:29-dind@" + Sha + "\n",
         "5:12 docker:29-dind@" + Sha + " 29-dind")]
     [InlineData("kubernetes", "deploy.yaml", "apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n      - image: nginx\n",

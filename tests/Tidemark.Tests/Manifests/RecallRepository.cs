@@ -64,6 +64,16 @@ internal static class RecallRepository
                   containers:
                     - image: ghcr.io/acme/app:1.4.0 # {"$imagepolicy": "flux-system:app"} ⟦ghcr.io/acme/app:1.4.0⟧
             """),
+        ("clusters/production/apps.yaml", """
+            apiVersion: kustomize.toolkit.fluxcd.io/v1
+            kind: Kustomization
+            spec:
+              path: ./apps/web
+              images:
+                - name: nginx
+                  newName: registry.example.com/mirror/nginx ⟦registry.example.com/mirror/nginx:1.27.4⟧
+                  newTag: 1.27.4
+            """),
         ("apps/notes/configmap.yaml", "apiVersion: v1\nkind: ConfigMap\ndata:\n  image: latest-notes\n  imageName: \"true\"\n"),
         ("apps/redis/helmrelease.yaml", """
             apiVersion: helm.toolkit.fluxcd.io/v2

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Tidemark.Manifests.Dockerfile;
@@ -9,13 +10,16 @@ namespace Tidemark.Manifests.Dockerfile;
 /// </summary>
 internal sealed partial record ImageWord(string Text, IReadOnlyList<FromPiece> Pieces)
 {
-    /// <summary>The word with <c>$NAME</c>/<c>${NAME}</c> replaced by ARG defaults, or null when one is not a global ARG with a default.</summary>
+    /// <summary>
+    /// The word with <c>$NAME</c>/<c>${NAME}</c> replaced by global ARG defaults; null when a name is not such an ARG or
+    /// the word holds only other <c>$</c> forms (the caller then reports the word as unresolved).
+    /// </summary>
     public static ImageWord? Resolve(string word, int start, IReadOnlyDictionary<string, BuildArg> args)
     {
         ArgumentNullException.ThrowIfNull(word);
         ArgumentNullException.ThrowIfNull(args);
         var pieces = new List<FromPiece>();
-        var text = new System.Text.StringBuilder();
+        var text = new StringBuilder();
         var position = 0;
         foreach (Match use in ArgUse().Matches(word))
         {
@@ -58,7 +62,7 @@ internal sealed partial record ImageWord(string Text, IReadOnlyList<FromPiece> P
         return new EditTarget(arg.Span, part, arg.Default, arg.Style) { Prefix = Text[from..piece.At], Suffix = Text[piece.End..to] };
     }
 
-    private static void AddLiteral(string literal, int start, List<FromPiece> pieces, System.Text.StringBuilder text)
+    private static void AddLiteral(string literal, int start, List<FromPiece> pieces, StringBuilder text)
     {
         if (literal.Length > 0)
         {

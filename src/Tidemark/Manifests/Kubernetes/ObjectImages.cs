@@ -1,4 +1,5 @@
 using Tidemark.Manifests.HelmValues;
+using Tidemark.Manifests.Kustomize;
 using Tidemark.Manifests.Yaml;
 
 namespace Tidemark.Manifests.Kubernetes;
@@ -9,8 +10,9 @@ namespace Tidemark.Manifests.Kubernetes;
 /// Dragonfly <c>spec.image</c>, CloudNativePG <c>spec.imageName</c>, Tekton steps, Argo Workflows templates. An
 /// <c>image</c>/<c>imageName</c> string counts only when it parses with a tag or a digest (an ImageRepository's
 /// <c>image: ghcr.io/org/app</c> names a repository, <c>image: true</c> nothing), and so does a Helm-style
-/// <c>{registry?, repository, tag}</c> map, and an image volume's <c>image.reference</c>. Container images are left to the container walk; a HelmRelease's
-/// values are left to the <c>helmrelease</c> kind.
+/// <c>{registry?, repository, tag}</c> map and an image volume's <c>image.reference</c>. A Flux Kustomization's
+/// <c>spec.images</c> entries are read as the <c>kustomize</c> kind reads <c>images:</c>. Container images are left to
+/// the container walk; a HelmRelease's values are left to the <c>helmrelease</c> kind.
 /// </summary>
 internal static class ObjectImages
 {
@@ -22,6 +24,14 @@ internal static class ObjectImages
         if (root is not YamlMapping top || top.Scalar("apiVersion") is null || top.Text("kind") is not { } kind || kind == "HelmRelease")
         {
             return;
+        }
+        if (kind == "Kustomization" && top.Get("spec") is YamlMapping spec && spec.Get("images") is YamlSequence images)
+        {
+            // A Flux Kustomization overrides images as kustomization.yaml does: {name, newName, newTag, digest}.
+            foreach (var image in images.Items.OfType<YamlMapping>())
+            {
+                KustomizeKind.AddImage(image, findings);
+            }
         }
         YamlKinds.ForEachMapping(top, mapping =>
         {
