@@ -24,8 +24,7 @@ internal sealed partial class CredentialHelperRunner(CredentialHelperOptions opt
         var stderr = process.StandardError.ReadToEndAsync(linked.Token);
         try
         {
-            await process.StandardInput.WriteAsync(serverUrl.AsMemory(), linked.Token).ConfigureAwait(false);
-            process.StandardInput.Close();
+            await SendAsync(process, serverUrl, linked.Token).ConfigureAwait(false);
             await process.WaitForExitAsync(linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
@@ -40,6 +39,29 @@ internal sealed partial class CredentialHelperRunner(CredentialHelperOptions opt
         }
 
         return Interpret(helper, registry, process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Writes the server URL to the helper's stdin and closes it. A helper may exit without reading it (a failing one
+    /// often does): the broken pipe is then not the error — the exit code and stderr read next say why it failed.
+    /// </summary>
+    private static async Task SendAsync(Process process, string serverUrl, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await process.StandardInput.WriteAsync(serverUrl.AsMemory(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+        }
+        try
+        {
+            // A write that failed leaves its text buffered; closing flushes again, fails the same way, and still closes.
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+        }
     }
 
     private string Locate(string helper)
