@@ -40,6 +40,31 @@ internal sealed class Findings(string path, string kind, LineMap lines)
         Add(image, scalar.Value, [target], marker);
     }
 
+    /// <summary>
+    /// Adds a whole-reference scalar only when it parses with a tag or a digest, passing anything else over
+    /// silently: for keys that hold an image only by convention (an <c>image:</c> in a custom resource or a
+    /// ConfigMap), where <c>image: true</c> or <c>image: latest-notes</c> is not a reference and not worth a warning.
+    /// </summary>
+    public void AddTagged(YamlScalar scalar)
+    {
+        if (Tagged(scalar.Value) is not { } image)
+        {
+            return;
+        }
+        if (scalar.Target(TargetPart.Whole) is not { } target)
+        {
+            Skip(scalar.Line, $"\"{scalar.Value}\" is written with escapes or over several lines; it cannot be edited in place");
+            return;
+        }
+        Add(image, scalar.Value, [target], null);
+    }
+
+    /// <summary>The reference <paramref name="text"/> names when it parses with a tag or a digest, else null (nothing recorded).</summary>
+    public static ImageReference? Tagged(string text) =>
+        ImageReference.Parse(text) is ReferenceParseResult.Parsed { Reference: var image } && (image.Tag is not null || image.Digest is not null)
+            ? image
+            : null;
+
     /// <summary>The parsed reference, or null after recording why it was skipped.</summary>
     public ImageReference? Parse(string text, int line)
     {

@@ -2,7 +2,9 @@ using Tidemark.Manifests.Compose;
 using Tidemark.Manifests.Dockerfile;
 using Tidemark.Manifests.Embedded;
 using Tidemark.Manifests.FluxSetters;
+using Tidemark.Manifests.GitHubActions;
 using Tidemark.Manifests.HelmRelease;
+using Tidemark.Manifests.HelmTemplate;
 using Tidemark.Manifests.HelmValues;
 using Tidemark.Manifests.Kubernetes;
 using Tidemark.Manifests.Kustomize;
@@ -24,6 +26,8 @@ internal static class ManifestKinds
         new HelmReleaseKind(),
         new ComposeKind(),
         new DockerfileKind(),
+        new GitHubActionsKind(),
+        new HelmTemplateKind(),
         new EmbeddedKind(),
     ];
 

@@ -26,7 +26,10 @@ internal static class SpanEditor
             {
                 return new EditOutcome.Refused(path, replacement.Site.Line, error);
             }
-            edits.AddRange(planned);
+            if (Fit(planned, edits) is { } unfit)
+            {
+                return new EditOutcome.Refused(path, replacement.Site.Line, unfit);
+            }
         }
         if (Distinct(edits) is not { } distinct)
         {
@@ -38,6 +41,24 @@ internal static class SpanEditor
         }
         var updated = Splice(content, distinct);
         return (EditOutcome?)EditVerifier.Verify(content, updated, path, replacements, distinct) ?? new EditOutcome.Edited(updated, distinct.Count);
+    }
+
+    /// <summary>Adds the planned edits cut to what their targets hold (see <see cref="SpanEdit.Fitted"/>); null, or why one does not fit.</summary>
+    private static string? Fit(IReadOnlyList<SpanEdit> planned, List<SpanEdit> edits)
+    {
+        foreach (var edit in planned)
+        {
+            if (edit.Fitted() is not { } fitted)
+            {
+                var (target, value) = (edit.Target, edit.Value);
+                return $"\"{value}\" does not have the form \"{target.Prefix}…{target.Suffix}\" that the file fixes around \"{target.CurrentText}\"; only the middle can change";
+            }
+            if (fitted.Value != fitted.Target.CurrentText)
+            {
+                edits.Add(fitted);
+            }
+        }
+        return null;
     }
 
     /// <summary>Edits sorted by position with exact duplicates merged, or null when two edits disagree or overlap.</summary>

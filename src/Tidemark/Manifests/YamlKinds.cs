@@ -5,6 +5,9 @@ namespace Tidemark.Manifests;
 /// <summary>What the YAML kinds share: file patterns, reading a file or recording why it was skipped, walking nodes.</summary>
 internal static class YamlKinds
 {
+    /// <summary>Why a Helm template is not read as YAML; the <c>helm-template</c> kind reads its literal lines.</summary>
+    public const string TemplateSkipped = "a Helm template ({{ … }}): not read as YAML; lines with a template action are only known after rendering";
+
     /// <summary>Whether the path names a YAML file (<c>.yaml</c>, <c>.yml</c>) or a bare <c>Kustomization</c>.</summary>
     public static bool IsYaml(string path)
     {
@@ -27,7 +30,7 @@ internal static class YamlKinds
         var template = content.Contains("{{", StringComparison.Ordinal);
         if (template && IsUnderTemplates(findings.Path))
         {
-            findings.Skip(1, "a Helm template ({{ … }}): only known after rendering, not read");
+            findings.Skip(1, TemplateSkipped);
             return null;
         }
         var file = YamlReader.Read(content);
@@ -113,6 +116,7 @@ internal static class YamlKinds
         }
     }
 
-    private static bool IsUnderTemplates(string path) =>
+    /// <summary>Whether the path lies under a <c>templates/</c> folder, as a Helm chart's templates do.</summary>
+    public static bool IsUnderTemplates(string path) =>
         path.StartsWith("templates/", StringComparison.Ordinal) || path.Contains("/templates/", StringComparison.Ordinal);
 }

@@ -2,7 +2,10 @@ using Tidemark.Manifests.Yaml;
 
 namespace Tidemark.Manifests.Compose;
 
-/// <summary><c>services.*.image</c> in <c>compose*.y*ml</c> and <c>docker-compose*.y*ml</c>, e.g. <c>image: postgres:16.4</c>.</summary>
+/// <summary>
+/// <c>services.*.image</c> in <c>compose*.y*ml</c> and <c>docker-compose*.y*ml</c>, e.g. <c>image: postgres:16.4</c>,
+/// or <c>*.image</c> in a version 1 file (no <c>services:</c> key).
+/// </summary>
 internal sealed class ComposeKind : IManifestKind
 {
     public string Name => "compose";
@@ -23,7 +26,8 @@ internal sealed class ComposeKind : IManifestKind
         {
             foreach (var document in file.Documents)
             {
-                if (document.Root is YamlMapping root && root.Get("services") is YamlMapping services)
+                // The version 1 format has no "services:" key: the services are the top-level keys.
+                if (document.Root is YamlMapping root && (root.Get("services") ?? root) is YamlMapping services)
                 {
                     foreach (var service in services.Entries.Select(e => e.Value).OfType<YamlMapping>())
                     {

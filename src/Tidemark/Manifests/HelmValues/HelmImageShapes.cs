@@ -3,7 +3,8 @@ using Tidemark.Manifests.Yaml;
 namespace Tidemark.Manifests.HelmValues;
 
 /// <summary>
-/// The image shapes of Helm values, under any key: <c>image: {registry, repository, tag, digest}</c>,
+/// The image shapes of Helm values, under any key: <c>image: {registry, repository, tag, digest}</c> (<c>version</c> for
+/// <c>tag</c> when there is no <c>tag</c>),
 /// <c>image: "repo:tag"</c>, and <c>{repository, tag}</c> under any key ending in <c>image</c>/<c>Image</c>
 /// (e.g. <c>controller: {image: {repository: …, tag: …}}</c>, <c>sidecarImage: {repository: …}</c>).
 /// A composite reference is built from its parts; its targets are the individual scalars.
@@ -45,21 +46,50 @@ internal static class HelmImageShapes
 
     private static void AddComposite(YamlMapping parts, YamlScalar repository, Findings findings)
     {
+        var (written, targets) = Composite(parts, repository);
+        if (findings.Parse(written, repository.Line) is { } reference)
+        {
+            findings.Add(reference, written, targets, null, repository.ValueSpan?.Start ?? repository.Span.Start);
+        }
+    }
+
+    /// <summary>
+    /// Adds <c>{registry?, repository, tag|digest}</c> as one reference when <paramref name="parts"/> has that shape and
+    /// it parses with a tag or digest; passes anything else over silently (a custom resource's <c>{repository, tag}</c>
+    /// may name a Git repository). True when added.
+    /// </summary>
+    public static bool AddTaggedComposite(YamlMapping parts, Findings findings)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(findings);
+        if (NonEmpty(parts.Scalar("repository")) is not { } repository)
+        {
+            return false;
+        }
+        var (written, targets) = Composite(parts, repository);
+        if (Findings.Tagged(written) is not { } reference)
+        {
+            return false;
+        }
+        findings.Add(reference, written, targets, null, repository.ValueSpan?.Start ?? repository.Span.Start);
+        return true;
+    }
+
+    /// <summary>The reference as written, e.g. <c>docker.io/bitnami/redis:7.2.4</c>, and one target per part present.</summary>
+    private static (string Written, List<EditTarget> Targets) Composite(YamlMapping parts, YamlScalar repository)
+    {
         var registry = NonEmpty(parts.Scalar("registry"));
-        var tag = NonEmpty(parts.Scalar("tag"));
+        // Some charts write the tag as "version" (Renovate's helm-values manager reads both).
+        var tag = NonEmpty(parts.Scalar("tag")) ?? NonEmpty(parts.Scalar("version"));
         var digest = NonEmpty(parts.Scalar("digest"));
         var written = (registry is null ? "" : registry.Value + "/") + repository.Value
             + (tag is null ? "" : ":" + tag.Value) + (digest is null ? "" : "@" + digest.Value);
-        if (findings.Parse(written, repository.Line) is not { } reference)
-        {
-            return;
-        }
         var targets = new[]
         {
             registry?.Target(TargetPart.Registry), repository.Target(TargetPart.Name),
             tag?.Target(TargetPart.Tag), digest?.Target(TargetPart.Digest),
         };
-        findings.Add(reference, written, targets.OfType<EditTarget>().ToList(), null, repository.ValueSpan?.Start ?? repository.Span.Start);
+        return (written, targets.OfType<EditTarget>().ToList());
     }
 
     private static YamlScalar? NonEmpty(YamlScalar? scalar) => scalar is { Value.Length: > 0 } ? scalar : null;

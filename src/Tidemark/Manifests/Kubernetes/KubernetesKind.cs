@@ -5,7 +5,8 @@ namespace Tidemark.Manifests.Kubernetes;
 /// <summary>
 /// The <c>image</c> of every container in any object: <c>containers</c>, <c>initContainers</c> and
 /// <c>ephemeralContainers</c> sequences of mappings found under any path, so Pods, workloads, CronJobs,
-/// <c>List</c> items and custom resources that embed a pod spec are all covered, in every document.
+/// <c>List</c> items and custom resources that embed a pod spec are all covered, in every document. Then the
+/// images a Kubernetes object holds elsewhere (<see cref="ObjectImages"/>), each found once.
 /// </summary>
 internal sealed class KubernetesKind : IManifestKind
 {
@@ -13,8 +14,9 @@ internal sealed class KubernetesKind : IManifestKind
 
     public bool Handles(string path) => YamlKinds.IsYaml(path);
 
+    // "image" covers containers, imageName and most custom resources; "repository" a {repository, tag} map.
     public bool Screen(string content) =>
-        content.Contains("ontainers", StringComparison.Ordinal) && content.Contains("image", StringComparison.Ordinal);
+        content.Contains("image", StringComparison.Ordinal) || content.Contains("repository", StringComparison.Ordinal);
 
     public KindFindings Find(string content, string path)
     {
@@ -25,12 +27,14 @@ internal sealed class KubernetesKind : IManifestKind
         }
         foreach (var document in file.Documents)
         {
-            YamlKinds.ForEachMapping(document.Root, mapping => AddContainers(mapping, findings));
+            var claimed = new HashSet<int>();
+            YamlKinds.ForEachMapping(document.Root, mapping => AddContainers(mapping, claimed, findings));
+            ObjectImages.Find(document.Root, claimed, findings);
         }
         return findings.ToFindings();
     }
 
-    private static void AddContainers(YamlMapping mapping, Findings findings)
+    private static void AddContainers(YamlMapping mapping, HashSet<int> claimed, Findings findings)
     {
         foreach (var entry in mapping.Entries)
         {
@@ -43,6 +47,7 @@ internal sealed class KubernetesKind : IManifestKind
                 switch (container.Get("image"))
                 {
                     case YamlScalar image:
+                        claimed.Add(image.Span.Start);
                         findings.AddWhole(image);
                         break;
                     case YamlAlias alias:

@@ -35,8 +35,11 @@ internal sealed class KustomizeKind : IManifestKind
         return findings.ToFindings();
     }
 
-    private static void AddImage(YamlMapping image, Findings findings)
+    /// <summary>Adds one <c>images:</c> entry; also used for a Flux Kustomization's <c>spec.images</c>, which has the same shape.</summary>
+    public static void AddImage(YamlMapping image, Findings findings)
     {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(findings);
         var newName = image.Scalar("newName");
         var name = newName ?? image.Scalar("name");
         if (name is null)
