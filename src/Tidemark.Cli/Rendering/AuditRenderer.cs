@@ -22,13 +22,13 @@ internal static class AuditRenderer
             return Task.CompletedTask;
         }
 
-        var table = new Table().Border(TableBorder.Simple).AddColumns("TIME (UTC)", "ACTION", "OUTCOME", "TOKEN", "TARGET", "DETAIL");
+        var table = new TextTable(null, "TIME (UTC)", "ACTION", "OUTCOME", "TOKEN", "TARGET", "DETAIL");
         foreach (var row in rows)
         {
-            table.AddRow(row.Time, row.Action, row.Outcome, Markup.Escape(row.Token ?? "-"), Markup.Escape(row.Target), Markup.Escape(row.Detail));
+            table.AddRow(row.Time, row.Action, row.Outcome, row.Token ?? "-", row.Target, row.Detail);
         }
 
-        console.Write(table);
+        table.Write(writer);
         console.WriteLine($"{rows.Count} event(s), newest first");
         return Task.CompletedTask;
     }

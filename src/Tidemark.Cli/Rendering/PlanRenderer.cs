@@ -81,15 +81,15 @@ internal static class PlanRenderer
                 var branch = automation.UpdateBranch is { } push ? $", push branch {push}" : "";
                 console.WriteLine($"{plan.Scope.Name} (path {plan.Scope.DisplayPath}{branch}){(automation.Suspended ? ": suspended (spec.suspend: true), nothing is changed" : "")}");
             }
-            WriteTable(console, plan, explain);
+            WriteTable(writer, console, plan, explain);
         }
         return Task.CompletedTask;
     }
 
-    private static void WriteTable(IAnsiConsole console, Plan plan, bool explain)
+    private static void WriteTable(TextWriter writer, IAnsiConsole console, Plan plan, bool explain)
     {
-        WriteChanges(console, plan);
-        WriteUnchanged(console, plan);
+        WriteChanges(writer, console, plan);
+        WriteUnchanged(writer, plan);
         foreach (var skipped in plan.Skipped)
         {
             console.MarkupLine($"[yellow]skipped[/] {Markup.Escape(skipped.ToString())}");
@@ -100,7 +100,7 @@ internal static class PlanRenderer
         }
     }
 
-    private static void WriteChanges(IAnsiConsole console, Plan plan)
+    private static void WriteChanges(TextWriter writer, IAnsiConsole console, Plan plan)
     {
         if (plan.Changes.Count == 0)
         {
@@ -109,29 +109,29 @@ internal static class PlanRenderer
                 : $"No changes among the images that were checked ({plan.Failed.Count} could not be).");
             return;
         }
-        var table = new Table().Border(TableBorder.Simple).Title($"{plan.Changes.Count} change(s)").AddColumns("IMAGE", "FROM", "TO", "POLICY", "FILES");
+        var table = new TextTable($"{plan.Changes.Count} change(s)", "IMAGE", "FROM", "TO", "POLICY", "FILES") { Highlight = 2 };
         foreach (var change in plan.Changes)
         {
             var files = string.Join(", ", change.Files.Select(f => $"{f.File}:{f.Line}"));
             var policy = change.Group is null ? change.Policy : $"{change.Policy}, group {change.Group}";
-            table.AddRow(Markup.Escape(change.Image), Markup.Escape(change.From), $"[green]{Markup.Escape(change.To)}[/]", Markup.Escape(policy), Markup.Escape(files));
+            table.AddRow(change.Image, change.From, change.To, policy, files);
         }
-        console.Write(table);
+        table.Write(writer);
     }
 
-    private static void WriteUnchanged(IAnsiConsole console, Plan plan)
+    private static void WriteUnchanged(TextWriter writer, Plan plan)
     {
         if (plan.Unchanged.Count == 0)
         {
             return;
         }
-        var table = new Table().Border(TableBorder.Simple).Title($"{plan.Unchanged.Count} unchanged").AddColumns("IMAGE", "CURRENT", "WHY");
+        var table = new TextTable($"{plan.Unchanged.Count} unchanged", "IMAGE", "CURRENT", "WHY");
         foreach (var item in plan.Unchanged)
         {
             var place = item.File is null ? "" : $" ({item.File}:{item.Line})";
-            table.AddRow(Markup.Escape(item.Image), Markup.Escape(item.Current ?? "-"), Markup.Escape(item.Reason + place));
+            table.AddRow(item.Image, item.Current ?? "-", item.Reason + place);
         }
-        console.Write(table);
+        table.Write(writer);
     }
 
     private static void WriteExplanation(IAnsiConsole console, Decision decision)

@@ -20,12 +20,12 @@ internal static class RefsRenderer
             return JsonOutput.WriteAsync(writer, new RefsJson(rows.OfType<ReferenceJson>().ToList(), skipped));
         }
         var console = Consoles.For(writer);
-        var table = new Table().Border(TableBorder.Simple).AddColumns("FILE:LINE", "KIND", "IMAGE", "POLICY");
+        var table = new TextTable(null, "FILE:LINE", "KIND", "IMAGE", "POLICY");
         foreach (var row in rows.OfType<ReferenceJson>())
         {
-            table.AddRow(Markup.Escape($"{row.File}:{row.Line}"), row.Kind, Markup.Escape(row.Image), Markup.Escape(row.Policy));
+            table.AddRow($"{row.File}:{row.Line}", row.Kind, row.Image, row.Policy);
         }
-        console.Write(table);
+        table.Write(writer);
         console.WriteLine($"{rows.OfType<ReferenceJson>().Count()} reference(s) in {workspace.Discovery.FilesRead} file(s); {skipped.Count} skipped");
         console.WriteLine($"Mode: {mode.Description}");
         foreach (var skip in skipped)

@@ -30,18 +30,18 @@ internal static class ScanRenderer
     private static Task WriteTableAsync(TextWriter writer, IReadOnlyList<ScanResult> results, bool explain)
     {
         var console = Consoles.For(writer);
-        var table = new Table().Border(TableBorder.Simple).AddColumns("IMAGE", "POLICY", "TAGS", "SELECTED", "WHY");
+        var table = new TextTable(null, "IMAGE", "POLICY", "TAGS", "SELECTED", "WHY") { Highlight = 3 };
         foreach (var result in results)
         {
-            var selected = result.Error is not null ? "[red]error[/]" : result.Selected is { } tag && tag != result.Request.Reference.Tag ? $"[green]{Markup.Escape(tag)}[/]" : Markup.Escape(result.Selected ?? "-");
+            var selected = result.Error is not null ? "error" : result.Selected ?? "-";
             table.AddRow(
-                Markup.Escape(result.Request.Image),
-                Markup.Escape(result.Request.Policy.Text),
+                result.Request.Image,
+                result.Request.Policy.Text,
                 result.Listing?.Tags.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
                 selected,
-                Markup.Escape(result.Reason));
+                result.Reason);
         }
-        console.Write(table);
+        table.Write(writer);
         if (explain)
         {
             WriteExplanations(console, results);

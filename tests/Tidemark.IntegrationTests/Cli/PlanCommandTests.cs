@@ -77,6 +77,20 @@ public sealed class PlanCommandTests(PlanCommandTests.Registry fixture) : IClass
         Assert.Empty(json.GetProperty("errors").EnumerateArray());
     }
 
+    [Theory]
+    [InlineData("refs", "refs-examples.txt")]
+    [InlineData("plan", "plan-examples.txt")]
+    public async Task Command_OutputToAPipe_IsPlainTextByteForByte(string command, string golden)
+    {
+        var run = await CliRun.RunAsync(command, "--repo", repo);
+
+        Assert.Equal(0, run.ExitCode);
+        var expected = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "testdata", "cli", golden));
+        Assert.Equal(expected, run.Out.Replace(fixture.Local.Host, "REGISTRY", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.Out.Split('\n'), line => line.EndsWith(' ') || line.Contains('─'));
+        Assert.False(run.Out.StartsWith('\n'), "no leading blank line");
+    }
+
     [Fact]
     public async Task Plan_Diff_AppliesWithGitApplyAndLeavesNothingToDo()
     {
