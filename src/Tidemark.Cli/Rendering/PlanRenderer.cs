@@ -50,8 +50,8 @@ internal static class PlanRenderer
     private static PlanJson ToJson(UpdateMode mode, IReadOnlyList<Plan> plans, bool explain) => new(
         new ModeJson(mode.IsFlux ? "flux" : "all", mode.Description, [.. mode.Scopes.Select(s => s.Automation).OfType<Configuration.Flux.FluxImageUpdateAutomation>().Select(a =>
             new AutomationJson(a.Namespace, a.Name, a.Place.File, a.Place.Line, "./" + Configuration.RepositoryPaths.Normalize(a.UpdatePath ?? ""), a.UpdateBranch, a.Suspended))]),
-        [.. plans.SelectMany(p => p.Changes.Select(c => new ChangeJson(c.Image, c.From, c.To, c.Policy, c.Group, c.Reason, [.. c.Files.Select(f => new PlaceJson(f.File, f.Line))], p.Scope.Automation?.ToString())))],
-        [.. plans.SelectMany(p => p.Unchanged).Select(u => new UnchangedJson(u.Image, u.Current, u.Reason, u.File, u.File is null ? null : u.Line))],
+        [.. plans.SelectMany(p => p.Changes.Select(c => new ChangeJson(c.Image, c.From, c.To, c.Policy, c.Group, c.Reason, [.. c.Files.Select(f => new PlaceJson(f.File, f.Line))], p.Scope.Automation?.ToString(), c.HeldBack)))],
+        [.. plans.SelectMany(p => p.Unchanged).Select(u => new UnchangedJson(u.Image, u.Current, u.Reason, u.File, u.File is null ? null : u.Line, u.HeldBack))],
         [.. plans.SelectMany(p => p.Failed).DistinctBy(f => f.Image).Select(f => new FailedJson(f.Image, f.Registry, f.Kind, f.Error))],
         [.. plans.SelectMany(p => p.Errors).Distinct()],
         [.. plans.SelectMany(p => p.Skipped).Distinct().Select(s => new SkippedJson(s.File, s.Line, s.Reason))],
@@ -90,6 +90,10 @@ internal static class PlanRenderer
     {
         WriteChanges(writer, console, plan);
         WriteUnchanged(writer, plan);
+        foreach (var line in ChangeText.HeldBackTexts(plan.HeldBack))
+        {
+            console.WriteLine("held back: " + line);
+        }
         foreach (var skipped in plan.Skipped)
         {
             console.MarkupLine($"[yellow]skipped[/] {Markup.Escape(skipped.ToString())}");

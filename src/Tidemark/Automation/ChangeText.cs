@@ -13,9 +13,28 @@ internal static partial class ChangeText
     public const string NonBreakingSentence =
         "This update was automatically applied based on the configured semver policy.\nOnly non-breaking changes (patch and minor versions) are auto-applied.";
 
-    /// <summary>One line per change: <c>- quay.io/jetstack/cert-manager-controller: v1.16.2 → v1.18.2</c>.</summary>
+    /// <summary>One line per change: <c>- quay.io/jetstack/cert-manager-controller: v1.16.2 → v1.18.2</c>, marked <c>(major update)</c> when it is one.</summary>
     public static IReadOnlyList<string> ChangeLines(IReadOnlyList<PlannedChange> changes) =>
-        [.. changes.Select(c => $"- {c.Image}: {c.From} → {c.To}")];
+        [.. changes.Select(c => $"- {c.Image}: {c.From} → {c.To}" + (IsMajor(c.From, c.To) ? " (major update)" : ""))];
+
+    /// <summary>
+    /// The pull request's title: the configured one, except that the default — which promises non-breaking changes —
+    /// says so only when every change is a patch or minor update of a version.
+    /// </summary>
+    public static string Title(string configured, IReadOnlyList<PlannedChange> changes)
+    {
+        if (configured != Configuration.PullRequestConfig.DefaultTitle || changes.All(c => IsNonBreaking(c.From, c.To)))
+        {
+            return configured;
+        }
+        return changes.Any(c => IsMajor(c.From, c.To))
+            ? "chore: automated image updates, including major updates"
+            : "chore: automated image updates";
+    }
+
+    /// <summary>Updates the policies hold back, one each: <c>nginx: 2.0.0 — a major update, outside non-breaking</c>.</summary>
+    public static IReadOnlyList<string> HeldBackTexts(IReadOnlyList<HeldBackUpdate> held) =>
+        [.. held.DistinctBy(h => (h.Image, h.Tag)).Select(h => $"{h.Image}: {h.Tag} — {(IsMajor(h.From, h.Tag) ? "a major update" : "a newer version")}, outside {h.Policy}")];
 
     /// <summary>Image → proposed tag, the identity of a proposal (an image moving to several tags lists them, comma-separated).</summary>
     public static IReadOnlyDictionary<string, string> Targets(IReadOnlyList<PlannedChange> changes) =>
@@ -35,12 +54,21 @@ internal static partial class ChangeText
         return text.ToString();
     }
 
-    public static string Body(IReadOnlyList<PlannedChange> changes, string branch)
+    public static string Body(IReadOnlyList<PlannedChange> changes, string branch, IReadOnlyList<HeldBackUpdate>? held = null)
     {
         var text = new StringBuilder();
         foreach (var line in ChangeLines(changes))
         {
             text.Append(line).Append('\n');
+        }
+
+        if (held is { Count: > 0 })
+        {
+            text.Append("\nHeld back by the policy (update by hand, or widen the policy):\n\n");
+            foreach (var line in HeldBackTexts(held))
+            {
+                text.Append("- ").Append(line).Append('\n');
+            }
         }
 
         text.Append('\n').Append(PolicyText(changes)).Append("\n\n");
@@ -70,6 +98,19 @@ internal static partial class ChangeText
         }
 
         return a.Groups["major"].Value != "0" || a.Groups["minor"].Value == b.Groups["minor"].Value;
+    }
+
+    /// <summary>A version update across majors (for 0.x, across minors), e.g. <c>v1.9.0</c> → <c>v2.0.0</c>.</summary>
+    internal static bool IsMajor(string from, string to)
+    {
+        var a = VersionPattern().Match(from);
+        var b = VersionPattern().Match(to);
+        if (!a.Success || !b.Success)
+        {
+            return false;
+        }
+
+        return a.Groups["major"].Value != b.Groups["major"].Value || (a.Groups["major"].Value == "0" && a.Groups["minor"].Value != b.Groups["minor"].Value);
     }
 
     private static IEnumerable<(string File, int Count)> ReferencesPerFile(IReadOnlyList<PlannedChange> changes) =>

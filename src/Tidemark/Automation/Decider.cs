@@ -41,11 +41,26 @@ internal static class Decider
         }
         var listing = listings[key.Name];
         var selection = TagSelector.Select(reference.Policy.Policy, reference.Policy.Filter, listing.Tags, key.Tag, explain);
+        var heldBack = HeldBack(reference.Policy, listing.Tags, key.Tag, selection.Selected);
         if (selection.Selected is null || selection.Selected == key.Tag)
         {
             var reason = selection.Selected == key.Tag ? $"up to date: {selection.Reason}" : selection.Reason;
-            return new Decision.Keep(key, reference.Policy, selection, reason);
+            return new Decision.Keep(key, reference.Policy, selection, reason) { HeldBack = heldBack };
         }
-        return new Decision.Update(key, reference.Policy, selection, selection.Selected, null, selection.Reason);
+        return new Decision.Update(key, reference.Policy, selection, selection.Selected, null, selection.Reason) { HeldBack = heldBack };
+    }
+
+    /// <summary>
+    /// For a relative policy (<c>non-breaking</c>, <c>patch</c>, <c>minor</c>): the newest newer tag of the same shape
+    /// that it does not allow — what a person would update to by hand — or null when the policy already takes it.
+    /// </summary>
+    private static string? HeldBack(ResolvedPolicy policy, IReadOnlyList<string> tags, string? current, string? selected)
+    {
+        if (current is null || policy.Policy is not (NonBreakingPolicy or PatchPolicy or MinorPolicy))
+        {
+            return null;
+        }
+        var newest = TagSelector.Select(new MajorPolicy(), policy.Filter, tags, current).Selected;
+        return newest is not null && newest != selected && newest != current ? newest : null;
     }
 }

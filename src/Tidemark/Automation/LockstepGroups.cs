@@ -58,10 +58,10 @@ internal static class LockstepGroups
         if (target is null || target == decision.Key.Tag)
         {
             var reason = wanted is null ? decision is Decision.Keep keep ? keep.Reason : "up to date" : $"held by group {group.Name}: {Holder(wanted, members, listings)}";
-            return new Decision.Keep(decision.Key, decision.Policy, decision.Selection, reason);
+            return new Decision.Keep(decision.Key, decision.Policy, decision.Selection, reason) { HeldBack = decision.HeldBack };
         }
         var why = target == wanted ? $"{target} with group {group.Name}" : $"{target} with group {group.Name} ({(wanted is null ? "its own policy would stay" : $"{wanted} is held back: " + Holder(wanted, members, listings))})";
-        return new Decision.Update(decision.Key, decision.Policy, decision.Selection, target, group.Name, why);
+        return new Decision.Update(decision.Key, decision.Policy, decision.Selection, target, group.Name, why) { HeldBack = decision.HeldBack };
     }
 
     private static string Holder(string wanted, IReadOnlyList<Decision> members, IReadOnlyDictionary<string, TagListing> listings)

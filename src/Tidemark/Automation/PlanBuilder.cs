@@ -31,14 +31,14 @@ internal static class PlanBuilder
             }
             if (decision is Decision.Keep keep)
             {
-                unchanged.Add(new NotUpdated(image.FamiliarName, decision.Key.Tag, keep.Reason));
+                unchanged.Add(new NotUpdated(image.FamiliarName, decision.Key.Tag, keep.Reason) { HeldBack = keep.HeldBack, Policy = decision.Policy.Text });
                 continue;
             }
             var places = sites.Where(s => editedFiles.Contains(s.Site.File)).Select(s => new SitePlace(s.Site.File, s.Site.Line)).Distinct().ToList();
             if (updates.TryGetValue(decision.Key, out var update) && places.Count > 0)
             {
                 var edited = sites.Where(s => editedFiles.Contains(s.Site.File)).Select(s => SiteChangeOf(s, update.To, digests.GetValueOrDefault(decision.Key))).Where(c => c.OldValue != c.NewValue).Distinct().ToList();
-                changes.Add(new PlannedChange(image.FamiliarName, decision.Key.Tag ?? "", update.To, decision.Policy.Text, update.Group, update.Reason, places) { Sites = edited });
+                changes.Add(new PlannedChange(image.FamiliarName, decision.Key.Tag ?? "", update.To, decision.Policy.Text, update.Group, update.Reason, places) { Sites = edited, HeldBack = update.HeldBack });
             }
         }
         return new Plan(

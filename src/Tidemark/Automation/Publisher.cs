@@ -89,7 +89,7 @@ internal sealed class Publisher(GitRepository git, IForge forge, StateStore stat
         }
 
         var push = await PushAsync(commit.Sha, heads.UpdateSha, settings, recorder, managed, targets, cancellationToken).ConfigureAwait(false);
-        return await steward.EnsureAsync(plan.Changes, push, cancellationToken).ConfigureAwait(false);
+        return await steward.EnsureAsync(plan.Changes, push, cancellationToken, plan.HeldBack).ConfigureAwait(false);
     }
 
     /// <summary>Pushes unless the remote branch already is this change; records the SHA before pushing, so a run killed mid-push is recognised next time.</summary>

@@ -13,10 +13,10 @@ internal sealed class PullRequestSteward(IForge forge, PublishRecorder recorder,
 {
     private const string StaleComment = "Closing: the base branch already has these updates, so there is nothing left to propose. Tidemark deleted the update branch and will open a new pull request when newer tags appear.";
 
-    public async Task<Outcome> EnsureAsync(IReadOnlyList<PlannedChange> changes, PushResult push, CancellationToken cancellationToken)
+    public async Task<Outcome> EnsureAsync(IReadOnlyList<PlannedChange> changes, PushResult push, CancellationToken cancellationToken, IReadOnlyList<HeldBackUpdate>? heldBack = null)
     {
-        var spec = new PullRequestSpec(settings.UpdateBranch, settings.BaseBranch, settings.Title,
-            ChangeText.Body(changes, settings.UpdateBranch), settings.Labels, settings.Reviewers, settings.Assignees);
+        var spec = new PullRequestSpec(settings.UpdateBranch, settings.BaseBranch, ChangeText.Title(settings.Title, changes),
+            ChangeText.Body(changes, settings.UpdateBranch, heldBack), settings.Labels, settings.Reviewers, settings.Assignees);
         if (settings.DryRun)
         {
             return await PreviewAsync(spec, push, cancellationToken).ConfigureAwait(false);

@@ -74,6 +74,8 @@ public sealed class PlanCommandTests(PlanCommandTests.Registry fixture) : IClass
         Assert.Equal("6.9.1", changes["ghcr.io/stefanprodan/podinfo 6.7.0"].GetProperty("to").GetString());
         Assert.Equal("1.27.3-alpine", changes["nginx 1.25.3-alpine"].GetProperty("to").GetString());
         Assert.Equal("7.4.1", changes["bitnami/redis 7.2.4"].GetProperty("to").GetString());
+        Assert.Equal("8.0.0", changes["bitnami/redis 7.2.4"].GetProperty("heldBack").GetString());
+        Assert.Equal(JsonValueKind.Null, changes["nginx 1.25.3-alpine"].GetProperty("heldBack").ValueKind);
         Assert.Empty(json.GetProperty("errors").EnumerateArray());
     }
 

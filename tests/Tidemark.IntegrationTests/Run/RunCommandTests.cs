@@ -24,6 +24,7 @@ public sealed class RunCommandTests(RunFixture fixture) : IClassFixture<RunFixtu
         Assert.Contains(ControllerLine, lines);
         Assert.Contains("- quay.io/jetstack/cert-manager-webhook: v1.16.2 → v1.18.2", lines);
         Assert.Contains(ChangeTextSentence, pull.Body, StringComparison.Ordinal);
+        Assert.Contains("- bitnami/redis: 8.0.0 — a major update, outside non-breaking", lines);
         Assert.True(lines.Contains("| `infrastructure/cert-manager/deployments.yaml` | 4 |"), pull.Body);
         Assert.Contains("<!-- tidemark: {", pull.Body, StringComparison.Ordinal);
         Assert.Equal(["dependencies", "images"], pull.Labels.Order(StringComparer.Ordinal));

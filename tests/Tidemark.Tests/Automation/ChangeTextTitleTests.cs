@@ -1,0 +1,35 @@
+using Tidemark.Automation;
+using Tidemark.Configuration;
+
+namespace Tidemark.Tests.Automation;
+
+public sealed class ChangeTextTitleTests
+{
+    private static PlannedChange Change(string from, string to) => new("nginx", from, to, "semver:>=1.0.0", null, "", []);
+
+    [Theory]
+    [InlineData("1.25.3", "1.27.3", PullRequestConfig.DefaultTitle)]
+    [InlineData("v1.16.2", "v2.0.0", "chore: automated image updates, including major updates")]
+    [InlineData("0.4.1", "0.5.0", "chore: automated image updates, including major updates")]
+    [InlineData("main-abc-100", "main-def-200", "chore: automated image updates")]
+    public void Title_DefaultTitle_PromisesNonBreakingOnlyWhenEveryChangeIs(string from, string to, string expected)
+    {
+        Assert.Equal(expected, ChangeText.Title(PullRequestConfig.DefaultTitle, [Change("1.0.0", "1.0.1"), Change(from, to)]));
+    }
+
+    [Fact]
+    public void Title_ConfiguredTitle_IsKeptAsWritten()
+    {
+        Assert.Equal("deps: images", ChangeText.Title("deps: images", [Change("1.0.0", "2.0.0")]));
+    }
+
+    [Fact]
+    public void Body_MajorChangeAndHeldBackUpdate_AreMarked()
+    {
+        var body = ChangeText.Body([Change("1.9.0", "2.0.0")], "tidemark/image-updates", [new HeldBackUpdate("redis", "7.4.1", "8.0.0", "non-breaking")]);
+
+        var lines = body.Split('\n');
+        Assert.Contains("- nginx: 1.9.0 → 2.0.0 (major update)", lines);
+        Assert.Contains("- redis: 8.0.0 — a major update, outside non-breaking", lines);
+    }
+}
