@@ -94,6 +94,24 @@ public sealed class PlanCommandTests(PlanCommandTests.Registry fixture) : IClass
     }
 
     [Fact]
+    public async Task Plan_Write_AppliesTheEditsAndASecondPlanHasNothingToDo()
+    {
+        var before = await File.ReadAllBytesAsync(Path.Combine(repo, "apps/podinfo/deployment.yaml"));
+
+        var run = await CliRun.RunAsync("plan", "--repo", repo, "--write");
+        var again = await CliRun.RunAsync("plan", "--repo", repo, "--write", "--output", "json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("tidemark: wrote infrastructure/cert-manager/deployments.yaml", run.Error.Split('\n'));
+        var after = await File.ReadAllTextAsync(Path.Combine(repo, "apps/podinfo/deployment.yaml"));
+        Assert.Contains("ghcr.io/stefanprodan/podinfo:6.9.1", after, StringComparison.Ordinal);
+        Assert.Equal(before.Length, System.Text.Encoding.UTF8.GetByteCount(after));
+        Assert.Equal(0, again.ExitCode);
+        Assert.Empty(JsonDocument.Parse(again.Out).RootElement.GetProperty("changes").EnumerateArray());
+        Assert.DoesNotContain("wrote", again.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Plan_Diff_AppliesWithGitApplyAndLeavesNothingToDo()
     {
         var run = await CliRun.RunAsync("plan", "--repo", repo, "--output", "diff");
