@@ -31,20 +31,46 @@ internal sealed class YamlTreeBuilder
     /// <summary>The documents of the stream; throws <see cref="YamlException"/> when the text is not valid YAML.</summary>
     public IReadOnlyList<YamlDocument> ReadStream()
     {
-        var excluded = new List<TextSpan>();
-        var parser = new Parser(new Scanner(new StringReader(_bom == 0 ? _content : _content[_bom..]), skipComments: true));
-        while (parser.MoveNext())
+        var text = _bom == 0 ? _content : _content[_bom..];
+        var error = Parse(text);
+        if (error?.Message == FlowAnchorWorkaround.Symptom && FlowAnchorWorkaround.Rewrite(text) is { } rewritten)
         {
-            _events.Add(parser.Current!);
-            if (parser.Current is Scalar scalar
-                && YamlCommentScanner.ScalarText(_content, SpanOf(scalar.Start, scalar.End), StyleOf(scalar.Style)) is { } text)
+            _events.Clear();
+            error = Parse(rewritten) is null ? null : error;
+        }
+        if (error is not null)
+        {
+            throw error;
+        }
+        var excluded = new List<TextSpan>();
+        foreach (var scalar in _events.OfType<Scalar>())
+        {
+            if (YamlCommentScanner.ScalarText(_content, SpanOf(scalar.Start, scalar.End), StyleOf(scalar.Style)) is { } scalarText)
             {
-                excluded.Add(text);
+                excluded.Add(scalarText);
             }
         }
         _comments = YamlCommentScanner.Scan(_content, _bom, excluded, _lines);
         _claimed = new bool[_comments.Count];
         return ReadDocuments();
+    }
+
+    /// <summary>Reads every event of <paramref name="text"/> (the content without its BOM) into the list; the error when it is not valid YAML.</summary>
+    private YamlException? Parse(string text)
+    {
+        var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
+        try
+        {
+            while (parser.MoveNext())
+            {
+                _events.Add(parser.Current!);
+            }
+            return null;
+        }
+        catch (YamlException e)
+        {
+            return e;
+        }
     }
 
     private List<YamlDocument> ReadDocuments()
