@@ -18,7 +18,9 @@ public sealed class YamlReaderTests
     [InlineData("env:\n  PORT: &port 3003\n  # comment\n  OTHER: x\n")]
     [InlineData("podLabels: {}\n# comment\nimage: a:1\n")]
     [InlineData("k: &a \"quoted\"\n  # indented comment\nj: *a\n")]
-    public void Read_CommentAfterFlowCollectionOrAnchor_IsValid(string content)
+    [InlineData("resources: {limits: &l 1, requests: *l}\n")]
+    [InlineData("k: [{a: &x 'q', b: 2}, {c: &y\n  3,\n  d: [&z 4, 5]}]\n")]
+    public void Read_CommentAfterFlowCollectionOrAnchorInFlow_IsValid(string content)
     {
         var viaYamlDotNet = YamlReader.ReadWithYamlDotNet(content);
         var withBlockScalar = YamlReader.Read(content + BlockScalar);
