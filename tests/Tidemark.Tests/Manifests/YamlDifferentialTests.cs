@@ -41,6 +41,22 @@ public sealed class YamlDifferentialTests(ITestOutputHelper output)
         Assert.Equal(files.Count, accepted);
     }
 
+    [Fact]
+    public void Read_ExampleRepositoryYamlFiles_AgreesWithYamlPackage()
+    {
+        var examples = Path.Combine(YamlOracle.RepositoryRoot(), "examples");
+        var files = Directory.GetFiles(examples, "*", SearchOption.AllDirectories)
+            .Where(YamlKinds.IsYaml)
+            .Order(StringComparer.Ordinal)
+            .Select(f => (Path.GetRelativePath(examples, f).Replace('\\', '/'), ManifestText.Decode(File.ReadAllBytes(f))!))
+            .ToList();
+
+        var (accepted, _) = AssertAgree(files);
+
+        Assert.NotEmpty(files);
+        Assert.Equal(files.Count, accepted);
+    }
+
     /// <summary>Writes the files, reads them with both parsers, and fails with every disagreement; returns how many <c>yaml</c> accepts and how many Tidemark reads with YamlDotNet.</summary>
     private (int Accepted, int Fallback) AssertAgree(IReadOnlyList<(string Name, string Content)> files)
     {

@@ -46,7 +46,8 @@ internal static class YamlOracle
 
     private static int Int(JsonElement element, string name) => element.GetProperty(name).GetInt32();
 
-    private static string RepositoryRoot()
+    /// <summary>The folder holding <c>Tidemark.slnx</c> above the test binaries.</summary>
+    public static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Tidemark.slnx")))
