@@ -24,8 +24,7 @@ internal sealed partial class CredentialHelperRunner(CredentialHelperOptions opt
         var stderr = process.StandardError.ReadToEndAsync(linked.Token);
         try
         {
-            await process.StandardInput.WriteAsync(serverUrl.AsMemory(), linked.Token).ConfigureAwait(false);
-            process.StandardInput.Close();
+            await WriteInputAsync(process, serverUrl, linked.Token).ConfigureAwait(false);
             await process.WaitForExitAsync(linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
@@ -40,6 +39,21 @@ internal sealed partial class CredentialHelperRunner(CredentialHelperOptions opt
         }
 
         return Interpret(helper, registry, process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
+    }
+
+    /// <summary>Gives the helper the server URL on stdin and closes it.</summary>
+    private static async Task WriteInputAsync(Process process, string serverUrl, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await process.StandardInput.WriteAsync(serverUrl.AsMemory(), cancellationToken).ConfigureAwait(false);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // A helper that fails at once exits without reading its input (a broken pipe here); its exit code and
+            // stderr, read next, say why, which is the message the user needs.
+        }
     }
 
     private string Locate(string helper)
