@@ -5,7 +5,8 @@ namespace Tidemark.Manifests.Yaml;
 /// <summary>
 /// Locates the nodes of a YAML stream with YamlDotNet's event stream; nothing is ever re-serialised.
 /// Facts this relies on are in <c>shared/research/yaml-positions.md</c>: offsets are UTF-16, a BOM must be
-/// stripped (and its length added back), comments arrive only with <c>skipComments: false</c>.
+/// stripped (and its length added back). Validity and structure come from a parse without comments; comments are
+/// found separately (<see cref="YamlCommentScanner"/>), because YamlDotNet's comment scanner rejects valid files.
 /// </summary>
 internal static class YamlReader
 {
