@@ -52,8 +52,8 @@ internal sealed class Publisher(GitRepository git, IForge forge, StateStore stat
             return Quiet(settings, $"{settings.BaseBranch} moved from {Short(planned)} to {Short(heads.BaseSha)} while planning; nothing was pushed, the next run plans again");
         }
 
-        var (managed, merged) = await steward.RecordMergedAsync(await recorder.FindAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-        var outcome = await PublishManagedAsync(plan, settings, heads, recorder, steward, managed, cancellationToken).ConfigureAwait(false);
+        var (managed, merged, deleted) = await steward.RecordMergedAsync(await recorder.FindAsync(cancellationToken).ConfigureAwait(false), heads.UpdateSha, cancellationToken).ConfigureAwait(false);
+        var outcome = await PublishManagedAsync(plan, settings, deleted ? heads with { UpdateSha = null } : heads, recorder, steward, managed, cancellationToken).ConfigureAwait(false);
         return merged is null ? outcome : outcome with { Notes = [merged, .. outcome.Notes] };
     }
 

@@ -82,22 +82,45 @@ internal sealed class PullRequestSteward(IForge forge, PublishRecorder recorder,
     /// recorded as <see cref="PullRequestState.Merged"/> — a merge is never a person's "no" — and a note says so.
     /// Returns the record as it now is and the note, or the record unchanged and null.
     /// </summary>
-    public async Task<(ManagedPullRequest? Managed, string? Note)> RecordMergedAsync(ManagedPullRequest? managed, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records a merged pull request as merged, once, and deletes its update branch when the branch is still exactly
+    /// what was merged (a branch with newer commits is left); a token that may not delete it is said once, here.
+    /// </summary>
+    /// <returns>The record, the note to print, and whether the update branch was deleted.</returns>
+    public async Task<(ManagedPullRequest? Managed, string? Note, bool BranchDeleted)> RecordMergedAsync(ManagedPullRequest? managed, string? updateSha, CancellationToken cancellationToken)
     {
         if (managed is not { State: PullRequestState.Open, Number: { } number })
         {
-            return (managed, null);
+            return (managed, null, false);
         }
 
         var closed = await forge.FindPullRequestsAsync(settings.UpdateBranch, PullRequestStateFilter.Closed, cancellationToken).ConfigureAwait(false);
         if (closed.FirstOrDefault(p => p.Number == number && p.Merged) is not { } pull)
         {
-            return (managed, null);
+            return (managed, null, false);
         }
 
         var record = managed with { Url = pull.Url, State = PullRequestState.Merged, ClosedByPersonWithoutMerge = false };
         await SaveUnlessDryAsync(record, cancellationToken).ConfigureAwait(false);
-        return (record, $"#{number} was merged into {settings.BaseBranch}; recorded as merged");
+        var note = $"#{number} was merged into {settings.BaseBranch}; recorded as merged";
+        if (updateSha is null || updateSha != pull.HeadSha)
+        {
+            return (record, note, false);
+        }
+        if (settings.DryRun)
+        {
+            return (record, $"{note}; dry run: would delete {settings.UpdateBranch}", false);
+        }
+        try
+        {
+            await recorder.Trail.TrackAsync(AuditActions.BranchDelete, recorder.BranchTarget, () => forge.DeleteBranchAsync(settings.UpdateBranch, cancellationToken),
+                $"#{number} merged", cancellationToken).ConfigureAwait(false);
+            return (record, $"{note}; {settings.UpdateBranch} deleted", true);
+        }
+        catch (ForgeException e)
+        {
+            return (record, $"{note}; {settings.UpdateBranch} was not deleted: {e.Message}", false);
+        }
     }
 
     /// <summary>A pull request a person closed without merging, proposing exactly <paramref name="targets"/>; null when there is none or one is open.</summary>

@@ -41,6 +41,8 @@ internal sealed class GitRunner
     public async Task<GitResult> RunAsync(GitRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // A cancelled run starts no process (a fast git could otherwise finish before the cancellation is seen).
+        cancellationToken.ThrowIfCancellationRequested();
         if (request.Auth is not null)
         {
             _redactor.Register(request.Auth.Token);

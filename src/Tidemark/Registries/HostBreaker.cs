@@ -16,6 +16,7 @@ internal sealed class HostBreaker(string host, int threshold)
     private RegistryFailure? first;
     private bool open;
     private bool answered;
+    private string? openedBy;
 
     /// <summary>The failure every request to the host now ends with, or null while the host may be tried.</summary>
     public RegistryFailure? Tripped
@@ -26,7 +27,7 @@ internal sealed class HostBreaker(string host, int threshold)
             {
                 return open ? first! with
                 {
-                    Note = $"not tried again: {(consecutive >= threshold ? $"{consecutive} requests in a row" : "a request")} to {host} failed this way",
+                    Note = $"not tried again: {openedBy} to {host} failed this way",
                     Transient = false,
                 } : null;
             }
@@ -53,7 +54,11 @@ internal sealed class HostBreaker(string host, int threshold)
         lock (gate)
         {
             first ??= failure;
-            open |= ++consecutive >= threshold || (timedOut && !answered);
+            if (!open && (++consecutive >= threshold || (timedOut && !answered)))
+            {
+                open = true;
+                openedBy = consecutive >= threshold ? $"{consecutive} requests in a row" : "a request";
+            }
         }
     }
 }

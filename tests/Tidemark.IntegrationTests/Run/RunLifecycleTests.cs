@@ -21,9 +21,11 @@ public sealed class RunLifecycleTests(RunFixture fixture) : IClassFixture<RunFix
 
         Assert.True(afterMerge.ExitCode == 0, afterMerge.Error + afterMerge.Out);
         Assert.Contains("no image to update", afterMerge.Out, StringComparison.Ordinal);
-        Assert.Contains($"#{first.Number} was merged into main; recorded as merged", afterMerge.Out, StringComparison.Ordinal);
+        Assert.Contains($"#{first.Number} was merged into main; recorded as merged; {RunScene.UpdateBranch} deleted", afterMerge.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("declined", afterMerge.Out, StringComparison.Ordinal);
-        Assert.Equal(writes, scene.RestWrites());
+        Assert.Equal(writes + 1, scene.RestWrites()); // the merged update branch deleted, nothing else
+        Assert.Null(scene.BranchSha(RunScene.UpdateBranch));
+        Assert.Equal(writes + 1, await RunAgainAndCountWritesAsync(scene));
         Assert.Single(scene.Repository.PullRequests);
         var recorded = await ManagedAsync(scene);
         Assert.Equal(PullRequestState.Merged, recorded!.State);
@@ -43,6 +45,14 @@ public sealed class RunLifecycleTests(RunFixture fixture) : IClassFixture<RunFix
         Assert.Contains("- quay.io/jetstack/cert-manager-controller: v1.18.2 → v1.18.3", second.Body!.Split('\n'));
         Assert.Contains($"created #{second.Number}", newer.Out, StringComparison.Ordinal);
         Assert.Equal(PullRequestState.Open, (await ManagedAsync(scene))!.State);
+    }
+
+    private static async Task<int> RunAgainAndCountWritesAsync(RunScene scene)
+    {
+        var again = await scene.RunAsync();
+        Assert.True(again.ExitCode == 0, again.Error + again.Out);
+        Assert.DoesNotContain("deleted", again.Out, StringComparison.Ordinal);
+        return scene.RestWrites();
     }
 
     [Fact]
