@@ -66,7 +66,7 @@ internal static class DoctorCommand
             AppMint = (credentials?.Source as AppTokenSource)?.LastMint,
             AppError = isApp ? tokenError : null,
             MintWithWorkflows = credentials?.Source is AppTokenSource app ? ct => MintWithWorkflowsAsync(app, ct) : null,
-            ProbeNext = sources.Next is null ? null : ProbeNext(env, logging, request, redactor, tokenTarget, sources, OpenState),
+            ProbeNext = sources.Next is null ? null : ProbeNext(env, logging, request, tokenTarget, sources, runner, target, OpenState),
             GitHub = github,
             Anonymous = anonymous,
             Git = runner,
@@ -98,14 +98,22 @@ internal static class DoctorCommand
         return app.MintAsync(cancellationToken);
     }
 
-    /// <summary>The next token's read-only probe and the recorded rotation, through <c>run</c>'s own <see cref="RunTokenRotation"/>.</summary>
-    private static Func<CancellationToken, Task<NextTokenReport>> ProbeNext(CliEnvironment env, ILoggerFactory logging, RunRequest request, ISecretRedactor redactor, TokenTarget target,
-        RunTokenSources sources, Func<CancellationToken, Task<StateStore>> openState) =>
-        async ct =>
+    /// <summary>
+    /// The next token's probe, its proof from the checkout (push by git push --dry-run to the configured update branch,
+    /// pull requests, workflows) and the recorded rotation, through <c>run</c>'s own <see cref="RunTokenRotation"/> and <see cref="RunTokenProof"/>.
+    /// </summary>
+    private static Func<DoctorCheckout?, CancellationToken, Task<NextTokenReport>> ProbeNext(CliEnvironment env, ILoggerFactory logging, RunRequest request, TokenTarget target,
+        RunTokenSources sources, GitRunner runner, RunTarget repository, Func<CancellationToken, Task<StateStore>> openState) =>
+        async (checkout, ct) =>
         {
             var state = await openState(ct).ConfigureAwait(false);
             using var forges = new ForgePool(env, logging, request.ApiUrl, target.Owner, target.Repository);
-            return await new RunTokenRotation(env, redactor, state, target, forges.For).InspectNextAsync(sources, ct).ConfigureAwait(false);
+            Func<RunCredentials, Forges.TokenProbe, Task<TokenProof>>? prove = checkout is null ? null : async (next, probe) =>
+            {
+                var git = await GitRepository.OpenAsync(runner, repository.Remote, checkout.Git.Directory, next.Current, env.Time, ct).ConfigureAwait(false);
+                return await RunTokenProof.ProveAsync(next, probe, git, target, checkout.Settings, RunTokenProof.UpdatePaths(checkout.Workspace), ct).ConfigureAwait(false);
+            };
+            return await new RunTokenRotation(env, env.Redactor, state, target, forges.For).InspectNextAsync(sources, prove, ct).ConfigureAwait(false);
         };
 
     /// <summary>The current token; a GitHub App mints one for <paramref name="target"/> (its refusal is app-mint's finding).</summary>

@@ -96,7 +96,8 @@ internal static class TokenCommand
             var store = await SqliteStateStore.OpenAsync(new SqliteStateOptions(path), env.Time, new Redactor(), cancellationToken).ConfigureAwait(false);
             var tokens = await store.TokenReader.ListTokensAsync(cancellationToken).ConfigureAwait(false);
             var rotations = await store.TokenReader.ListRotationsAsync(cancellationToken).ConfigureAwait(false);
-            var status = TokenStatus.From(path, env.Time.GetUtcNow(), tokens, rotations);
+            var refusals = await store.TokenReader.ListRefusalsAsync(cancellationToken).ConfigureAwait(false);
+            var status = TokenStatus.From(path, env.Time.GetUtcNow(), tokens, rotations, refusals);
             if (parse.GetValue(output) == "json")
             {
                 await JsonOutput.WriteAsync(env.Out, status).ConfigureAwait(false);
