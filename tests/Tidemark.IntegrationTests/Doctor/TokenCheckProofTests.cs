@@ -100,6 +100,25 @@ public sealed class TokenCheckProofTests(RunFixture fixture) : IClassFixture<Run
         Assert.Contains(audit, a => a.Detail.EndsWith("not proven: Create PR", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task TokenCheck_JsonWithoutWriteProbe_IsOkButNotProvenAndSaysWhichCapability()
+    {
+        using var scene = await fixture.NewSceneAsync();
+        var token = scene.GitHub.IssueFineGrainedToken("alice", "alice", [scene.Repository.Name], ReadWrite, scene.GitHub.Time.GetUtcNow().AddDays(90));
+
+        var run = await TokenCheckAsync(scene, token.Value, "--output", "json");
+
+        Assert.True(run.ExitCode == 0, run.Out + run.Error);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(run.Out)!;
+        Assert.True(json["ok"]!.GetValue<bool>());
+        Assert.False(json["proven"]!.GetValue<bool>());
+        var pulls = json["checks"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "pull-requests")!;
+        Assert.Equal("not-proven", pulls["status"]!.GetValue<string>());
+        var summary = json["summary"]!.AsArray().Single(c => c!["capability"]!.GetValue<string>() == "create-pull-request")!;
+        Assert.Equal("not-proven", summary["status"]!.GetValue<string>());
+        Assert.Contains("--write-probe", summary["fix"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
