@@ -179,7 +179,7 @@ internal static class RunCommand
         {
             return await run().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is GitException or ForgeException or RepositoryLockedException or StateStoreException)
+        catch (Exception e) when (e is GitException or ForgeException or RepositoryLockedException or StateStoreException or NoWorkingTokenException)
         {
             await env.Error.WriteLineAsync($"tidemark: {e.Message}{Doctor.DoctorHints.Suffix(e)}").ConfigureAwait(false);
             return ExitCodes.Failed;

@@ -109,7 +109,7 @@ internal sealed class RunTokenRotation(CliEnvironment env, ISecretRedactor redac
             $"run: next token not adopted: it cannot {lacking}", cancellationToken).ConfigureAwait(false);
         if (next.Fallback is not { } fallback)
         {
-            throw new ForgeException(ForgeErrorKind.MissingPermission,
+            throw new NoWorkingTokenException(
                 $"no token can do this run's work: the next token ({next.Fingerprint} from {next.Token.Source}) cannot {lacking} — {proof.Fix}; and the current token {currentTrouble ?? "is not configured"}");
         }
 

@@ -151,6 +151,7 @@ public sealed class TokenRotationProofTests(TokenLifeFixture fixture) : IClassFi
         Assert.Contains($"no token can do this run's work: the next token (fine-grained …{next.Value[^4..]} #", run.Error, StringComparison.Ordinal);
         Assert.Contains($"cannot push to {RunScene.UpdateBranch}", run.Error, StringComparison.Ordinal);
         Assert.Contains($"and the current token (classic …{current.Value[^4..]} #", run.Error, StringComparison.Ordinal);
+        Assert.Contains("run `tidemark doctor` (check: next-token)", run.Error, StringComparison.Ordinal);
         Assert.Empty(await scene.AuditAsync("git.push"));
         Assert.Empty(repository.PullRequests);
         AssertAbsent([run], current.Value, next.Value);
