@@ -13,7 +13,9 @@ internal sealed class NextTokenCheck : IDoctorCheck
 {
     public string Name => CheckNames.NextToken;
 
-    public IReadOnlyList<Capability> Capabilities { get; } = [Capability.Expiry];
+    // none of the current token's capabilities: a failing next token is an error of its own (the verdict names it), and
+    // "no next token configured" must not read as a passed capability
+    public IReadOnlyList<Capability> Capabilities { get; } = [];
 
     public IReadOnlyList<string> Requires { get; } = [CheckNames.ApiReachability];
 
