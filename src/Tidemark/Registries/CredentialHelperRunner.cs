@@ -24,8 +24,7 @@ internal sealed partial class CredentialHelperRunner(CredentialHelperOptions opt
         var stderr = process.StandardError.ReadToEndAsync(linked.Token);
         try
         {
-            await process.StandardInput.WriteAsync(serverUrl.AsMemory(), linked.Token).ConfigureAwait(false);
-            process.StandardInput.Close();
+            await WriteServerUrlAsync(process, serverUrl, linked.Token).ConfigureAwait(false);
             await process.WaitForExitAsync(linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
@@ -40,6 +39,23 @@ internal sealed partial class CredentialHelperRunner(CredentialHelperOptions opt
         }
 
         return Interpret(helper, registry, process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// A helper that fails may exit before reading its stdin (e.g. "keychain locked"): the write then meets a closed pipe
+    /// (EPIPE), which is not the failure to report — its exit code and stderr are.
+    /// </summary>
+    private static async Task WriteServerUrlAsync(Process process, string serverUrl, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await process.StandardInput.WriteAsync(serverUrl.AsMemory(), cancellationToken).ConfigureAwait(false);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // the helper closed its stdin; its exit code and stderr say why
+        }
     }
 
     private string Locate(string helper)
