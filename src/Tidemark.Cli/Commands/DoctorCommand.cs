@@ -35,7 +35,7 @@ internal static class DoctorCommand
         return command;
     }
 
-    /// <summary>Runs <paramref name="checks"/> (all of them, or <c>token check</c>'s subset), audits each, renders the report.</summary>
+    /// <summary>Runs <paramref name="checks"/> (all of them, or <c>token check</c>'s subset), audits the run once, renders the report.</summary>
     public static async Task<int> RunChecksAsync(CliEnvironment env, ILoggerFactory logging, RunRequest request, bool writeProbe, string output, string commandName,
         IReadOnlyList<IDoctorCheck> checks, CancellationToken cancellationToken)
     {
@@ -66,7 +66,7 @@ internal static class DoctorCommand
             AppMint = (credentials?.Source as AppTokenSource)?.LastMint,
             AppError = isApp ? tokenError : null,
             MintWithWorkflows = credentials?.Source is AppTokenSource app ? ct => MintWithWorkflowsAsync(app, ct) : null,
-            ProbeNext = sources.Next is null ? null : ProbeNext(env, logging, request, redactor, tokenTarget, sources, OpenState),
+            ProbeNext = sources.Next is null ? null : ProbeNext(env, logging, request, tokenTarget, sources, runner, target, OpenState),
             GitHub = github,
             Anonymous = anonymous,
             Git = runner,
@@ -76,7 +76,7 @@ internal static class DoctorCommand
             LoadCheckout = Checkout(env, request, runner, target, trail, credentials, workDir),
         };
         var report = await DoctorRunner.RunAsync(checks, context, cancellationToken).ConfigureAwait(false);
-        await AuditAsync(report, target.FullName, trail, auditWriter, env, cancellationToken).ConfigureAwait(false);
+        await AuditAsync(report, commandName, target.FullName, trail, auditWriter, env, cancellationToken).ConfigureAwait(false);
         await DoctorRenderer.WriteAsync(env.Out, report, output, commandName, target.FullName, token?.Fingerprint.ToString()).ConfigureAwait(false);
         return report.HasErrors ? ExitCodes.CheckFailed : ExitCodes.Success;
     }
@@ -98,14 +98,22 @@ internal static class DoctorCommand
         return app.MintAsync(cancellationToken);
     }
 
-    /// <summary>The next token's read-only probe and the recorded rotation, through <c>run</c>'s own <see cref="RunTokenRotation"/>.</summary>
-    private static Func<CancellationToken, Task<NextTokenReport>> ProbeNext(CliEnvironment env, ILoggerFactory logging, RunRequest request, ISecretRedactor redactor, TokenTarget target,
-        RunTokenSources sources, Func<CancellationToken, Task<StateStore>> openState) =>
-        async ct =>
+    /// <summary>
+    /// The next token's probe, its proof from the checkout (push by git push --dry-run to the configured update branch,
+    /// pull requests, workflows) and the recorded rotation, through <c>run</c>'s own <see cref="RunTokenRotation"/> and <see cref="RunTokenProof"/>.
+    /// </summary>
+    private static Func<DoctorCheckout?, CancellationToken, Task<NextTokenReport>> ProbeNext(CliEnvironment env, ILoggerFactory logging, RunRequest request, TokenTarget target,
+        RunTokenSources sources, GitRunner runner, RunTarget repository, Func<CancellationToken, Task<StateStore>> openState) =>
+        async (checkout, ct) =>
         {
             var state = await openState(ct).ConfigureAwait(false);
             using var forges = new ForgePool(env, logging, request.ApiUrl, target.Owner, target.Repository);
-            return await new RunTokenRotation(env, redactor, state, target, forges.For).InspectNextAsync(sources, ct).ConfigureAwait(false);
+            Func<RunCredentials, Forges.TokenProbe, Task<TokenProof>>? prove = checkout is null ? null : async (next, probe) =>
+            {
+                var git = await GitRepository.OpenAsync(runner, repository.Remote, checkout.Git.Directory, next.Current, env.Time, ct).ConfigureAwait(false);
+                return await RunTokenProof.ProveAsync(next, probe, git, target, checkout.Settings, RunTokenProof.UpdatePaths(checkout.Workspace), ct).ConfigureAwait(false);
+            };
+            return await new RunTokenRotation(env, env.Redactor, state, target, forges.For).InspectNextAsync(sources, prove, ct).ConfigureAwait(false);
         };
 
     /// <summary>The current token; a GitHub App mints one for <paramref name="target"/> (its refusal is app-mint's finding).</summary>
@@ -132,19 +140,35 @@ internal static class DoctorCommand
         return await SqliteStateStore.OpenAsync(new SqliteStateOptions(path), time, redactor, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>One <c>token.check</c> audit event per check that ran, with the token's fingerprint; a store that does not open is reported by its check, and here once.</summary>
-    private static async Task AuditAsync(DoctorReport report, string repository, AuditTrail trail, DeferredAuditWriter writer, CliEnvironment env, CancellationToken cancellationToken)
+    /// <summary>
+    /// One <c>token.check</c> audit event per run, with the token's fingerprint: <c>ok</c> when no check failed,
+    /// <c>denied</c> when GitHub or git refused the token (401, 403, a missing permission, scope or rule), else
+    /// <c>failed</c>; the detail lists the failing checks. A store that does not open is reported by its check, and here once.
+    /// </summary>
+    private static async Task AuditAsync(DoctorReport report, string commandName, string repository, AuditTrail trail, DeferredAuditWriter writer, CliEnvironment env, CancellationToken cancellationToken)
     {
-        foreach (var check in report.Checks.Where(c => c.Level != CheckLevel.Skipped))
-        {
-            var outcome = check.Level == CheckLevel.Error ? AuditOutcomes.Failed : AuditOutcomes.Ok;
-            var first = check.Findings.FirstOrDefault(f => f.Level == check.Level) ?? check.Findings[0];
-            await trail.RecordAsync(AuditActions.TokenCheck, repository, outcome, $"{check.Check}: {first.Message}", cancellationToken).ConfigureAwait(false);
-        }
-
+        var failing = report.Checks.Where(c => c.Level == CheckLevel.Error).ToList();
+        var outcome = failing.Count == 0 ? AuditOutcomes.Ok : failing.Any(c => c.Denied) ? AuditOutcomes.Denied : AuditOutcomes.Failed;
+        await trail.RecordAsync(AuditActions.TokenCheck, repository, outcome, AuditDetail(report, commandName, failing), cancellationToken).ConfigureAwait(false);
         if (writer.Dropped)
         {
             await env.Error.WriteLineAsync("tidemark: warning: the checks were not recorded in the audit trail: the state store does not open").ConfigureAwait(false);
         }
+    }
+
+    /// <summary>E.g. <c>token check: 2 of 14 checks failed: push-permission, pull-requests — Cannot push to branch: …</c>.</summary>
+    private static string AuditDetail(DoctorReport report, string commandName, IReadOnlyList<CheckOutcome> failing)
+    {
+        var ran = report.Checks.Count(c => c.Level != CheckLevel.Skipped);
+        if (failing.Count > 0)
+        {
+            var first = failing[0].Findings.First(f => f.Level == CheckLevel.Error).Message;
+            return $"{commandName}: {failing.Count} of {ran} checks failed: {string.Join(", ", failing.Select(c => c.Check))} — {first}";
+        }
+
+        var unproven = report.Summary().Where(s => s.Level is CheckLevel.NotProven or CheckLevel.Skipped).Select(s => DoctorRenderer.Label(s.Capability)).ToList();
+        return unproven.Count == 0
+            ? $"{commandName}: all {ran} checks passed"
+            : $"{commandName}: no check failed ({ran} ran); not proven: {string.Join(", ", unproven)}";
     }
 }

@@ -44,23 +44,24 @@ internal static class RunCommand
         var state = await SqliteStateStore.OpenAsync(new SqliteStateOptions(statePath), env.Time, redactor, cancellationToken).ConfigureAwait(false);
         var tokenTarget = new TokenTarget(request.ApiUrl, target.Owner, target.Name);
         using var forges = new ForgePool(env, logging, request.ApiUrl, target.Owner, target.Name);
-        var choice = await new RunTokenRotation(env, redactor, state, tokenTarget, forges.For).ChooseAsync(sources, cancellationToken).ConfigureAwait(false);
-        var forge = forges.For(choice.Credentials);
+        var rotation = new RunTokenRotation(env, redactor, state, tokenTarget, forges.For);
+        var choice = await rotation.ChooseAsync(sources, cancellationToken).ConfigureAwait(false);
         var owner = $"tidemark run pid {Environment.ProcessId} {Guid.NewGuid():N}";
         var lease = await state.Locks.AcquireAsync(target.FullName, owner, LockLease, LockWait, cancellationToken).ConfigureAwait(false);
-        var audit = new AuditTrail(state.AuditWriter, choice.Fingerprint, logging.CreateLogger("Tidemark.Audit"));
-        var ledger = new RunTokenLedger(env, state, choice, target.FullName, audit);
+        var tools = new RunTools(runner, rotation, forges, [], workDir);
         try
         {
-            await ledger.BeginAsync(cancellationToken).ConfigureAwait(false);
-            var context = new RunContext(env, logging, request, target, forge, state, owner, choice.Token, audit);
-            return await RunLockedAsync(context, runner, choice.Credentials, ledger, workDir, cancellationToken).ConfigureAwait(false);
+            var context = await StartAsync(new RunContext(env, logging, request, target, forges.For(choice.Credentials), state, owner, choice.Token, AuditFor(state, logging, choice)), tools, choice, cancellationToken).ConfigureAwait(false);
+            return await RunLockedAsync(context, tools, choice, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             try
             {
-                await ledger.EndAsync(CancellationToken.None).ConfigureAwait(false);
+                foreach (var ledger in tools.Ledgers)
+                {
+                    await ledger.EndAsync(CancellationToken.None).ConfigureAwait(false);
+                }
             }
             finally
             {
@@ -69,17 +70,66 @@ internal static class RunCommand
         }
     }
 
-    private static async Task<int> RunLockedAsync(RunContext context, GitRunner runner, RunCredentials credentials, RunTokenLedger ledger, string workDir, CancellationToken cancellationToken)
+    private static async Task<int> RunLockedAsync(RunContext context, RunTools tools, RunTokenChoice choice, CancellationToken cancellationToken)
     {
-        var (env, request) = (context.Env, context.Request);
+        var checkout = await CheckoutAsync(context, tools, choice, cancellationToken).ConfigureAwait(false);
+        (context, var git) = (checkout.Context, checkout.Git);
+        await WarnAboutRepositoryTokenSettingsAsync(context, checkout.Workspace).ConfigureAwait(false);
+        var updatePaths = RunTokenProof.UpdatePaths(checkout.Workspace);
+        var tokenTarget = new TokenTarget(context.Request.ApiUrl, context.Target.Owner, context.Target.Name);
+        var chosen = await tools.Rotation.AdoptAsync(checkout.Choice, async (next, probe) =>
+        {
+            var nextGit = await GitRepository.OpenAsync(tools.Runner, context.Target.Remote, git.Directory, next.Current, context.Env.Time, cancellationToken).ConfigureAwait(false);
+            return await RunTokenProof.ProveAsync(next, probe, nextGit, tokenTarget, checkout.Settings, updatePaths, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+        if (chosen.Fingerprint != checkout.Choice.Fingerprint)
+        {
+            context = await StartAsync(context, tools, chosen, cancellationToken).ConfigureAwait(false);
+            git = await GitRepository.OpenAsync(tools.Runner, context.Target.Remote, git.Directory, chosen.Credentials.Current, context.Env.Time, cancellationToken).ConfigureAwait(false);
+        }
+
+        await RunToken.RequireWorkflowsAsync(chosen.Credentials, updatePaths, cancellationToken).ConfigureAwait(false);
+        await RunToken.EnsureNotLeakedAsync(checkout.Workspace.Root, context.Token, context.Env.Error, cancellationToken).ConfigureAwait(false);
+        return await PublishAsync(context, git, checkout, tools.Ledgers[^1], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Clones or fetches the base head and reads the configuration with the starting token; when an unproven next token
+    /// cannot (e.g. Metadata but no Contents permission), it is refused and the current token does it instead.
+    /// </summary>
+    private static async Task<RunCheckedOut> CheckoutAsync(RunContext context, RunTools tools, RunTokenChoice choice, CancellationToken cancellationToken)
+    {
         // the default branch from the forge: a single-branch clone keeps no origin/HEAD, and the clone needs a branch
         var defaultBranch = (await context.Forge.GetRepositoryAsync(cancellationToken).ConfigureAwait(false)).DefaultBranch;
-        var git = await RunCheckout.PrepareAsync(runner, context, defaultBranch, workDir, credentials.Current, cancellationToken).ConfigureAwait(false);
-        var (workspace, settings, baseSha) = await RunCheckout.LoadAsync(git, context, defaultBranch, cancellationToken).ConfigureAwait(false);
-        await WarnAboutRepositoryTokenSettingsAsync(context, workspace).ConfigureAwait(false);
-        string[] updatePaths = [.. workspace.Config.Paths, .. workspace.Flux.Automations.Select(a => a.UpdatePath).OfType<string>()];
-        await RunToken.RequireWorkflowsAsync(credentials, updatePaths, cancellationToken).ConfigureAwait(false);
-        await RunToken.EnsureNotLeakedAsync(workspace.Root, context.Token, env.Error, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var git = await RunCheckout.PrepareAsync(tools.Runner, context, defaultBranch, tools.WorkDir, choice.Credentials.Current, cancellationToken).ConfigureAwait(false);
+            var (workspace, settings, baseSha) = await RunCheckout.LoadAsync(git, context, defaultBranch, cancellationToken).ConfigureAwait(false);
+            return new RunCheckedOut(context, choice, git, workspace, settings, baseSha, defaultBranch);
+        }
+        catch (GitException e) when (!choice.Proven && choice.Fallback is not null)
+        {
+            var refused = TokenProof.Of([]).Lacks("clone or fetch the repository with git", e.Failure.Message, "grant the token Contents: Read and write (classic: the repo scope)");
+            var fallback = await tools.Rotation.RefuseAsync(choice, refused, cancellationToken).ConfigureAwait(false);
+            context = await StartAsync(context, tools, fallback, cancellationToken).ConfigureAwait(false);
+            return await CheckoutAsync(context, tools, fallback, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The context for <paramref name="choice"/> (its forge and audit trail) and its ledger begun (an expired token stops the run here).</summary>
+    private static async Task<RunContext> StartAsync(RunContext context, RunTools tools, RunTokenChoice choice, CancellationToken cancellationToken)
+    {
+        context = context with { Forge = tools.Forges.For(choice.Credentials), Token = choice.Token, Audit = AuditFor(context.State, context.Logging, choice) };
+        var ledger = new RunTokenLedger(context.Env, context.State, choice, context.Target.FullName, context.Audit);
+        tools.Ledgers.Add(ledger);
+        await ledger.BeginAsync(cancellationToken).ConfigureAwait(false);
+        return context;
+    }
+
+    private static async Task<int> PublishAsync(RunContext context, GitRepository git, RunCheckedOut checkout, RunTokenLedger ledger, CancellationToken cancellationToken)
+    {
+        var (env, request) = (context.Env, context.Request);
+        var (workspace, settings, baseSha, defaultBranch) = (checkout.Workspace, checkout.Settings, checkout.BaseSha, checkout.DefaultBranch);
         var mode = UpdateMode.Of(workspace.Flux, workspace.Config);
         var plans = await PlanCommand.PlanScopesAsync(env, context.Logging, workspace, mode, request.SecretsDirectory, false, cancellationToken, TagCache(context)).ConfigureAwait(false);
         var failed = false;
@@ -137,6 +187,9 @@ internal static class RunCommand
         return plan.HasErrors;
     }
 
+    private static AuditTrail AuditFor(StateStore state, ILoggerFactory logging, RunTokenChoice choice) =>
+        new(state.AuditWriter, choice.Fingerprint, logging.CreateLogger("Tidemark.Audit"));
+
     /// <summary>
     /// The git executable: <c>TIDEMARK_GIT</c> when set (an absolute path, e.g. a wrapper that logs or a git outside
     /// PATH), else <c>git</c> as PATH finds it.
@@ -170,7 +223,7 @@ internal static class RunCommand
         {
             return await run().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is GitException or ForgeException or RepositoryLockedException or StateStoreException)
+        catch (Exception e) when (e is GitException or ForgeException or RepositoryLockedException or StateStoreException or NoWorkingTokenException)
         {
             await env.Error.WriteLineAsync($"tidemark: {e.Message}{Doctor.DoctorHints.Suffix(e)}").ConfigureAwait(false);
             return ExitCodes.Failed;

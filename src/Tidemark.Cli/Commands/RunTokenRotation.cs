@@ -1,3 +1,4 @@
+using Tidemark.Automation;
 using Tidemark.Configuration;
 using Tidemark.Credentials;
 using Tidemark.Doctor;
@@ -7,29 +8,50 @@ using Tidemark.State;
 namespace Tidemark.Cli.Commands;
 
 /// <summary>
-/// Chooses the token of a run. With a next token configured it is checked on every run (read only: GET /rate_limit,
-/// then the repository); once it works it is used for everything and the state store remembers when it first worked,
-/// so the current token can be revoked within the overlap window and is warned about after it. When the next token
-/// does not work, the current one is used and the reason is a warning.
+/// Chooses the token of a run. With a next token configured it is checked on every run: first read only (GET
+/// /rate_limit, then the repository), and after the checkout, when the update branch and paths are known, every
+/// capability the run needs (<see cref="RunTokenProof"/>: push by <c>git push --dry-run</c>, pull requests, workflows).
+/// Only a next token that proved them all is adopted — used for everything, and the state store remembers when, so the
+/// current token can be revoked within the overlap window. Until then the current token is used and the warning names
+/// the capability the next token lacks (issue #10 §1).
 /// </summary>
 internal sealed class RunTokenRotation(CliEnvironment env, ISecretRedactor redactor, StateStore state, TokenTarget target, Func<RunCredentials, IForge> forgeFor)
 {
+    private RunTokenChoice? current;
+    private string? currentTrouble;
+    private TimeSpan overlap;
+
+    /// <summary>
+    /// The token the run starts with (it clones and fetches). A next token that passed the read probe starts the run
+    /// unproven, with the current token as its fallback (when that can be read and works); otherwise the current token.
+    /// </summary>
     public async Task<RunTokenChoice> ChooseAsync(RunTokenSources sources, CancellationToken cancellationToken)
     {
-        RunCredentials? current = null;
+        ArgumentNullException.ThrowIfNull(sources);
+        overlap = sources.Overlap;
+        RunCredentials? currentCredentials = null;
         TokenSourceException? currentError = null;
         try
         {
-            current = await RunToken.ResolveAsync(sources.Current, "token", env, redactor, target, state.AuditWriter, cancellationToken).ConfigureAwait(false);
+            currentCredentials = await RunToken.ResolveAsync(sources.Current, "token", env, redactor, target, state.AuditWriter, cancellationToken).ConfigureAwait(false);
         }
         catch (TokenSourceException e) when (sources.Next is not null)
         {
-            currentError = e;
+            (currentError, currentTrouble) = (e, $"cannot be read ({e.Message})");
         }
 
-        if (sources.Next is not null && await TryNextAsync(sources, current, cancellationToken).ConfigureAwait(false) is { } next)
+        var candidate = sources.Next is null ? null : await CandidateAsync(sources.Next, currentCredentials?.Resolved, cancellationToken).ConfigureAwait(false);
+        if (currentCredentials is not null)
         {
-            return next;
+            current = new RunTokenChoice(currentCredentials, RunTokenChoice.Current, await ProbeAsync(currentCredentials, cancellationToken).ConfigureAwait(false));
+            currentTrouble = current.Probe.Works ? null : $"({current.Fingerprint}) does not work ({current.Probe.Problem?.Message ?? "GitHub refused it"})";
+        }
+
+        if (candidate is not null)
+        {
+            var fallback = currentTrouble is null ? current : null;
+            await env.Error.WriteLineAsync($"tidemark: token {candidate.Fingerprint} from {candidate.Token.Source} (next token: it reads the repository; it is adopted only once it proves it can push and open pull requests{(fallback is null ? "" : $", else the current token ({fallback.Fingerprint}) is used")})").ConfigureAwait(false);
+            return candidate with { Proven = false, Fallback = fallback };
         }
 
         if (current is null)
@@ -37,15 +59,91 @@ internal sealed class RunTokenRotation(CliEnvironment env, ISecretRedactor redac
             throw currentError!;
         }
 
-        await env.Error.WriteLineAsync($"tidemark: token {current.Resolved.Fingerprint} from {current.Resolved.Source}").ConfigureAwait(false);
-        var probe = await ProbeAsync(current, cancellationToken).ConfigureAwait(false);
-        return new RunTokenChoice(current, RunTokenChoice.Current, probe);
+        await PrintCurrentAsync(current).ConfigureAwait(false);
+        return current;
     }
 
-    private async Task<RunTokenChoice?> TryNextAsync(RunTokenSources sources, RunCredentials? currentCredentials, CancellationToken cancellationToken)
+    /// <summary>
+    /// After the checkout: proves an unproven next token with <paramref name="prove"/>, and returns the token the run
+    /// goes on with — the next token when it proved everything, else the fallback (see <see cref="RefuseAsync"/>).
+    /// </summary>
+    public async Task<RunTokenChoice> AdoptAsync(RunTokenChoice choice, Func<RunCredentials, TokenProbe, Task<TokenProof>> prove, CancellationToken cancellationToken)
     {
-        var current = currentCredentials?.Resolved;
-        var (read, error) = await ReadNextAsync(sources.Next!, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(choice);
+        ArgumentNullException.ThrowIfNull(prove);
+        if (choice.Proven)
+        {
+            return choice;
+        }
+
+        var proof = await prove(choice.Credentials, choice.Probe).ConfigureAwait(false);
+        if (!proof.Complete)
+        {
+            return await RefuseAsync(choice, proof, cancellationToken).ConfigureAwait(false);
+        }
+
+        await env.Error.WriteLineAsync($"tidemark: token {choice.Fingerprint} from {choice.Token.Source} (next token, {proof.Describe()})").ConfigureAwait(false);
+        if (current is not null)
+        {
+            var since = await state.TokenWriter.RecordNextWorkedAsync(choice.Fingerprint, current.Fingerprint, overlap, cancellationToken).ConfigureAwait(false);
+            var window = new RotationWindow(since, overlap, env.Time.GetUtcNow());
+            var line = window.Message(current.Fingerprint, choice.Fingerprint);
+            await env.Error.WriteLineAsync(window.WithinOverlap ? $"tidemark: token rotation: {line}" : $"tidemark: warning: {line}").ConfigureAwait(false);
+        }
+
+        return choice with { Proven = true, Fallback = null };
+    }
+
+    /// <summary>
+    /// The unproven next token lacks what <paramref name="proof"/> says: recorded (audit <c>token.check</c> denied, and
+    /// the refusal in the state store) and the run goes on with the current token, which is named as still needed. Without
+    /// a usable current token the run fails, naming both reasons.
+    /// </summary>
+    public async Task<RunTokenChoice> RefuseAsync(RunTokenChoice next, TokenProof proof, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        ArgumentNullException.ThrowIfNull(proof);
+        var lacking = $"{proof.Lacking} ({proof.Reason})";
+        var trail = new AuditTrail(state.AuditWriter, next.Fingerprint);
+        await trail.RecordAsync(AuditActions.TokenCheck, target.FullName, proof.Denied ? AuditOutcomes.Denied : AuditOutcomes.Failed,
+            $"run: next token not adopted: it cannot {lacking}", cancellationToken).ConfigureAwait(false);
+        if (next.Fallback is not { } fallback)
+        {
+            throw new NoWorkingTokenException(
+                $"no token can do this run's work: the next token ({next.Fingerprint} from {next.Token.Source}) cannot {lacking} — {proof.Fix}; and the current token {currentTrouble ?? "is not configured"}");
+        }
+
+        await state.TokenWriter.RecordNextRefusedAsync(next.Fingerprint, fallback.Fingerprint, lacking, cancellationToken).ConfigureAwait(false);
+        await WarnAsync($"the next token ({next.Fingerprint} from {next.Token.Source}) is not used: it cannot {lacking} — {proof.Fix}; using the current token ({fallback.Fingerprint}), which must not be revoked").ConfigureAwait(false);
+        await PrintCurrentAsync(fallback).ConfigureAwait(false);
+        return fallback;
+    }
+
+    /// <summary>
+    /// For <c>doctor</c>: reads and probes the next token as <see cref="ChooseAsync"/> does and, when <paramref name="prove"/>
+    /// is given (the checkout succeeded), proves it as <see cref="AdoptAsync"/> does — without switching to it or
+    /// recording anything — and finds the rotation the state store recorded for it (the latest, if any).
+    /// </summary>
+    public async Task<NextTokenReport> InspectNextAsync(RunTokenSources sources, Func<RunCredentials, TokenProbe, Task<TokenProof>>? prove, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var (credentials, error) = await ReadNextAsync(sources.Next ?? throw new ArgumentException("no next token configured", nameof(sources)), cancellationToken).ConfigureAwait(false);
+        if (credentials is null)
+        {
+            return new NextTokenReport(null, error, null, null, sources.Overlap, null);
+        }
+
+        var probe = await ProbeAsync(credentials, cancellationToken).ConfigureAwait(false);
+        var proof = probe.Works && prove is not null ? await prove(credentials, probe).ConfigureAwait(false) : null;
+        var fingerprint = credentials.Resolved.Fingerprint.ToString();
+        var rotations = await state.TokenReader.ListRotationsAsync(cancellationToken).ConfigureAwait(false);
+        return new NextTokenReport(credentials.Resolved, null, probe, rotations.FirstOrDefault(r => r.NextFingerprint == fingerprint), sources.Overlap, proof);
+    }
+
+    /// <summary>The next token when it can be read, differs from the current one and passes the read probe; otherwise null, with a warning.</summary>
+    private async Task<RunTokenChoice?> CandidateAsync(TokenSourceConfig source, ResolvedToken? currentToken, CancellationToken cancellationToken)
+    {
+        var (read, error) = await ReadNextAsync(source, cancellationToken).ConfigureAwait(false);
         if (read is not { } nextCredentials)
         {
             await WarnAsync($"the next token cannot be read ({error!.Message}); using the current token").ConfigureAwait(false);
@@ -53,7 +151,7 @@ internal sealed class RunTokenRotation(CliEnvironment env, ISecretRedactor redac
         }
 
         var next = nextCredentials.Resolved;
-        if (current is not null && current.Fingerprint == next.Fingerprint)
+        if (currentToken is not null && currentToken.Fingerprint == next.Fingerprint)
         {
             return null;
         }
@@ -62,39 +160,11 @@ internal sealed class RunTokenRotation(CliEnvironment env, ISecretRedactor redac
         if (!probe.Works)
         {
             var reason = probe.Problem?.Message ?? "it was refused";
-            await WarnAsync($"the next token ({next.Fingerprint} from {next.Source}) does not work yet: {reason}; using the current token{(current is null ? "" : $" ({current.Fingerprint})")}").ConfigureAwait(false);
+            await WarnAsync($"the next token ({next.Fingerprint} from {next.Source}) does not work yet: {reason}; using the current token{(currentToken is null ? "" : $" ({currentToken.Fingerprint})")}").ConfigureAwait(false);
             return null;
         }
 
-        await env.Error.WriteLineAsync($"tidemark: token {next.Fingerprint} from {next.Source} (next token, checked and working)").ConfigureAwait(false);
-        if (current is not null)
-        {
-            var since = await state.TokenWriter.RecordNextWorkedAsync(next.Fingerprint.ToString(), current.Fingerprint.ToString(), sources.Overlap, cancellationToken).ConfigureAwait(false);
-            var window = new RotationWindow(since, sources.Overlap, env.Time.GetUtcNow());
-            var line = window.Message(current.Fingerprint.ToString(), next.Fingerprint.ToString());
-            await env.Error.WriteLineAsync(window.WithinOverlap ? $"tidemark: token rotation: {line}" : $"tidemark: warning: {line}").ConfigureAwait(false);
-        }
-
         return new RunTokenChoice(nextCredentials, RunTokenChoice.Next, probe);
-    }
-
-    /// <summary>
-    /// For <c>doctor</c>: reads and probes the next token as <see cref="ChooseAsync"/> does, without switching to it or
-    /// recording anything, and finds the rotation the state store recorded for it (the latest, if any).
-    /// </summary>
-    public async Task<NextTokenReport> InspectNextAsync(RunTokenSources sources, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(sources);
-        var (credentials, error) = await ReadNextAsync(sources.Next ?? throw new ArgumentException("no next token configured", nameof(sources)), cancellationToken).ConfigureAwait(false);
-        if (credentials is null)
-        {
-            return new NextTokenReport(null, error, null, null, sources.Overlap);
-        }
-
-        var probe = await ProbeAsync(credentials, cancellationToken).ConfigureAwait(false);
-        var fingerprint = credentials.Resolved.Fingerprint.ToString();
-        var rotations = await state.TokenReader.ListRotationsAsync(cancellationToken).ConfigureAwait(false);
-        return new NextTokenReport(credentials.Resolved, null, probe, rotations.FirstOrDefault(r => r.NextFingerprint == fingerprint), sources.Overlap);
     }
 
     private async Task<(RunCredentials?, TokenSourceException?)> ReadNextAsync(TokenSourceConfig next, CancellationToken cancellationToken)
@@ -111,6 +181,8 @@ internal sealed class RunTokenRotation(CliEnvironment env, ISecretRedactor redac
 
     /// <summary>The forge belongs to whoever made it (it goes on with the chosen token's forge); it is not disposed here.</summary>
     private Task<TokenProbe> ProbeAsync(RunCredentials token, CancellationToken cancellationToken) => forgeFor(token).ProbeTokenAsync(cancellationToken);
+
+    private Task PrintCurrentAsync(RunTokenChoice token) => env.Error.WriteLineAsync($"tidemark: token {token.Fingerprint} from {token.Token.Source}");
 
     private Task WarnAsync(string message) => env.Error.WriteLineAsync("tidemark: warning: " + message);
 }

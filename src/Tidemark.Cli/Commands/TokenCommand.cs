@@ -17,11 +17,18 @@ internal static class TokenCommand
         Status(env),
     };
 
-    /// <summary><c>token check</c>: the doctor's token-focused checks (kind, validity, login, scopes or missing permissions, repository access, SSO, organisation policies, expiry, rate limit).</summary>
+    /// <summary>
+    /// <c>token check</c>: the doctor's token-focused checks (kind, validity, login, scopes, repository access, SSO,
+    /// organisation policies, expiry, the clone and the repository's configuration, push by <c>git push --dry-run</c> to
+    /// the configured update branch, pull requests, workflows, rate limit). A capability no probe tested is "not proven".
+    /// </summary>
     private static Command Check(CliEnvironment env, ILoggerFactory logging)
     {
         var options = new RunOptions();
-        var writeProbe = new Option<bool>("--write-probe") { Description = "Also test creating a pull request (a probe from a branch that does not exist; nothing is created)" };
+        var writeProbe = new Option<bool>("--write-probe")
+        {
+            Description = "Also prove creating a pull request (a probe from a branch that does not exist; nothing is created) and pushing a new branch (tidemark-doctor-probe-*, deleted at once)",
+        };
         var output = CommonOptions.Output("table", "json");
         var command = new Command("check", "Check the configured token against the repository and say what is wrong and how to fix it (exit 3 when anything is)");
         options.AddSharedTo(command);
@@ -89,7 +96,8 @@ internal static class TokenCommand
             var store = await SqliteStateStore.OpenAsync(new SqliteStateOptions(path), env.Time, new Redactor(), cancellationToken).ConfigureAwait(false);
             var tokens = await store.TokenReader.ListTokensAsync(cancellationToken).ConfigureAwait(false);
             var rotations = await store.TokenReader.ListRotationsAsync(cancellationToken).ConfigureAwait(false);
-            var status = TokenStatus.From(path, env.Time.GetUtcNow(), tokens, rotations);
+            var refusals = await store.TokenReader.ListRefusalsAsync(cancellationToken).ConfigureAwait(false);
+            var status = TokenStatus.From(path, env.Time.GetUtcNow(), tokens, rotations, refusals);
             if (parse.GetValue(output) == "json")
             {
                 await JsonOutput.WriteAsync(env.Out, status).ConfigureAwait(false);

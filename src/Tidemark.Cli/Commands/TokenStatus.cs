@@ -6,15 +6,24 @@ namespace Tidemark.Cli.Commands;
 /// <summary>
 /// What <c>tidemark token status</c> shows, built from the state store alone (no network): every token by
 /// fingerprint with its kind, role, expiry and days left, first and last use and what it was used for, and the
-/// rotation in progress, if any.
+/// rotation in progress, if any — or the next token a run refused to adopt, and the capability it lacks.
 /// </summary>
 internal sealed record TokenStatus(string StateFile, DateTimeOffset Now, IReadOnlyList<TokenStatusEntry> Tokens, TokenRotationStatus? Rotation)
 {
-    public static TokenStatus From(string stateFile, DateTimeOffset now, IReadOnlyList<TokenRecord> tokens, IReadOnlyList<TokenRotationRecord> rotations)
+    public static TokenStatus From(string stateFile, DateTimeOffset now, IReadOnlyList<TokenRecord> tokens, IReadOnlyList<TokenRotationRecord> rotations,
+        IReadOnlyList<TokenRefusalRecord> refusals)
     {
         var entries = tokens.Select(t => Entry(t, now)).ToList();
-        return new TokenStatus(stateFile, now, entries, LatestRotation(tokens, rotations, now));
+        var refused = refusals.FirstOrDefault();
+        var rotation = refused is not null && (rotations.Count == 0 || refused.RefusedAt >= rotations[0].LastSeenAt)
+            ? Refused(refused)
+            : LatestRotation(tokens, rotations, now);
+        return new TokenStatus(stateFile, now, entries, rotation);
     }
+
+    /// <summary>The latest run did not adopt the next token: nothing says it works, and the current token is still needed.</summary>
+    private static TokenRotationStatus Refused(TokenRefusalRecord refusal) => new(refusal.CurrentFingerprint, refusal.NextFingerprint, null, null, "refused",
+        $"next token ({refusal.NextFingerprint}) is not used: it cannot {refusal.Lacking}; the current token ({refusal.CurrentFingerprint}) is still used and must not be revoked — fix the next token, then check it with `tidemark token check` and the --next-token-* flag or nextToken");
 
     private static TokenStatusEntry Entry(TokenRecord token, DateTimeOffset now)
     {

@@ -24,9 +24,9 @@ internal static class DoctorRenderer
             foreach (var finding in check.Findings)
             {
                 await writer.WriteLineAsync($"{name.PadRight(width)}{Symbol(finding.Level),-8}{finding.Message}").ConfigureAwait(false);
-                if (finding.Fix is not null && finding.Level is CheckLevel.Error or CheckLevel.Warning)
+                if (finding.Fix is not null && finding.Level is CheckLevel.Error or CheckLevel.Warning or CheckLevel.NotProven)
                 {
-                    await writer.WriteLineAsync($"{"".PadRight(width + 8)}fix: {finding.Fix}").ConfigureAwait(false);
+                    await writer.WriteLineAsync($"{"".PadRight(width + 8)}{(finding.Level == CheckLevel.NotProven ? "prove" : "fix")}: {finding.Fix}").ConfigureAwait(false);
                 }
 
                 name = "";
@@ -42,10 +42,26 @@ internal static class DoctorRenderer
         }
 
         await writer.WriteLineAsync().ConfigureAwait(false);
+        await writer.WriteLineAsync(Verdict(report)).ConfigureAwait(false);
+    }
+
+    /// <summary>The last line: "All checks passed." only when every capability was proven; otherwise what failed or was not proven.</summary>
+    public static string Verdict(DoctorReport report)
+    {
         var errors = report.Checks.Count(c => c.Level == CheckLevel.Error);
-        await writer.WriteLineAsync(report.FirstFix is { } first && errors > 0
-            ? $"{errors} check{(errors == 1 ? "" : "s")} failed. Fix first: {first}"
-            : report.FirstFix is { } warning ? $"No check failed. Worth doing: {warning}" : "All checks passed.").ConfigureAwait(false);
+        if (errors > 0)
+        {
+            return $"{errors} check{(errors == 1 ? "" : "s")} failed. Fix first: {report.FirstFix}";
+        }
+
+        var unproven = report.Summary().Where(s => s.Level is CheckLevel.NotProven or CheckLevel.Skipped).ToList();
+        var notProven = unproven.Count == 0 ? "" : $" Not proven: {string.Join("; ", unproven.Select(s => $"{Label(s.Capability)} ({s.Fix?.Replace("not proven: ", "", StringComparison.Ordinal)})"))}.";
+        if (report.FirstFix is { } warning)
+        {
+            return $"No check failed. Worth doing: {warning}{notProven}";
+        }
+
+        return unproven.Count == 0 ? "All checks passed." : "No check failed, but not everything was proven." + notProven;
     }
 
     public static string Symbol(CheckLevel level) => level switch
@@ -53,6 +69,7 @@ internal static class DoctorRenderer
         CheckLevel.Ok => "✔",
         CheckLevel.Warning => "!",
         CheckLevel.Error => "✖",
+        CheckLevel.NotProven => "?",
         _ => "-",
     };
 

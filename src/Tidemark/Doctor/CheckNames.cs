@@ -11,9 +11,9 @@ internal static class CheckNames
     public const string TokenValidity = "token-validity";
     public const string TokenScopes = "token-scopes";
     public const string TokenExpiry = "token-expiry";
-    public const string NextToken = "next-token";
     public const string Repository = "repository";
     public const string Checkout = "checkout";
+    public const string NextToken = "next-token";
     public const string TokenLeak = "token-leak";
     public const string BaseBranch = "base-branch";
     public const string BranchRules = "branch-rules";

@@ -37,8 +37,12 @@ internal sealed class DoctorContext
     /// <summary>For a GitHub App: mints a token that also carries workflows: write (the workflows check, when the update paths reach .github/workflows).</summary>
     public Func<CancellationToken, Task<AppMint>>? MintWithWorkflows { get; init; }
 
-    /// <summary>During a rotation: reads and probes the next token (read only) and reads the rotation from the state store; null when no next token is configured.</summary>
-    public Func<CancellationToken, Task<NextTokenReport>>? ProbeNext { get; init; }
+    /// <summary>
+    /// During a rotation: reads and probes the next token and, given the checkout (null when it failed), proves what a run
+    /// needs of it (push by git push --dry-run, pull requests, workflows); reads the rotation from the state store. Null
+    /// when no next token is configured.
+    /// </summary>
+    public Func<DoctorCheckout?, CancellationToken, Task<NextTokenReport>>? ProbeNext { get; init; }
 
     /// <summary>REST probes with the token; null when there is no usable token.</summary>
     public GitHubProbe? GitHub { get; init; }

@@ -1,3 +1,4 @@
+using Tidemark.Credentials;
 using Tidemark.Forges;
 using Tidemark.Git;
 
@@ -13,6 +14,7 @@ internal static class DoctorHints
     {
         GitException git => CheckFor(git.Kind),
         ForgeException forge => CheckFor(forge),
+        NoWorkingTokenException => CheckNames.NextToken,
         _ => null,
     };
 

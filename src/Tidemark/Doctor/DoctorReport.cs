@@ -5,6 +5,9 @@ internal sealed record DoctorReport(IReadOnlyList<CheckOutcome> Checks)
 {
     public bool HasErrors => Checks.Any(c => c.Level == CheckLevel.Error);
 
+    /// <summary>True only when every capability of the summary was proven: no error, warning, unproven or skipped part.</summary>
+    public bool AllProven => Summary().All(s => s.Level == CheckLevel.Ok);
+
     /// <summary>The single most actionable fix: the first error's, else the first warning's (checks run in dependency order).</summary>
     public string? FirstFix =>
         Checks.SelectMany(c => c.Findings).FirstOrDefault(f => f.Level == CheckLevel.Error)?.Fix
@@ -21,16 +24,31 @@ internal sealed record DoctorReport(IReadOnlyList<CheckOutcome> Checks)
                 continue;
             }
 
-            var levels = checks.Select(c => c.Level).ToList();
-            var level = levels.Contains(CheckLevel.Error) ? CheckLevel.Error
-                : levels.Contains(CheckLevel.Warning) ? CheckLevel.Warning
-                : levels.Contains(CheckLevel.Skipped) ? CheckLevel.Skipped // a capability with an unproven part is not proven
-                : CheckLevel.Ok;
-            var fix = checks.SelectMany(c => c.Findings).FirstOrDefault(f => f.Level == level && f.Fix is not null)?.Fix;
-            lines.Add(new CapabilitySummary(capability, level, level is CheckLevel.Error or CheckLevel.Warning ? fix : null));
+            var level = Worst(checks.Select(c => c.Level).ToList());
+            lines.Add(new CapabilitySummary(capability, level, level == CheckLevel.Ok ? null : Fix(checks, level)));
         }
 
-        // the most actionable first: errors, then warnings, each in check order
-        return [.. lines.OrderBy(l => l.Level switch { CheckLevel.Error => 0, CheckLevel.Warning => 1, CheckLevel.Skipped => 2, _ => 3 })];
+        // the most actionable first: errors, then warnings, then what was not proven, each in check order
+        return [.. lines.OrderBy(l => l.Level switch { CheckLevel.Error => 0, CheckLevel.Warning => 1, CheckLevel.NotProven => 2, CheckLevel.Skipped => 3, _ => 4 })];
+    }
+
+    /// <summary>A capability is ok only when every check that bears on it is ok: an unproven or skipped part leaves it unproven.</summary>
+    private static CheckLevel Worst(IReadOnlyList<CheckLevel> levels) =>
+        levels.Contains(CheckLevel.Error) ? CheckLevel.Error
+        : levels.Contains(CheckLevel.Warning) ? CheckLevel.Warning
+        : levels.Contains(CheckLevel.NotProven) ? CheckLevel.NotProven
+        : levels.Contains(CheckLevel.Skipped) ? CheckLevel.Skipped
+        : CheckLevel.Ok;
+
+    private static string? Fix(IReadOnlyList<CheckOutcome> checks, CheckLevel level)
+    {
+        if (level == CheckLevel.Skipped)
+        {
+            var skipped = checks.First(c => c.Level == CheckLevel.Skipped);
+            return $"not proven: {skipped.Check} was skipped";
+        }
+
+        var fix = checks.SelectMany(c => c.Findings).FirstOrDefault(f => f.Level == level && f.Fix is not null)?.Fix;
+        return level == CheckLevel.NotProven && fix is not null ? "not proven: " + fix : fix;
     }
 }

@@ -11,6 +11,9 @@ internal interface ITokenLedgerReader
     /// <summary>Every rotation, the latest first.</summary>
     Task<IReadOnlyList<TokenRotationRecord>> ListRotationsAsync(CancellationToken cancellationToken);
 
+    /// <summary>Every next token not adopted for lacking a capability, the latest first.</summary>
+    Task<IReadOnlyList<TokenRefusalRecord>> ListRefusalsAsync(CancellationToken cancellationToken);
+
     /// <summary>True when the expiry notice <paramref name="threshold"/> was already commented for the token.</summary>
     Task<bool> ExpiryCommentedAsync(string fingerprint, int threshold, CancellationToken cancellationToken);
 }

@@ -90,6 +90,13 @@ internal static class SqliteMigrations
                 at INTEGER NOT NULL,
                 PRIMARY KEY (fingerprint, threshold));
             """),
+        (3, """
+            CREATE TABLE token_refusals (
+                next_fingerprint TEXT PRIMARY KEY,
+                current_fingerprint TEXT NOT NULL,
+                lacking TEXT NOT NULL,
+                refused_at INTEGER NOT NULL);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

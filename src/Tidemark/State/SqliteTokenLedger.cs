@@ -42,9 +42,31 @@ internal sealed class SqliteTokenLedger(SqliteDatabase database, TimeProvider ti
             INSERT INTO token_rotations (next_fingerprint, current_fingerprint, next_worked_since, overlap_ms, last_seen_at) VALUES ($n, $c, $now, $o, $now)
             ON CONFLICT (next_fingerprint) DO UPDATE SET current_fingerprint = $c, overlap_ms = $o, last_seen_at = $now
             """, cancellationToken, ("$n", redactor.Redact(next)), ("$c", redactor.Redact(current)), ("$o", (long)overlap.TotalMilliseconds), ("$now", now)).ConfigureAwait(false);
+        await ExecuteAsync(connection, "DELETE FROM token_refusals WHERE next_fingerprint = $n", cancellationToken, ("$n", redactor.Redact(next))).ConfigureAwait(false);
         var since = await QueryAsync(connection, "SELECT next_worked_since FROM token_rotations WHERE next_fingerprint = $n",
             r => Time(r, 0), cancellationToken, ("$n", redactor.Redact(next))).ConfigureAwait(false);
         return since[0];
+    }
+
+    public async Task RecordNextRefusedAsync(string next, string current, string lacking, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, """
+            INSERT INTO token_refusals (next_fingerprint, current_fingerprint, lacking, refused_at) VALUES ($n, $c, $l, $now)
+            ON CONFLICT (next_fingerprint) DO UPDATE SET current_fingerprint = $c, lacking = $l, refused_at = $now
+            """, cancellationToken, ("$n", redactor.Redact(next)), ("$c", redactor.Redact(current)), ("$l", redactor.Redact(lacking)), ("$now", now)).ConfigureAwait(false);
+        await ExecuteAsync(connection, "DELETE FROM token_rotations WHERE next_fingerprint = $n", cancellationToken, ("$n", redactor.Redact(next))).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<TokenRefusalRecord>> ListRefusalsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await QueryAsync(connection,
+            "SELECT next_fingerprint, current_fingerprint, lacking, refused_at FROM token_refusals ORDER BY refused_at DESC",
+            r => new TokenRefusalRecord(r.GetString(0), r.GetString(1), r.GetString(2), Time(r, 3)), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<bool> TryRecordExpiryCommentAsync(string fingerprint, int threshold, string pullRequest, CancellationToken cancellationToken)

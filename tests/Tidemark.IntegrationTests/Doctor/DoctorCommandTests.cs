@@ -264,11 +264,12 @@ public sealed class DoctorCommandTests(RunFixture fixture) : IClassFixture<RunFi
 
         Assert.True(good.ExitCode == 0, good.Out + good.Error);
         Assert.Contains("valid classic token of alice", good.Out, StringComparison.Ordinal);
-        Assert.DoesNotContain("checkout", good.Out, StringComparison.Ordinal);
+        Assert.True(Shows(good, "push-permission", "✔"), good.Out);
         AssertFails(broken, "pull-requests", "pull_requests=read", "Pull requests: Read and write");
         var audit = await scene.AuditAsync("token.check");
-        Assert.Contains(audit, a => a.TokenFingerprint?.StartsWith($"classic …{scene.Token[^4..]} #", StringComparison.Ordinal) == true);
-        Assert.Contains(audit, a => a.Outcome == "failed" && a.Detail.StartsWith("pull-requests:", StringComparison.Ordinal));
+        Assert.Equal(2, audit.Count);
+        Assert.Contains(audit, a => a.Outcome == "ok" && a.TokenFingerprint?.StartsWith($"classic …{scene.Token[^4..]} #", StringComparison.Ordinal) == true);
+        Assert.Contains(audit, a => a.Outcome == "denied" && a.Detail.StartsWith("token check: 1 of ", StringComparison.Ordinal) && a.Detail.Contains("checks failed: pull-requests —", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -100,6 +100,7 @@ public sealed class SqliteStateStoreTests : StateStoreContract, IDisposable
         await store.TokenWriter.RecordUseAsync(new TokenUse("f" + secret, "k" + secret, "s" + secret, "current", "acme/" + secret, null,
             new Dictionary<string, int> { ["a" + secret] = 1 }), default);
         await store.TokenWriter.RecordNextWorkedAsync("n" + secret, "c" + secret, TimeSpan.FromHours(24), default);
+        await store.TokenWriter.RecordNextRefusedAsync("r" + secret, "c" + secret, "push to " + secret, default);
         await store.TokenWriter.TryRecordExpiryCommentAsync("f" + secret, 7, "acme/" + secret + "#1", default);
         Assert.NotNull(lease);
     }

@@ -268,6 +268,24 @@ public abstract class StateStoreContract
     }
 
     [Fact]
+    public async Task RecordNextRefused_AfterItWorked_EndsTheRotationUntilItWorksAgain()
+    {
+        var store = await OpenStoreAsync();
+        await store.TokenWriter.RecordNextWorkedAsync("next #2", "current #1", TimeSpan.FromHours(24), default);
+        Time.Advance(TimeSpan.FromHours(2));
+
+        await store.TokenWriter.RecordNextRefusedAsync("next #2", "current #1", "push to flux-image-updates (no write access)", default);
+        var refused = (await store.TokenReader.ListRotationsAsync(default), await store.TokenReader.ListRefusalsAsync(default));
+        Time.Advance(TimeSpan.FromHours(1));
+        var since = await store.TokenWriter.RecordNextWorkedAsync("next #2", "current #1", TimeSpan.FromHours(24), default);
+
+        Assert.Empty(refused.Item1);
+        Assert.Equal(new TokenRefusalRecord("next #2", "current #1", "push to flux-image-updates (no write access)", Time.GetUtcNow().AddHours(-1)), Assert.Single(refused.Item2));
+        Assert.Empty(await store.TokenReader.ListRefusalsAsync(default));
+        Assert.Equal(Time.GetUtcNow(), since);
+    }
+
+    [Fact]
     public async Task TryRecordExpiryComment_SameThresholdTwice_OnlyTheFirstCounts()
     {
         var store = await OpenStoreAsync();

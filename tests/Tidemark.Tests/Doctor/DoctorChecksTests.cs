@@ -33,7 +33,9 @@ public sealed class DoctorChecksTests
     {
         Assert.Equal(DoctorChecks.All.Where(c => c.InTokenCheck).Select(c => c.Name), DoctorChecks.TokenCheck.Select(c => c.Name));
         Assert.Contains(CheckNames.PullRequests, DoctorChecks.TokenCheck.Select(c => c.Name));
-        Assert.DoesNotContain(CheckNames.Checkout, DoctorChecks.TokenCheck.Select(c => c.Name));
+        // token check proves push the way doctor does, on the update branch the repository's configuration names
+        Assert.Contains(CheckNames.Checkout, DoctorChecks.TokenCheck.Select(c => c.Name));
+        Assert.Contains(CheckNames.PushPermission, DoctorChecks.TokenCheck.Select(c => c.Name));
     }
 
     [Fact]

@@ -46,7 +46,7 @@ internal sealed class AppMintCheck : IDoctorCheck
         var missing = AppPermissions.Missing(mint.Permissions, AppPermissions.Needed(workflows: false));
         if (missing.Count > 0)
         {
-            findings.Add(Finding.Error($"the installation token lacks {string.Join(", ", missing)}", AppRefusals.PermissionsFix));
+            findings.Add(Finding.Refused($"the installation token lacks {string.Join(", ", missing)}", AppRefusals.PermissionsFix));
         }
 
         findings.Add(mint.RepositorySelection == "selected"

@@ -21,7 +21,7 @@ internal sealed class BaseBranchCheck : IDoctorCheck
             404 => [Finding.Error(
                 $"Base branch {branch} does not exist in {context.Settings.FullName}; pull requests would fail with 422 base invalid",
                 "set baseBranch in tidemark.yaml (or checkout.ref.branch of the ImageUpdateAutomation) to an existing branch")],
-            403 => [Finding.Error(
+            403 => [Finding.Refused(
                 $"Cannot read the base branch: the token lacks Contents: read ({TokenAdvice.Wanted(response)})",
                 TokenAdvice.Grant(context, "Contents: Read and write", "repo"))],
             _ => [TokenAdvice.Unexpected($"GitHub refused to show branch {branch}", response)],

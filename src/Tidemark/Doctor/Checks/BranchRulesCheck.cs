@@ -18,7 +18,7 @@ internal sealed class BranchRulesCheck : IDoctorCheck
 
     public IReadOnlyList<string> Requires { get; } = [CheckNames.BaseBranch];
 
-    public bool InTokenCheck => false;
+    public bool InTokenCheck => true;
 
     public async Task<IReadOnlyList<Finding>> RunAsync(DoctorContext context, CancellationToken cancellationToken)
     {
@@ -40,14 +40,14 @@ internal sealed class BranchRulesCheck : IDoctorCheck
         var updateInfo = await BranchAsync(context, update, cancellationToken).ConfigureAwait(false);
         if (updateInfo?.Bool("protected") == true)
         {
-            findings.Add(Finding.Error(
+            findings.Add(Finding.Refused(
                 $"Cannot push to branch {update}: it is protected by branch protection, and Tidemark force-pushes and deletes it (pushes fail with GH006)",
                 $"remove the protection rule from {update} (or exclude it from the rule's pattern), or allow Tidemark's identity to force-push and delete it"));
         }
 
         foreach (var rule in (await RulesAsync(context, update, cancellationToken).ConfigureAwait(false)).Where(r => Blocking.Contains(r.Type)))
         {
-            findings.Add(Finding.Error(
+            findings.Add(Finding.Refused(
                 $"Pushes to {update} will be rejected by ruleset '{rule.Source}' (rule {rule.Type}): Tidemark creates, force-pushes and deletes this branch (GH013)",
                 $"exclude {update} from ruleset '{rule.Source}' or add Tidemark's identity to its bypass list"));
         }

@@ -2,7 +2,10 @@ using Tidemark.Git;
 
 namespace Tidemark.Doctor.Checks;
 
-/// <summary>Clones (or fetches) the repository with the token, as <c>run</c> does, and reads tidemark.yaml at the base head.</summary>
+/// <summary>
+/// Clones (or fetches) the repository with the token, as <c>run</c> does, and reads tidemark.yaml (or the Flux
+/// ImageUpdateAutomation) at the base head: the later checks then probe the update branch the repository configures.
+/// </summary>
 internal sealed class CheckoutCheck : IDoctorCheck
 {
     public string Name => CheckNames.Checkout;
@@ -11,7 +14,7 @@ internal sealed class CheckoutCheck : IDoctorCheck
 
     public IReadOnlyList<string> Requires { get; } = [CheckNames.Repository];
 
-    public bool InTokenCheck => false;
+    public bool InTokenCheck => true;
 
     public async Task<IReadOnlyList<Finding>> RunAsync(DoctorContext context, CancellationToken cancellationToken)
     {
@@ -24,11 +27,14 @@ internal sealed class CheckoutCheck : IDoctorCheck
         }
         catch (GitException e)
         {
-            return [Finding.Error(e.Failure.Message, "fix the cause named here (see the checks above), then run `tidemark doctor` again")];
+            return [new Finding(CheckLevel.Error, e.Failure.Message, "fix the cause named here (see the checks above), then run `tidemark doctor` again", Denied: IsRefusal(e.Failure.Kind))];
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             return [Finding.Error($"cannot read the repository's configuration: {e.Message}", "fix tidemark.yaml (or the Flux objects) as the message says, then run `tidemark doctor` again")];
         }
     }
+
+    private static bool IsRefusal(GitFailureKind kind) =>
+        kind is GitFailureKind.BadCredentials or GitFailureKind.NoWriteAccess or GitFailureKind.RepositoryNotFound or GitFailureKind.SsoRequired;
 }

@@ -15,7 +15,7 @@ internal sealed class PushPermissionCheck : IDoctorCheck
 
     public IReadOnlyList<string> Requires { get; } = [CheckNames.Checkout];
 
-    public bool InTokenCheck => false;
+    public bool InTokenCheck => true;
 
     public async Task<IReadOnlyList<Finding>> RunAsync(DoctorContext context, CancellationToken cancellationToken)
     {
@@ -55,11 +55,11 @@ internal sealed class PushPermissionCheck : IDoctorCheck
         var repo = context.Settings.FullName;
         return failure.Kind switch
         {
-            GitFailureKind.NoWriteAccess => Finding.Error(
+            GitFailureKind.NoWriteAccess => Finding.Refused(
                 $"Cannot push to branch: the token may read {repo} but not write to it",
                 TokenAdvice.Grant(context, "Contents: Read and write", "repo") + "; the token's user also needs the Write role"),
-            GitFailureKind.BadCredentials => Finding.Error("Cannot push: the token was rejected by git (expired or revoked)", $"{TokenAdvice.NewToken} and update {context.Settings.TokenSource}"),
-            GitFailureKind.ProtectedBranch or GitFailureKind.RulesetViolation => Finding.Error(
+            GitFailureKind.BadCredentials => Finding.Refused("Cannot push: the token was rejected by git (expired or revoked)", $"{TokenAdvice.NewToken} and update {context.Settings.TokenSource}"),
+            GitFailureKind.ProtectedBranch or GitFailureKind.RulesetViolation => Finding.Refused(
                 $"Cannot push: branch protection or a ruleset blocks new branches ({string.Join("; ", failure.Reasons)})",
                 "exclude Tidemark's branches from the protection/ruleset or add Tidemark's identity to the bypass list"),
             _ => Finding.Error(failure.Message, "fix the cause named here, then run `tidemark doctor` again"),

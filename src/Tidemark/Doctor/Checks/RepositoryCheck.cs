@@ -39,7 +39,7 @@ internal sealed class RepositoryCheck : IDoctorCheck
 
         if (response.Bool("permissions", "push") == false)
         {
-            findings.Add(Finding.Error($"User {context.Login ?? "of the token"} has no write access to {repo}", $"ask an administrator of {repo} for the Write role"));
+            findings.Add(Finding.Refused($"User {context.Login ?? "of the token"} has no write access to {repo}", $"ask an administrator of {repo} for the Write role"));
         }
 
         return findings;
@@ -53,16 +53,16 @@ internal sealed class RepositoryCheck : IDoctorCheck
         return response.Status switch
         {
             401 => TokenAdvice.BadCredentials(context),
-            404 => Finding.Error(
+            404 => Finding.Refused(
                 $"Cannot see {repo}: it doesn't exist, or the token has no access (a token for the wrong repository or owner lands here)",
                 NotFoundFix(context)),
-            403 when response.SsoUrl is { } url => Finding.Error(
+            403 when response.SsoUrl is { } url => Finding.Refused(
                 $"Organization {owner} enforces SAML SSO and the token is not authorised for it",
                 url.Length > 0 ? $"authorize this token for {owner}: {url}" : $"authorize this token for {owner} in the token settings (Configure SSO)"),
-            403 when message.Contains("(classic)", StringComparison.Ordinal) && message.Contains("forbids", StringComparison.Ordinal) && !message.Contains("lifetime", StringComparison.Ordinal) => Finding.Error(
+            403 when message.Contains("(classic)", StringComparison.Ordinal) && message.Contains("forbids", StringComparison.Ordinal) && !message.Contains("lifetime", StringComparison.Ordinal) => Finding.Refused(
                 $"{owner} blocks classic personal access tokens (GitHub said: {message})",
                 "use a fine-grained token (`tidemark token new --repo " + repo + "`) or a GitHub App"),
-            403 when message.Contains("lifetime", StringComparison.OrdinalIgnoreCase) => Finding.Error(
+            403 when message.Contains("lifetime", StringComparison.OrdinalIgnoreCase) => Finding.Refused(
                 $"{owner} refuses tokens whose lifetime is too long (GitHub said: {message})",
                 "create a new token with an expiry within the organisation's limit (90 days is recommended) and update " + context.Settings.TokenSource),
             _ => TokenAdvice.Unexpected($"GitHub refused to show {repo}", response),

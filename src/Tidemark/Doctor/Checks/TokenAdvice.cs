@@ -33,12 +33,14 @@ internal static class TokenAdvice
         return string.IsNullOrWhiteSpace(scopes) ? $"GitHub said \"{response.Message}\"" : $"GitHub asks for the scope {scopes}";
     }
 
-    public static Finding BadCredentials(DoctorContext context) => Finding.Error(
+    public static Finding BadCredentials(DoctorContext context) => Finding.Refused(
         "Authentication failed: the token is invalid, expired or revoked (GitHub answered 401 Bad credentials)",
         $"{NewToken} and update {context.Settings.TokenSource}");
 
     /// <summary>A refusal no check expected: the answer, as GitHub gave it.</summary>
-    public static Finding Unexpected(string what, ProbeResponse response) => Finding.Error(
+    public static Finding Unexpected(string what, ProbeResponse response) => new(
+        CheckLevel.Error,
         $"{what}: {response.Describe()}",
-        response.Status == 0 ? "check the network and --api-url, then run `tidemark doctor` again" : "check the message GitHub gave, then run `tidemark doctor` again");
+        response.Status == 0 ? "check the network and --api-url, then run `tidemark doctor` again" : "check the message GitHub gave, then run `tidemark doctor` again",
+        Denied: response.Status is 401 or 403);
 }

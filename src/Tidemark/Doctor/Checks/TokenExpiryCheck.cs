@@ -50,7 +50,7 @@ internal sealed class TokenExpiryCheck : IDoctorCheck
         var days = (int)Math.Floor(left.TotalDays);
         return left switch
         {
-            _ when left <= TimeSpan.Zero => Finding.Error($"the token expired on {date}", $"{TokenAdvice.NewToken} and update {context.Settings.TokenSource}"),
+            _ when left <= TimeSpan.Zero => Finding.Refused($"the token expired on {date}", $"{TokenAdvice.NewToken} and update {context.Settings.TokenSource}"),
             _ when left <= TimeSpan.FromDays(1) => Finding.Warning($"Token expires on {date} (in less than a day)", Rotate),
             _ when left <= TimeSpan.FromDays(7) => Finding.Warning(string.Create(CultureInfo.InvariantCulture, $"Token expires on {date} (in {days} days, within 7)"), Rotate),
             _ when left <= TimeSpan.FromDays(14) => Finding.Warning(string.Create(CultureInfo.InvariantCulture, $"Token expires on {date} (in {days} days, within 14)"), Rotate),

@@ -29,7 +29,7 @@ internal sealed class TokenValidityCheck : IDoctorCheck
 
         if (rate.Status == 403 && rate.Message.Contains("login attempts", StringComparison.OrdinalIgnoreCase))
         {
-            return [Finding.Error("GitHub temporarily blocked this credential after repeated bad logins", $"wait a few minutes, then fix the token in {context.Settings.TokenSource}")];
+            return [Finding.Refused("GitHub temporarily blocked this credential after repeated bad logins", $"wait a few minutes, then fix the token in {context.Settings.TokenSource}")];
         }
 
         if (!rate.IsSuccess)
@@ -73,7 +73,7 @@ internal sealed class TokenValidityCheck : IDoctorCheck
         }
 
         var date = expiry.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-        return Finding.Error(
+        return Finding.Refused(
             $"Authentication failed: the token expired on {date} (the expiry GitHub reported when Tidemark last used it; GitHub now answers 401 Bad credentials)",
             $"{TokenAdvice.NewToken} and update {context.Settings.TokenSource} — {ExpiryNotice.Guide}");
     }

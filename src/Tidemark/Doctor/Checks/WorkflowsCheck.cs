@@ -17,7 +17,7 @@ internal sealed class WorkflowsCheck : IDoctorCheck
 
     public IReadOnlyList<string> Requires { get; } = [CheckNames.Checkout];
 
-    public bool InTokenCheck => false;
+    public bool InTokenCheck => true;
 
     public async Task<IReadOnlyList<Finding>> RunAsync(DoctorContext context, CancellationToken cancellationToken)
     {
@@ -39,7 +39,7 @@ internal sealed class WorkflowsCheck : IDoctorCheck
         }
         catch (TokenSourceException e)
         {
-            return Finding.Error($"Push rejected when an update touches .github/workflows: {e.TokenSource} {e.Problem}", $"{e.Fix}; or keep .github/workflows out of the update paths");
+            return Finding.Refused($"Push rejected when an update touches .github/workflows: {e.TokenSource} {e.Problem}", $"{e.Fix}; or keep .github/workflows out of the update paths");
         }
     }
 
@@ -55,7 +55,7 @@ internal sealed class WorkflowsCheck : IDoctorCheck
         {
             return context.Scopes?.Contains("workflow") == true
                 ? Finding.Ok("the update paths include .github/workflows and the classic token has the workflow scope")
-                : Finding.Error(
+                : Finding.Refused(
                     "Push rejected when an update touches .github/workflows: the update paths include workflow files and the classic token lacks the `workflow` scope",
                     "tick `workflow` on the token at https://github.com/settings/tokens, or keep .github/workflows out of the update paths (paths: in tidemark.yaml)");
         }
