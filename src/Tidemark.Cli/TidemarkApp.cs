@@ -55,13 +55,36 @@ internal static class TidemarkApp
 
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
-            {
-                await env.Error.WriteLineAsync($"tidemark: {error.Message}").ConfigureAwait(false);
-            }
-            await env.Error.WriteLineAsync("Run 'tidemark --help' for usage.").ConfigureAwait(false);
+            await WriteParseErrorsAsync(env, parse).ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
         return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Each parse error once, with the subcommands of a command given alone and the nearest name of a misspelt one.</summary>
+    private static async Task WriteParseErrorsAsync(CliEnvironment env, ParseResult parse)
+    {
+        var command = parse.CommandResult.Command;
+        var subcommands = Suggestions.Subcommands(command);
+        foreach (var error in parse.Errors)
+        {
+            if (subcommands.Count > 0 && parse.UnmatchedTokens.Count == 0)
+            {
+                break;
+            }
+            await env.Error.WriteLineAsync($"tidemark: {error.Message}").ConfigureAwait(false);
+        }
+        foreach (var token in parse.UnmatchedTokens.Where(t => t.StartsWith('-') || subcommands.Count > 0))
+        {
+            if (Suggestions.Closest(token, command) is { } closest)
+            {
+                await env.Error.WriteLineAsync($"tidemark: did you mean {closest}?").ConfigureAwait(false);
+            }
+        }
+        foreach (var line in parse.UnmatchedTokens.Count == 0 ? subcommands : [])
+        {
+            await env.Error.WriteLineAsync(line).ConfigureAwait(false);
+        }
+        await env.Error.WriteLineAsync($"Run 'tidemark {(command.Parents.Any() ? command.Name + " " : "")}--help' for usage.").ConfigureAwait(false);
     }
 }

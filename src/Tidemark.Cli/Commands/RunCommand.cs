@@ -39,6 +39,7 @@ internal static class RunCommand
         var workDir = Path.GetFullPath(request.WorkDir ?? Path.Combine(Directory.GetCurrentDirectory(), "tidemark-work"));
         var runner = new GitRunner(new GitRunnerOptions(Path.Combine(workDir, ".home"), GitExecutable(env)), redactor, logging.CreateLogger<GitRunner>());
         var target = await RunTarget.ResolveAsync(request.Repo, runner, cancellationToken).ConfigureAwait(false);
+        request = request.For(target);
         var statePath = request.State ?? Path.Combine(Path.GetDirectoryName(workDir) ?? workDir, ".tidemark", "state.db");
         Directory.CreateDirectory(Path.GetDirectoryName(statePath)!);
         var state = await SqliteStateStore.OpenAsync(new SqliteStateOptions(statePath), env.Time, redactor, cancellationToken).ConfigureAwait(false);

@@ -19,8 +19,7 @@ internal sealed class RunOptions
 
     private readonly Option<string> apiUrl = new("--api-url")
     {
-        Description = "The GitHub REST API (GitHub Enterprise Server: https://HOST/api/v3/)",
-        DefaultValueFactory = _ => "https://api.github.com/",
+        Description = "The GitHub REST API (default: https://api.github.com/ for a github.com repository, https://HOST/api/v3/ for GitHub Enterprise Server at HOST)",
         HelpName = "URL",
     };
 
@@ -100,7 +99,7 @@ internal sealed class RunOptions
         parse.GetValue(config),
         parse.GetValue(dryRun),
         parse.GetValue(tokenFile),
-        ApiUri(parse.GetValue(apiUrl)!),
+        ApiUri(parse.GetValue(apiUrl) ?? RunTarget.GitHubApi),
         parse.GetValue(state)?.FullName,
         parse.GetValue(workDir)?.FullName,
         parse.GetValue(secrets)!,
@@ -113,7 +112,10 @@ internal sealed class RunOptions
         parse.GetValue(appInstallationId),
         parse.GetValue(nextTokenEnv),
         parse.GetValue(nextTokenFile),
-        Words(parse.GetValue(nextTokenCommand)));
+        Words(parse.GetValue(nextTokenCommand)))
+    {
+        ApiUrlGiven = parse.GetValue(apiUrl) is not null,
+    };
 
     private static string[]? Words(string? command) => command?.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

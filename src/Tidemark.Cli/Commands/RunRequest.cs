@@ -19,4 +19,15 @@ internal sealed record RunRequest(
     string? AppInstallationId = null,
     string? NextTokenEnv = null,
     FileInfo? NextTokenFile = null,
-    IReadOnlyList<string>? NextTokenCommand = null);
+    IReadOnlyList<string>? NextTokenCommand = null)
+{
+    /// <summary>Whether <c>--api-url</c> was given; otherwise <see cref="ApiUrl"/> is inferred from the repository's host.</summary>
+    public bool ApiUrlGiven { get; init; } = true;
+
+    /// <summary>The request with the API inferred from the repository when <c>--api-url</c> was not given.</summary>
+    public RunRequest For(RunTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return ApiUrlGiven ? this : this with { ApiUrl = target.DefaultApiUrl };
+    }
+}

@@ -11,7 +11,24 @@ namespace Tidemark.Cli.Commands;
 /// </summary>
 internal sealed partial record RunTarget(GitRemote Remote, string Owner, string Name)
 {
+    public const string GitHubApi = "https://api.github.com/";
+
     public string FullName => $"{Owner}/{Name}";
+
+    /// <summary>
+    /// The REST API of the repository's host, as GitHub lays it out: <c>https://api.github.com/</c> for github.com, and
+    /// <c>https://HOST/api/v3/</c> (GitHub Enterprise Server) for any other host. <c>--api-url</c> wins over it.
+    /// </summary>
+    public Uri DefaultApiUrl
+    {
+        get
+        {
+            var remote = new Uri(Remote.Url);
+            return string.Equals(remote.Host, "github.com", StringComparison.OrdinalIgnoreCase) || string.Equals(remote.Host, "www.github.com", StringComparison.OrdinalIgnoreCase)
+                ? new Uri(GitHubApi)
+                : new Uri($"{remote.Scheme}://{remote.Authority}/api/v3/");
+        }
+    }
 
     public static async Task<RunTarget> ResolveAsync(string? repo, GitRunner runner, CancellationToken cancellationToken)
     {

@@ -25,4 +25,4 @@ internal sealed record FailedJson(string Image, string Registry, Tidemark.Regist
 
 internal sealed record UnchangedJson(string Image, string? Current, string Reason, string? File, int? Line, string? HeldBack);
 
-internal sealed record ExplainJson(string Image, string? Current, string Policy, string Decision, IReadOnlyList<ScanStepJson> Steps, IReadOnlyList<ScanVerdictJson> Candidates);
+internal sealed record ExplainJson(string Image, string? Current, string Policy, string PolicyFrom, string Decision, IReadOnlyList<ScanStepJson> Steps, IReadOnlyList<ScanVerdictJson> Candidates);

@@ -57,10 +57,15 @@ internal static class PlanRenderer
         [.. plans.SelectMany(p => p.Skipped).Distinct().Select(s => new SkippedJson(s.File, s.Line, s.Reason))],
         explain ? [.. plans.SelectMany(p => p.Decisions).Select(Explain)] : null);
 
+    /// <summary>Where the policy was written: <c>from clusters/…/policy.yaml:12:1</c>, or <c>the default policy</c>.</summary>
+    private static string PolicyFrom(ResolvedPolicy policy) =>
+        policy.Spec.Place.Line > 0 ? $"from {policy.Spec.Place}" : policy.Spec.Place.File == "(default)" ? "the default policy" : $"from {policy.Spec.Place.File}";
+
     private static ExplainJson Explain(Decision decision) => new(
         decision.Key.Name,
         decision.Key.Tag,
         decision.Policy.Text,
+        PolicyFrom(decision.Policy),
         decision is Decision.Update update ? $"update to {update.To}: {update.Reason}" : $"keep: {((Decision.Keep)decision).Reason}",
         SelectionJson.Steps(decision.Selection),
         SelectionJson.Candidates(decision.Selection));
@@ -141,12 +146,12 @@ internal static class PlanRenderer
     private static void WriteExplanation(IAnsiConsole console, Decision decision)
     {
         console.WriteLine();
-        console.MarkupLine($"[bold]{Markup.Escape(decision.Key.ToString())}[/] ({Markup.Escape(decision.Policy.Text)})");
+        console.MarkupLine($"[bold]{Markup.Escape(decision.Key.ToString())}[/] ({Markup.Escape(decision.Policy.Text)}, {Markup.Escape(PolicyFrom(decision.Policy))})");
         foreach (var step in decision.Selection?.Steps ?? [])
         {
             console.WriteLine($"  - {step.Text}");
         }
-        foreach (var verdict in decision.Selection?.Verdicts ?? [])
+        foreach (var verdict in Versions.VersionOrder.Sort(decision.Selection?.Verdicts ?? []))
         {
             console.WriteLine($"    {verdict.Tag,-32} {verdict.Text}");
         }

@@ -28,5 +28,5 @@ internal static class SelectionJson
         selection?.Steps.Select(s => new ScanStepJson(s.Verdict, s.Removed, s.Text)).ToList() ?? [];
 
     public static IReadOnlyList<ScanVerdictJson> Candidates(Selection? selection) =>
-        selection?.Verdicts.Select(v => new ScanVerdictJson(v.Tag, v.Verdict, v.Text)).ToList() ?? [];
+        selection is null ? [] : [.. VersionOrder.Sort(selection.Verdicts).Select(v => new ScanVerdictJson(v.Tag, v.Verdict, v.Text))];
 }

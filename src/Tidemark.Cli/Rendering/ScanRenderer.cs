@@ -59,7 +59,7 @@ internal static class ScanRenderer
             {
                 console.WriteLine($"  - {step.Text}");
             }
-            foreach (var verdict in result.Selection.Verdicts)
+            foreach (var verdict in Versions.VersionOrder.Sort(result.Selection.Verdicts))
             {
                 console.WriteLine($"    {verdict.Tag,-32} {verdict.Text}");
             }

@@ -94,6 +94,19 @@ public sealed class PlanCommandTests(PlanCommandTests.Registry fixture) : IClass
     }
 
     [Fact]
+    public async Task Plan_Explain_ListsTagsInVersionOrderAndSaysWhereThePolicyComesFrom()
+    {
+        var run = await CliRun.RunAsync("plan", "--repo", repo, "--explain", "--output", "json");
+
+        var explain = JsonDocument.Parse(run.Out).RootElement.GetProperty("explain").EnumerateArray().ToList();
+        var controller = explain.Single(e => e.GetProperty("image").GetString() == "quay.io/jetstack/cert-manager-controller");
+        Assert.Equal(["v1.16.2", "v1.17.4", "v1.18.2", "v1.19.0-alpha.1", "v2.0.0"], controller.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("tag").GetString()));
+        Assert.StartsWith("from clusters/production/image-automation/cert-manager.yaml:", controller.GetProperty("policyFrom").GetString(), StringComparison.Ordinal);
+        Assert.Equal("from tidemark.yaml:5:16", explain.Single(e => e.GetProperty("image").GetString() == "docker.io/bitnami/redis").GetProperty("policyFrom").GetString()); // defaultPolicy
+        Assert.StartsWith("from tidemark.yaml:", explain.Single(e => e.GetProperty("image").GetString() == "ghcr.io/stefanprodan/podinfo").GetProperty("policyFrom").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Plan_Write_AppliesTheEditsAndASecondPlanHasNothingToDo()
     {
         var before = await File.ReadAllBytesAsync(Path.Combine(repo, "apps/podinfo/deployment.yaml"));
