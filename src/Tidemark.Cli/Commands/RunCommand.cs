@@ -34,6 +34,10 @@ internal static class RunCommand
     private static async Task<int> RunAsync(CliEnvironment env, ILoggerFactory logging, RunOptions options, ParseResult parse, CancellationToken cancellationToken)
     {
         var request = options.Read(parse);
+        if (request.Output == "json")
+        {
+            env = env with { Error = new LineRecorder(env.Error) };
+        }
         var redactor = env.Redactor;
         var sources = await RunToken.SourcesAsync(request, cancellationToken).ConfigureAwait(false);
         var workDir = Path.GetFullPath(request.WorkDir ?? Path.Combine(Directory.GetCurrentDirectory(), "tidemark-work"));
@@ -133,16 +137,24 @@ internal static class RunCommand
         var (workspace, settings, baseSha, defaultBranch) = (checkout.Workspace, checkout.Settings, checkout.BaseSha, checkout.DefaultBranch);
         var mode = UpdateMode.Of(workspace.Flux, workspace.Config);
         var plans = await PlanCommand.PlanScopesAsync(env, context.Logging, workspace, mode, request.SecretsDirectory, false, cancellationToken, TagCache(context)).ConfigureAwait(false);
-        var failed = false;
+        var results = new List<(PublishSettings Settings, Plan Plan, Outcome Outcome)>();
         foreach (var plan in plans)
         {
             var scopeSettings = mode.Scopes.Count == 1 ? settings : PublishSettings.From(workspace.Config, plan.Scope.Automation, true, context.Target.FullName, defaultBranch);
             var (scopePlan, scopeBase) = scopeSettings.BaseBranch == settings.BaseBranch
                 ? (plan, baseSha)
                 : await PlanOnItsBaseAsync(context, git, plan.Scope, scopeSettings.BaseBranch, defaultBranch, cancellationToken).ConfigureAwait(false);
-            failed |= await PublishScopeAsync(context, git, ledger, scopePlan, scopeSettings with { PlannedBaseSha = scopeBase }, cancellationToken).ConfigureAwait(false);
+            if (await PublishScopeAsync(context, git, ledger, scopePlan, scopeSettings with { PlannedBaseSha = scopeBase }, cancellationToken).ConfigureAwait(false) is { } result)
+            {
+                results.Add(result);
+            }
         }
-        return failed ? ExitCodes.Failed : ExitCodes.Success;
+        if (env.Error is LineRecorder recorder)
+        {
+            var errors = recorder.LinesStartingWith("tidemark: error: ");
+            await RunRenderer.WriteJsonAsync(env.Out, context.Target.FullName, request.DryRun, mode, results, recorder.LinesStartingWith("tidemark: warning: "), errors).ConfigureAwait(false);
+        }
+        return results.Any(r => r.Plan.HasErrors) ? ExitCodes.Failed : ExitCodes.Success;
     }
 
     /// <summary>
@@ -167,14 +179,16 @@ internal static class RunCommand
         return registry => new CachedTagSource(new AuditedTagSource(registry, context.Audit.WithToken(null)), context.State.TagCacheReader, context.State.TagCacheWriter, ttl, refresh);
     }
 
-    /// <summary>Publishes one scope's plan (one Flux automation's branch and pull request); true when it had errors.</summary>
-    private static async Task<bool> PublishScopeAsync(RunContext context, GitRepository git, RunTokenLedger ledger, Plan plan, PublishSettings settings, CancellationToken cancellationToken)
+    /// <summary>Publishes one scope's plan (one Flux automation's branch and pull request) and says what it did; null for a suspended automation.</summary>
+    private static async Task<(PublishSettings, Plan, Outcome)?> PublishScopeAsync(RunContext context, GitRepository git, RunTokenLedger ledger, Plan plan, PublishSettings settings, CancellationToken cancellationToken)
     {
         var env = context.Env;
+        var json = env.Error is LineRecorder;
         if (plan.Scope.Automation is { Suspended: true } suspended)
         {
-            await env.Out.WriteLineAsync($"{plan.Scope.Name}: suspended (spec.suspend: true at {suspended.Place.File}:{suspended.Place.Line}); nothing published").ConfigureAwait(false);
-            return false;
+            var line = $"{plan.Scope.Name}: suspended (spec.suspend: true at {suspended.Place.File}:{suspended.Place.Line}); nothing published";
+            await (json ? env.Error.WriteLineAsync("tidemark: warning: " + line) : env.Out.WriteLineAsync(line)).ConfigureAwait(false);
+            return null;
         }
         var publisher = new Publisher(git, context.Forge, context.State, context.Audit);
         var publish = settings with
@@ -184,8 +198,8 @@ internal static class RunCommand
         var outcome = await publisher.PublishAsync(plan, publish, cancellationToken).ConfigureAwait(false);
         await ledger.CommentAsync(context.Forge, publish, cancellationToken).ConfigureAwait(false);
         var scopeLine = plan.Scope.Automation is null ? null : $"{plan.Scope.Name} (path {plan.Scope.DisplayPath})";
-        await RunRenderer.WriteAsync(env.Out, env.Error, publish, plan, outcome, scopeLine).ConfigureAwait(false);
-        return plan.HasErrors;
+        await RunRenderer.WriteAsync(json ? TextWriter.Null : env.Out, env.Error, publish, plan, outcome, scopeLine).ConfigureAwait(false);
+        return (publish, plan, outcome);
     }
 
     private static AuditTrail AuditFor(StateStore state, ILoggerFactory logging, RunTokenChoice choice) =>

@@ -66,12 +66,15 @@ internal sealed class RunOptions
         HelpName = "DURATION",
     };
 
+    private readonly Option<string> output = CommonOptions.Output("text", "json");
+
     public void AddTo(Command command)
     {
         AddSharedTo(command);
         command.Add(dryRun);
         command.Add(refresh);
         command.Add(cacheTtl);
+        command.Add(output);
     }
 
     /// <summary>The repository, token (current and next), API and state options that <c>doctor</c> and <c>token check</c> share with <c>run</c>.</summary>
@@ -115,6 +118,7 @@ internal sealed class RunOptions
         Words(parse.GetValue(nextTokenCommand)))
     {
         ApiUrlGiven = parse.GetValue(apiUrl) is not null,
+        Output = parse.GetResult(output) is null ? "text" : parse.GetValue(output)!,
     };
 
     private static string[]? Words(string? command) => command?.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

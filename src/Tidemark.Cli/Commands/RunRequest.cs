@@ -24,6 +24,9 @@ internal sealed record RunRequest(
     /// <summary>Whether <c>--api-url</c> was given; otherwise <see cref="ApiUrl"/> is inferred from the repository's host.</summary>
     public bool ApiUrlGiven { get; init; } = true;
 
+    /// <summary><c>text</c> (lines for people, as it goes) or <c>json</c> (one object at the end: docs/run.schema.json).</summary>
+    public string Output { get; init; } = "text";
+
     /// <summary>The request with the API inferred from the repository when <c>--api-url</c> was not given.</summary>
     public RunRequest For(RunTarget target)
     {

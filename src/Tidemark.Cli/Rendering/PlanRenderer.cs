@@ -48,14 +48,27 @@ internal static class PlanRenderer
     }
 
     private static PlanJson ToJson(UpdateMode mode, IReadOnlyList<Plan> plans, bool explain) => new(
-        new ModeJson(mode.IsFlux ? "flux" : "all", mode.Description, [.. mode.Scopes.Select(s => s.Automation).OfType<Configuration.Flux.FluxImageUpdateAutomation>().Select(a =>
-            new AutomationJson(a.Namespace, a.Name, a.Place.File, a.Place.Line, "./" + Configuration.RepositoryPaths.Normalize(a.UpdatePath ?? ""), a.UpdateBranch, a.Suspended))]),
-        [.. plans.SelectMany(p => p.Changes.Select(c => new ChangeJson(c.Image, c.From, c.To, c.Policy, c.Group, c.Reason, [.. c.Files.Select(f => new PlaceJson(f.File, f.Line))], p.Scope.Automation?.ToString(), c.HeldBack)))],
-        [.. plans.SelectMany(p => p.Unchanged).Select(u => new UnchangedJson(u.Image, u.Current, u.Reason, u.File, u.File is null ? null : u.Line, u.HeldBack))],
-        [.. plans.SelectMany(p => p.Failed).DistinctBy(f => f.Image).Select(f => new FailedJson(f.Image, f.Registry, f.Kind, f.Error))],
+        ModeOf(mode),
+        [.. plans.SelectMany(ChangesOf)],
+        [.. plans.SelectMany(UnchangedOf)],
+        [.. plans.SelectMany(FailedOf).DistinctBy(f => f.Image)],
         [.. plans.SelectMany(p => p.Errors).Distinct()],
         [.. plans.SelectMany(p => p.Skipped).Distinct().Select(s => new SkippedJson(s.File, s.Line, s.Reason))],
         explain ? [.. plans.SelectMany(p => p.Decisions).Select(Explain)] : null);
+
+    /// <summary>The mode in force as JSON (shared by <c>plan</c> and <c>run</c>).</summary>
+    public static ModeJson ModeOf(UpdateMode mode) =>
+        new(mode.IsFlux ? "flux" : "all", mode.Description, [.. mode.Scopes.Select(s => s.Automation).OfType<Configuration.Flux.FluxImageUpdateAutomation>().Select(a =>
+            new AutomationJson(a.Namespace, a.Name, a.Place.File, a.Place.Line, "./" + Configuration.RepositoryPaths.Normalize(a.UpdatePath ?? ""), a.UpdateBranch, a.Suspended))]);
+
+    public static IEnumerable<ChangeJson> ChangesOf(Plan plan) =>
+        plan.Changes.Select(c => new ChangeJson(c.Image, c.From, c.To, c.Policy, c.Group, c.Reason, [.. c.Files.Select(f => new PlaceJson(f.File, f.Line))], plan.Scope.Automation?.ToString(), c.HeldBack));
+
+    public static IEnumerable<UnchangedJson> UnchangedOf(Plan plan) =>
+        plan.Unchanged.Select(u => new UnchangedJson(u.Image, u.Current, u.Reason, u.File, u.File is null ? null : u.Line, u.HeldBack));
+
+    public static IEnumerable<FailedJson> FailedOf(Plan plan) =>
+        plan.Failed.Select(f => new FailedJson(f.Image, f.Registry, f.Kind, f.Error));
 
     /// <summary>Where the policy was written: <c>from clusters/…/policy.yaml:12:1</c>, or <c>the default policy</c>.</summary>
     private static string PolicyFrom(ResolvedPolicy policy) =>

@@ -58,4 +58,24 @@ internal static class RunRenderer
             : outcome.Action.ToString().ToLowerInvariant();
         return outcome.PullRequestNumber is { } number ? $"{action} #{number} {outcome.PullRequestUrl}" : action;
     }
+
+    /// <summary>The whole command's result as one JSON object (<c>run --output json</c>).</summary>
+    public static Task WriteJsonAsync(TextWriter output, string repository, bool dryRun, UpdateMode mode, IReadOnlyList<(PublishSettings Settings, Plan Plan, Outcome Outcome)> results, IReadOnlyList<string> warnings, IReadOnlyList<string> errors) =>
+        JsonOutput.WriteAsync(output, new RunJson(repository, dryRun, PlanRenderer.ModeOf(mode), [.. results.Select(r => ResultOf(r.Settings, r.Plan, r.Outcome))], warnings, errors));
+
+    private static RunResultJson ResultOf(PublishSettings settings, Plan plan, Outcome outcome) => new(
+        outcome.RunId,
+        plan.Scope.Automation?.ToString(),
+        settings.BaseBranch,
+        settings.UpdateBranch,
+        PullRequestLine(outcome with { PullRequestNumber = null }),
+        outcome.PullRequestNumber is { } number ? new RunPullRequestJson(number, outcome.PullRequestUrl) : null,
+        outcome.Pushed,
+        outcome.Commit,
+        outcome.Push,
+        [.. PlanRenderer.ChangesOf(plan)],
+        [.. PlanRenderer.UnchangedOf(plan)],
+        [.. PlanRenderer.FailedOf(plan)],
+        outcome.Notes,
+        plan.Errors);
 }

@@ -15,6 +15,12 @@ internal sealed record Outcome(
     IReadOnlyList<string> Notes,
     bool DryRun)
 {
+    /// <summary>The SHA the remote update branch holds after the run (the pushed commit, or the one already there); null when none.</summary>
+    public string? Commit { get; init; }
+
+    /// <summary>The run's id in the state store.</summary>
+    public long? RunId { get; init; }
+
     /// <summary>The name recorded as the run's outcome, e.g. <c>pull-request-created</c>.</summary>
     public string RunOutcome => Action switch
     {

@@ -29,7 +29,7 @@ internal sealed class Publisher(GitRepository git, IForge forge, StateStore stat
             {
                 var outcome = await PublishLockedAsync(plan, settings, cancellationToken).ConfigureAwait(false);
                 end = end with { Outcome = outcome.RunOutcome };
-                return outcome;
+                return outcome with { RunId = runId };
             }
             finally
             {

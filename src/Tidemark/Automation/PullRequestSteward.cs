@@ -232,5 +232,5 @@ internal sealed class PullRequestSteward(IForge forge, PublishRecorder recorder,
         settings.DryRun ? Task.CompletedTask : recorder.SaveAsync(record, cancellationToken);
 
     private Outcome Result(PublishAction action, PushResult push, PullRequestInfo? pull, IReadOnlyList<string> notes) =>
-        new(action, push.Pushed, push.Reason, pull?.Number, pull?.Url, notes, settings.DryRun);
+        new(action, push.Pushed, push.Reason, pull?.Number, pull?.Url, notes, settings.DryRun) { Commit = push.RemoteSha };
 }
