@@ -42,6 +42,11 @@ internal sealed class GitHubCaller(
             {
                 failure = Assess(error, action);
             }
+            catch (HttpRequestException error) when (error.HttpRequestError == HttpRequestError.NameResolutionError)
+            {
+                // Not transient: the API's host name does not resolve; retrying only delays the same answer.
+                failure = new Failure(errors.Unresolvable(error, action, options.ApiBase), null, error.Message);
+            }
             catch (HttpRequestException error)
             {
                 failure = new Failure(errors.Unavailable(error, action, error.Message), Backoff(attempt), error.Message);

@@ -40,6 +40,10 @@ internal sealed class GitHubErrors(string repository)
         new(ForgeErrorKind.Unavailable,
             $"GitHub did not answer properly when trying to {action} in {repository} ({reason}); it is usually transient — try again later", error);
 
+    public ForgeException Unresolvable(Exception error, string action, Uri api) =>
+        new(ForgeErrorKind.Unavailable,
+            $"cannot {action} in {repository}: the GitHub API host {api.Host} was not found (DNS) — check --api-url (GitHub Enterprise Server: https://HOST/api/v3/) and the network's name resolution", error);
+
     private ForgeException BadCredentials(ApiException error, string action) =>
         new(ForgeErrorKind.BadCredentials,
             $"GitHub rejected the token when trying to {action} in {repository} ({error.Message}): it is wrong, expired or revoked — issue a new token and {Doctor}");
