@@ -3,7 +3,7 @@ namespace Tidemark.Registries;
 /// <summary>
 /// Options of <see cref="RegistryClient"/>. Defaults: 1000 tags a page, at most 100 pages, 4 requests in flight per
 /// host, 3 retries starting at 500 ms (doubling, with jitter, capped at 30 s; a Retry-After is honoured up to 60 s),
-/// 30 s per request (5 s to connect), a host given up for the run after 3 requests in a row could not reach it, credentials from <see cref="DefaultCredentials"/> when a registry names none.
+/// 30 s per request (5 s to connect), at most 5 minutes per host and command, a host given up for the run after 3 requests in a row could not reach it, credentials from <see cref="DefaultCredentials"/> when a registry names none.
 /// </summary>
 internal sealed record RegistryClientOptions
 {
@@ -22,6 +22,12 @@ internal sealed record RegistryClientOptions
     public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(60);
 
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long one command may spend on one registry host, from its first request: later requests to it fail at once.
+    /// Bounds a registry that answers, but too slowly to finish (a dead one is given up by the breaker sooner).
+    /// </summary>
+    public TimeSpan HostDeadline { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Requests in a row that could not reach a host before every later one fails at once (<see cref="HostBreaker"/>).</summary>
     public int BreakerThreshold { get; init; } = 3;
@@ -58,6 +64,7 @@ internal sealed record RegistryClientOptions
         Require(RetryBaseDelay >= TimeSpan.Zero, nameof(RetryBaseDelay));
         Require(RequestTimeout > TimeSpan.Zero, nameof(RequestTimeout));
         Require(BreakerThreshold > 0, nameof(BreakerThreshold));
+        Require(HostDeadline > TimeSpan.Zero, nameof(HostDeadline));
     }
 
     private static void Require(bool condition, string name)

@@ -13,6 +13,17 @@ internal sealed class RegistryEndpoint(RegistrySettings settings, Uri baseUri, H
 
     public string Registry => Settings.Host;
 
+    private long firstRequest;
+
+    /// <summary>The time-provider timestamp of the first request to the host in this command (set once).</summary>
+    public long FirstRequest(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        var now = time.GetTimestamp();
+        var seen = Interlocked.CompareExchange(ref firstRequest, now, 0);
+        return seen == 0 ? now : seen;
+    }
+
     /// <summary>Stops trying the host once it has failed to answer several times in a row.</summary>
     public HostBreaker Breaker { get; } = new(settings.Host, breakerThreshold);
 
