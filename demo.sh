@@ -76,8 +76,8 @@ example_run --refresh
 step "The pull request on the simulated GitHub"
 show_pr
 
-step "tidemark doctor with the automation token: every check passes (exit 0)"
-example_doctor "$work/github/tokens/automation"
+step "tidemark doctor with the automation token and --write-probe: every capability proven (exit 0)"
+example_doctor "$work/github/tokens/automation" --write-probe
 echo "exit code: 0"
 
 step "tidemark doctor with a read-only token: it says what is wrong and how to fix it (exit 3)"
