@@ -10,6 +10,9 @@ namespace Tidemark.Automation;
 /// </summary>
 internal static class RegistryOptionsBuilder
 {
+    /// <summary>How long one command (<c>plan</c>, <c>run</c>, <c>doctor</c>) spends on one registry host at most.</summary>
+    public static readonly TimeSpan CommandHostDeadline = TimeSpan.FromMinutes(5);
+
     /// <param name="dockerConfigPath">Docker's config.json used when nothing more specific is configured, or null.</param>
     /// <param name="secretsDirectory">Where Kubernetes mounts registry Secrets (one folder per Secret name).</param>
     public static RegistryClientOptions Build(TidemarkConfig config, FluxObjects flux, string? dockerConfigPath, string secretsDirectory)
@@ -25,6 +28,7 @@ internal static class RegistryOptionsBuilder
             DefaultCredentials = dockerConfigPath is null ? null : new DockerConfigCredentialSource(dockerConfigPath),
             Registries = registries,
             Repositories = Repositories(flux, secretsDirectory),
+            HostDeadline = CommandHostDeadline,
         };
     }
 

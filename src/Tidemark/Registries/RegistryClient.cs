@@ -141,10 +141,10 @@ internal sealed class RegistryClient : ITagSource, IDigestSource, IDisposable
             {
                 throw new RetryableFailureException(tripped);
             }
-            if (timeProvider.GetElapsedTime(endpoint.FirstRequest(timeProvider)) > options.HostDeadline)
+            if (options.HostDeadline is { } deadline && timeProvider.GetElapsedTime(endpoint.FirstRequest(timeProvider)) > deadline)
             {
                 throw new RetryableFailureException(new RegistryFailure(RegistryErrorKind.Unreachable, null,
-                    $"this command has spent more than {options.HostDeadline.TotalMinutes:0.#} min on {endpoint.Registry}; not tried again",
+                    $"this command has spent more than {deadline.TotalMinutes:0.#} min on {endpoint.Registry}; not tried again",
                     "the registry is too slow to finish; try again later", Transient: false));
             }
             return await SendAuthorizedAsync(endpoint, operation, method, uri, readBody, cancellationToken).ConfigureAwait(false);

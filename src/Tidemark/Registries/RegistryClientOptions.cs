@@ -3,7 +3,7 @@ namespace Tidemark.Registries;
 /// <summary>
 /// Options of <see cref="RegistryClient"/>. Defaults: 1000 tags a page, at most 100 pages, 4 requests in flight per
 /// host, 3 retries starting at 500 ms (doubling, with jitter, capped at 30 s; a Retry-After is honoured up to 60 s),
-/// 30 s per request (5 s to connect), at most 5 minutes per host and command, a host given up for the run after 3 requests in a row could not reach it, credentials from <see cref="DefaultCredentials"/> when a registry names none.
+/// 30 s per request (5 s to connect), a host given up for the run after 3 requests in a row could not reach it, credentials from <see cref="DefaultCredentials"/> when a registry names none.
 /// </summary>
 internal sealed record RegistryClientOptions
 {
@@ -24,10 +24,11 @@ internal sealed record RegistryClientOptions
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// How long one command may spend on one registry host, from its first request: later requests to it fail at once.
-    /// Bounds a registry that answers, but too slowly to finish (a dead one is given up by the breaker sooner).
+    /// How long this client may spend on one registry host, from its first request: later requests to it fail at once.
+    /// Bounds a registry that answers, but too slowly to finish (a dead one is given up by the breaker sooner). Null: no
+    /// bound (a long-lived client); a command's client gets one (<see cref="Automation.RegistryOptionsBuilder"/>).
     /// </summary>
-    public TimeSpan HostDeadline { get; init; } = TimeSpan.FromMinutes(5);
+    public TimeSpan? HostDeadline { get; init; }
 
     /// <summary>Requests in a row that could not reach a host before every later one fails at once (<see cref="HostBreaker"/>).</summary>
     public int BreakerThreshold { get; init; } = 3;
@@ -64,7 +65,7 @@ internal sealed record RegistryClientOptions
         Require(RetryBaseDelay >= TimeSpan.Zero, nameof(RetryBaseDelay));
         Require(RequestTimeout > TimeSpan.Zero, nameof(RequestTimeout));
         Require(BreakerThreshold > 0, nameof(BreakerThreshold));
-        Require(HostDeadline > TimeSpan.Zero, nameof(HostDeadline));
+        Require(HostDeadline is null || HostDeadline > TimeSpan.Zero, nameof(HostDeadline));
     }
 
     private static void Require(bool condition, string name)
