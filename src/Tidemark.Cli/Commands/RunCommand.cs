@@ -51,7 +51,7 @@ internal static class RunCommand
         using var forges = new ForgePool(env, logging, request.ApiUrl, target.Owner, target.Name);
         var rotation = new RunTokenRotation(env, redactor, state, tokenTarget, forges.For);
         var choice = await rotation.ChooseAsync(sources, cancellationToken).ConfigureAwait(false);
-        var owner = $"tidemark run pid {Environment.ProcessId} {Guid.NewGuid():N}";
+        var owner = LeaseOwner.For("run");
         var lease = await state.Locks.AcquireAsync(target.FullName, owner, LockLease, LockWait, cancellationToken).ConfigureAwait(false);
         var tools = new RunTools(runner, rotation, forges, [], workDir);
         try

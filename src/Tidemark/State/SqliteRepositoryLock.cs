@@ -33,7 +33,30 @@ internal sealed class SqliteRepositoryLock : IRepositoryLock
             WHERE repository_locks.expires_at <= excluded.acquired_at OR repository_locks.owner = excluded.owner
             """, cancellationToken, ("$r", _redactor.Redact(repository)), ("$o", _redactor.Redact(owner)),
             ("$now", now.ToUnixTimeMilliseconds()), ("$exp", expires.ToUnixTimeMilliseconds())).ConfigureAwait(false);
+        if (changed == 0 && await TakeOverFromDeadHolderAsync(connection, repository, owner, now, expires, cancellationToken).ConfigureAwait(false))
+        {
+            changed = 1;
+        }
         return changed == 1 ? new RepositoryLease(repository, owner, DateTimeOffset.FromUnixTimeMilliseconds(expires.ToUnixTimeMilliseconds())) : null;
+    }
+
+    /// <summary>
+    /// A lease held by a process of this host that has died (e.g. killed with SIGKILL) is taken over at once, by a
+    /// compare-and-swap on its owner, instead of making every rerun wait for the lease to expire.
+    /// </summary>
+    private async Task<bool> TakeOverFromDeadHolderAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string repository, string owner, DateTimeOffset now, DateTimeOffset expires, CancellationToken cancellationToken)
+    {
+        var holders = await QueryAsync(connection, "SELECT owner FROM repository_locks WHERE repository = $r", r => r.GetString(0), cancellationToken,
+            ("$r", _redactor.Redact(repository))).ConfigureAwait(false);
+        if (holders.SingleOrDefault() is not { } holder || !LeaseOwner.IsProvablyDead(holder))
+        {
+            return false;
+        }
+        var changed = await ExecuteAsync(connection, """
+            UPDATE repository_locks SET owner = $o, acquired_at = $now, expires_at = $exp WHERE repository = $r AND owner = $old
+            """, cancellationToken, ("$r", _redactor.Redact(repository)), ("$o", _redactor.Redact(owner)), ("$old", holder),
+            ("$now", now.ToUnixTimeMilliseconds()), ("$exp", expires.ToUnixTimeMilliseconds())).ConfigureAwait(false);
+        return changed == 1;
     }
 
     public async Task<RepositoryLease> AcquireAsync(string repository, string owner, TimeSpan lease, TimeSpan wait, CancellationToken cancellationToken)

@@ -141,6 +141,48 @@ public abstract class StateStoreContract
     }
 
     [Fact]
+    public async Task TryAcquire_HolderProcessOnThisHostIsDead_TakesTheLeaseOverAtOnce()
+    {
+        var store = await OpenStoreAsync();
+        var dead = await DeadProcessOwnerAsync();
+        await store.Locks.TryAcquireAsync("acme/gitops", dead, TimeSpan.FromMinutes(15), default);
+
+        var rerun = await store.Locks.TryAcquireAsync("acme/gitops", LeaseOwner.For("run"), TimeSpan.FromMinutes(15), default);
+
+        Assert.NotNull(rerun);
+        Assert.True(LeaseOwner.IsProvablyDead(dead));
+    }
+
+    [Theory]
+    [InlineData("this process")]
+    [InlineData("another host")]
+    [InlineData("no identity")]
+    public async Task TryAcquire_HolderNotProvablyDead_IsWaitedFor(string holder)
+    {
+        var store = await OpenStoreAsync();
+        var owner = holder switch
+        {
+            "this process" => LeaseOwner.For("run"),
+            "another host" => (await DeadProcessOwnerAsync()).Replace($" host {Environment.MachineName} ", " host elsewhere-7 ", StringComparison.Ordinal),
+            _ => "run-a",
+        };
+        await store.Locks.TryAcquireAsync("acme/gitops", owner, TimeSpan.FromMinutes(15), default);
+
+        Assert.Null(await store.Locks.TryAcquireAsync("acme/gitops", LeaseOwner.For("run"), TimeSpan.FromMinutes(15), default));
+        Assert.False(LeaseOwner.IsProvablyDead(owner));
+    }
+
+    /// <summary>The lease owner a run of a process that was killed (SIGKILL) left behind.</summary>
+    private static async Task<string> DeadProcessOwnerAsync()
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sleep", "30") { UseShellExecute = false })!;
+        var started = process.StartTime.ToUniversalTime().Ticks;
+        process.Kill();
+        await process.WaitForExitAsync();
+        return $"tidemark run host {Environment.MachineName} pid {process.Id} started {started} 0123456789abcdef";
+    }
+
+    [Fact]
     public async Task Acquire_HeldAndNoWait_ThrowsNamingHolder()
     {
         var store = await OpenStoreAsync();
