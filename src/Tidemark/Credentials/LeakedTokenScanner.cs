@@ -25,6 +25,7 @@ internal static partial class LeakedTokenScanner
         var configured = new List<TokenLeak>();
         var shaped = new List<TokenLeak>();
         var fingerprint = TokenFingerprint.Of(TokenInspector.Classify(token), token);
+        var encoded = Base64Needles(token);
         foreach (var file in FilesUnder(root))
         {
             var content = await ReadTextAsync(file, cancellationToken).ConfigureAwait(false);
@@ -34,7 +35,8 @@ internal static partial class LeakedTokenScanner
             }
 
             var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-            configured.AddRange(Occurrences(content, token).Select(index => new TokenLeak(relative, LineOf(content, index), fingerprint)));
+            configured.AddRange(Occurrences(content, token).Concat(encoded.SelectMany(needle => Occurrences(content, needle)))
+                .Select(index => LineOf(content, index)).Distinct().Select(line => new TokenLeak(relative, line, fingerprint)));
             foreach (Match match in TokenShape().Matches(content))
             {
                 if (!string.Equals(match.Value, token, StringComparison.Ordinal))
@@ -93,6 +95,29 @@ internal static partial class LeakedTokenScanner
         {
             yield return index;
         }
+    }
+
+    /// <summary>
+    /// What the token looks like inside base64 (a Kubernetes Secret's <c>data:</c>, a docker config's
+    /// <c>auth: base64(user:token)</c>): its encoding at each of the three byte alignments it can have in a longer
+    /// text, without the characters that also depend on the bytes around it. Found anywhere, they mean the token is
+    /// there, encoded. (A token's characters need no URL-encoding, so that form is the raw token.)
+    /// </summary>
+    internal static IReadOnlyList<string> Base64Needles(string token)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(token);
+        var needles = new List<string>();
+        for (var shift = 0; shift < 3; shift++)
+        {
+            var encoded = Convert.ToBase64String([.. new byte[shift], .. bytes]);
+            var skip = shift == 0 ? 0 : shift + 1;         // characters that also carry the prefix's bits
+            var end = (shift + bytes.Length) / 3 * 4;       // characters made only of whole 3-byte groups
+            if (end - skip >= 16)
+            {
+                needles.Add(encoded[skip..end]);
+            }
+        }
+        return needles;
     }
 
     private static int LineOf(string content, int index) => content.AsSpan(0, index).Count('\n') + 1;

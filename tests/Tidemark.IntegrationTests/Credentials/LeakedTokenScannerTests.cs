@@ -26,6 +26,33 @@ public sealed class LeakedTokenScannerTests : IDisposable
     }
 
     [Fact]
+    public async Task Ensure_TokenBase64EncodedInASecretOrADockerConfig_IsRefusedWithItsLine()
+    {
+        var token = TokenValues.FineGrained();
+        string B64(string text) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(text));
+        _repo.Write("apps/secret.yaml", "apiVersion: v1\nkind: Secret\nmetadata: {name: gh}\ndata:\n  token: " + B64(token) + "\n");
+        foreach (var user in new[] { "x-access-token", "abc", "bot1" }) // "user:" of 15, 4 and 5 characters: the token at all three byte alignments
+        {
+            _repo.Write($"apps/{user}/config.json", "{\"auths\": {\"ghcr.io\": {\"auth\": \"" + B64(user + ":" + token) + "\"}}}\n");
+        }
+
+        var error = await Assert.ThrowsAsync<LeakedTokenException>(() => LeakedTokenScanner.EnsureNotLeakedAsync(_repo.Path, token, CancellationToken.None));
+
+        Assert.Equal(["apps/abc/config.json:1", "apps/bot1/config.json:1", "apps/secret.yaml:5", "apps/x-access-token/config.json:1"],
+            error.Leaks.Select(l => $"{l.File}:{l.Line}").Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(token, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ensure_OtherBase64Data_IsNotTakenForTheToken()
+    {
+        var token = TokenValues.FineGrained();
+        _repo.Write("apps/secret.yaml", "apiVersion: v1\nkind: Secret\ndata:\n  token: " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(TokenValues.FineGrained(seed: 7))) + "\n");
+
+        Assert.Empty(await LeakedTokenScanner.EnsureNotLeakedAsync(_repo.Path, token, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Ensure_TokenInADotEnvFile_IsRefused()
     {
         var token = TokenValues.Classic();
