@@ -18,6 +18,9 @@ internal sealed class GitHubCaller(
     ILogger logger)
 {
     private static readonly TimeSpan SecondaryLimitWait = TimeSpan.FromSeconds(60);
+    private readonly Lock gate = new();
+    private bool answered;
+    private ForgeException? givenUp;
     private readonly GitHubErrors errors = new(options.FullName);
 
     public async Task CallAsync(string action, Func<IGitHubClient, Task> call, CancellationToken cancellationToken) =>
@@ -32,14 +35,24 @@ internal sealed class GitHubCaller(
         for (var attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            lock (gate)
+            {
+                if (givenUp is not null)
+                {
+                    throw givenUp;
+                }
+            }
             credentials.Use(await tokenProvider(cancellationToken).ConfigureAwait(false));
             Failure failure;
             try
             {
-                return await call(client).WaitAsync(cancellationToken).ConfigureAwait(false);
+                var result = await call(client).WaitAsync(cancellationToken).ConfigureAwait(false);
+                Answered();
+                return result;
             }
             catch (ApiException error)
             {
+                Answered();
                 failure = Assess(error, action);
             }
             catch (HttpRequestException error) when (error.HttpRequestError == HttpRequestError.NameResolutionError)
@@ -53,7 +66,11 @@ internal sealed class GitHubCaller(
             }
             catch (TaskCanceledException error) when (!cancellationToken.IsCancellationRequested)
             {
-                failure = new Failure(errors.Unavailable(error, action, "timed out"), Backoff(attempt), "timed out");
+                failure = new Failure(errors.Unavailable(error, action, $"no answer within {options.RequestTimeout.TotalSeconds:0.#} s"), Backoff(attempt), "timed out");
+                if (GiveUpIfNeverAnswered(failure.Exception))
+                {
+                    throw failure.Exception;
+                }
             }
 
             if (failure.Wait is not { } wait || attempt > options.MaxRetries || wait > options.MaxRateLimitWait)
@@ -63,6 +80,31 @@ internal sealed class GitHubCaller(
 
             Log.Retrying(logger, options.FullName, action, failure.Reason, attempt, options.MaxRetries, (long)wait.TotalMilliseconds);
             await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void Answered()
+    {
+        lock (gate)
+        {
+            answered = true;
+        }
+    }
+
+    /// <summary>
+    /// An API that has not answered once in this forge's life and now lets a request time out is given up: every later
+    /// call fails at once with the same error, so a black-holed API costs one timeout per command, not one per call and retry.
+    /// </summary>
+    private bool GiveUpIfNeverAnswered(ForgeException error)
+    {
+        lock (gate)
+        {
+            if (answered)
+            {
+                return false;
+            }
+            givenUp = error;
+            return true;
         }
     }
 

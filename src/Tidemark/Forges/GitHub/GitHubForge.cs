@@ -42,7 +42,9 @@ internal sealed class GitHubForge : IForge, IDisposable
         http = new HttpClientAdapter(() => wire);
         var credentials = new TokenCredentialStore();
         var connection = new Connection(new ProductHeaderValue("tidemark"), apiBase, credentials, http, new SimpleJsonSerializer());
-        caller = new GitHubCaller(new GitHubClient(connection), credentials, tokenProvider, this.options, time, logger);
+        var client = new GitHubClient(connection);
+        client.SetRequestTimeout(this.options.RequestTimeout);
+        caller = new GitHubCaller(client, credentials, tokenProvider, this.options, time, logger);
         ensurer = new PullRequestEnsurer(this, caller, this.options, logger);
         inspector = new AccessInspector(caller, this.options);
         prober = new TokenProber(caller, this.options);

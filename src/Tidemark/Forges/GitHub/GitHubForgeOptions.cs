@@ -12,5 +12,8 @@ internal sealed record GitHubForgeOptions(Uri ApiBase, string Owner, string Repo
     /// <summary>How many times one call is retried after a rate limit or a transient failure (5xx, no answer).</summary>
     public int MaxRetries { get; init; } = 3;
 
+    /// <summary>How long one request may take. An API that has not answered once is given up at its first timeout.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     public string FullName => $"{Owner}/{Repository}";
 }
