@@ -24,8 +24,43 @@ internal static class ConfigLoader
         return (config, diagnostics);
     }
 
+    /// <summary>
+    /// Where a YAML error is. YamlDotNet marks an indentation tab at the start of the mapping around it (1:1 for the
+    /// top one), so for that error the first tab in a line's indentation is the place.
+    /// </summary>
+    private static (int Line, int Column) ErrorPlace(string content, YamlException error)
+    {
+        if (error.Message.Contains("tab", StringComparison.OrdinalIgnoreCase))
+        {
+            var lines = content.Split('\n');
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var indentation = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+                var tab = lines[i].IndexOf('\t', StringComparison.Ordinal);
+                if (tab >= 0 && tab < indentation)
+                {
+                    return (i + 1, tab + 1);
+                }
+            }
+        }
+        return ((int)error.Start.Line, (int)error.Start.Column);
+    }
+
+    /// <summary>Far more than any real tidemark.yaml; a larger file is refused before it is parsed.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
     private static TidemarkConfig Parse(string content, string file, List<ConfigDiagnostic> diagnostics, Func<string, string?> policyError)
     {
+        if (content.Length > MaxBytes)
+        {
+            diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Error, file, 1, 1, "(file)", $"the file is {content.Length / 1024} KiB; tidemark.yaml is read only up to {MaxBytes / 1024} KiB", "keep settings only in tidemark.yaml"));
+            return TidemarkConfig.Default;
+        }
+        if (Manifests.Yaml.YamlNesting.TooDeep(content) is { } tooDeep)
+        {
+            diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Error, file, tooDeep.Line, 1, "(file)", $"not read: {tooDeep.Reason}", "tidemark.yaml needs a few levels of nesting; fix the file"));
+            return TidemarkConfig.Default;
+        }
         var stream = new YamlStream();
         try
         {
@@ -33,7 +68,8 @@ internal static class ConfigLoader
         }
         catch (YamlException e)
         {
-            diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Error, file, (int)e.Start.Line, (int)e.Start.Column, "(file)", $"not valid YAML: {e.Message}", "fix the YAML syntax at that place"));
+            var (line, column) = ErrorPlace(content, e);
+            diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Error, file, line, column, "(file)", $"not valid YAML: {e.Message}", "fix the YAML syntax at that place"));
             return TidemarkConfig.Default;
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })

@@ -148,4 +148,37 @@ public sealed class ConfigLoaderTests
 
         Assert.Contains("unmarked.update: opts in no unmarked reference", Assert.Single(warnings).ToString(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("[", "]", "tidemark.yaml:2:1: error: (file): not read: flow collections ([ ], { }) nested more than 100 deep")]
+    [InlineData("{a: ", "}", "tidemark.yaml:2:1: error: (file): not read: flow collections ([ ], { }) nested more than 100 deep")]
+    [InlineData("- ", "", "tidemark.yaml:3:1: error: (file): not read: indented more than 400 columns")]
+    public void Load_NestedTensOfThousandsDeep_IsAnErrorNotAStackOverflow(string open, string close, string expectedStart)
+    {
+        const int Levels = 100_000;
+        var rules = close.Length == 0 ? "rules:\n" : "rules: "; // nested block sequences (- - - x) start on their own line
+        var content = "version: 1\n" + rules + string.Concat(Enumerable.Repeat(open, Levels)) + (close.Length == 0 ? "x" : "1") + string.Concat(Enumerable.Repeat(close, Levels)) + "\n";
+
+        var error = Assert.Throws<ConfigurationException>(() => ConfigLoader.Load(content, "tidemark.yaml"));
+
+        Assert.StartsWith(expectedStart, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_FileOverOneMebibyte_IsRefusedBeforeParsing()
+    {
+        var content = "version: 1\n" + string.Concat(Enumerable.Repeat("# padding line of a config that is far too large\n", 30_000));
+
+        var error = Assert.Throws<ConfigurationException>(() => ConfigLoader.Load(content, "tidemark.yaml"));
+
+        Assert.StartsWith("tidemark.yaml:1:1: error: (file): the file is ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_TabIndentation_IsReportedAtTheTab()
+    {
+        var error = Assert.Throws<ConfigurationException>(() => ConfigLoader.Load("version: 1\nrules:\n\t- images: [a]\n", "tidemark.yaml"));
+
+        Assert.StartsWith("tidemark.yaml:3:", error.Message, StringComparison.Ordinal);
+    }
 }

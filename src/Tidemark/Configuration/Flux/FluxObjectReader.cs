@@ -21,6 +21,10 @@ internal static class FluxObjectReader
     public static FluxObjects Read(string content, string file)
     {
         var diagnostics = new List<ConfigDiagnostic>();
+        if (Manifests.Yaml.YamlNesting.TooDeep(content) is not null)
+        {
+            return FluxObjects.Empty; // reported by discovery, which skips such files with the reason
+        }
         var stream = new YamlStream();
         try
         {

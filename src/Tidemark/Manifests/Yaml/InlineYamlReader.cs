@@ -21,6 +21,10 @@ internal sealed class InlineYamlReader(string text)
     /// <summary>The 1-based line being read (the locator moves it line by line, so no offset is ever looked up).</summary>
     public int Line { get; set; } = 1;
 
+    // Flow collections open now: past YamlNesting's limit the file is left to the guarded YamlDotNet path, which
+    // refuses it, instead of recursing until the stack overflows.
+    private int _flowDepth;
+
     /// <summary>Thrown for anything outside the subset; the caller falls back to YamlDotNet.</summary>
     public static InvalidOperationException Unsure() => new("not in the block-style subset");
 
@@ -192,6 +196,28 @@ internal sealed class InlineYamlReader(string text)
 
     private YamlMapping ReadFlowMapping(ref int pos)
     {
+        EnterFlow();
+        try
+        {
+            return ReadFlowMappingEntries(ref pos);
+        }
+        finally
+        {
+            _flowDepth--;
+        }
+    }
+
+    private void EnterFlow()
+    {
+        if (++_flowDepth > YamlNesting.MaxFlowDepth)
+        {
+            _flowDepth--;
+            throw Unsure();
+        }
+    }
+
+    private YamlMapping ReadFlowMappingEntries(ref int pos)
+    {
         var start = pos;
         var entries = new List<YamlEntry>();
         pos = SkipSpaces(pos + 1);
@@ -212,6 +238,19 @@ internal sealed class InlineYamlReader(string text)
     }
 
     private YamlSequence ReadFlowSequence(ref int pos)
+    {
+        EnterFlow();
+        try
+        {
+            return ReadFlowSequenceItems(ref pos);
+        }
+        finally
+        {
+            _flowDepth--;
+        }
+    }
+
+    private YamlSequence ReadFlowSequenceItems(ref int pos)
     {
         var start = pos;
         var items = new List<YamlNode>();

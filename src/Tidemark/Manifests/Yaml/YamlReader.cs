@@ -53,6 +53,10 @@ internal static class YamlReader
     {
         ArgumentNullException.ThrowIfNull(content);
         var lines = LineMap.Of(content);
+        if (YamlNesting.TooDeep(content) is { } tooDeep)
+        {
+            return new YamlFile([], $"not read: {tooDeep.Reason}, which no manifest needs", tooDeep.Line, lines);
+        }
         var bom = content.StartsWith('\uFEFF') ? 1 : 0;
         try
         {
