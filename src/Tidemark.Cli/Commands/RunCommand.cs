@@ -149,7 +149,7 @@ internal static class RunCommand
                 results.Add(result);
             }
         }
-        if (env.Error is LineRecorder recorder)
+        if (request.Output == "json" && env.Error is LineRecorder recorder)
         {
             var errors = recorder.LinesStartingWith("tidemark: error: ");
             await RunRenderer.WriteJsonAsync(env.Out, context.Target.FullName, request.DryRun, mode, results, recorder.LinesStartingWith("tidemark: warning: "), errors).ConfigureAwait(false);
@@ -183,7 +183,7 @@ internal static class RunCommand
     private static async Task<(PublishSettings, Plan, Outcome)?> PublishScopeAsync(RunContext context, GitRepository git, RunTokenLedger ledger, Plan plan, PublishSettings settings, CancellationToken cancellationToken)
     {
         var env = context.Env;
-        var json = env.Error is LineRecorder;
+        var json = context.Request.Output == "json";
         if (plan.Scope.Automation is { Suspended: true } suspended)
         {
             var line = $"{plan.Scope.Name}: suspended (spec.suspend: true at {suspended.Place.File}:{suspended.Place.Line}); nothing published";

@@ -44,9 +44,11 @@ internal static class RunRenderer
     }
 
     /// <summary><c>created #3 URL</c>; in a dry run what would happen (<c>would open</c>), never a past tense that did not happen.</summary>
-    private static string PullRequestLine(Outcome outcome)
-    {
-        var action = outcome.DryRun
+    private static string PullRequestLine(Outcome outcome) =>
+        outcome.PullRequestNumber is { } number ? $"{ActionWord(outcome)} #{number} {outcome.PullRequestUrl}" : ActionWord(outcome);
+
+    private static string ActionWord(Outcome outcome) =>
+        outcome.DryRun
             ? outcome.Action switch
             {
                 PublishAction.Created => "would open",
@@ -56,8 +58,6 @@ internal static class RunRenderer
                 _ => outcome.Action.ToString().ToLowerInvariant(),
             }
             : outcome.Action.ToString().ToLowerInvariant();
-        return outcome.PullRequestNumber is { } number ? $"{action} #{number} {outcome.PullRequestUrl}" : action;
-    }
 
     /// <summary>The whole command's result as one JSON object (<c>run --output json</c>).</summary>
     public static Task WriteJsonAsync(TextWriter output, string repository, bool dryRun, UpdateMode mode, IReadOnlyList<(PublishSettings Settings, Plan Plan, Outcome Outcome)> results, IReadOnlyList<string> warnings, IReadOnlyList<string> errors) =>
@@ -68,7 +68,7 @@ internal static class RunRenderer
         plan.Scope.Automation?.ToString(),
         settings.BaseBranch,
         settings.UpdateBranch,
-        PullRequestLine(outcome with { PullRequestNumber = null }),
+        ActionWord(outcome),
         outcome.PullRequestNumber is { } number ? new RunPullRequestJson(number, outcome.PullRequestUrl) : null,
         outcome.Pushed,
         outcome.Commit,

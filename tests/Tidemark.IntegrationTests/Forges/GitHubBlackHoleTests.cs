@@ -1,8 +1,7 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tidemark.Forges;
 using Tidemark.Forges.GitHub;
+using Tidemark.Testing;
 
 namespace Tidemark.IntegrationTests.Forges;
 
@@ -12,32 +11,14 @@ namespace Tidemark.IntegrationTests.Forges;
 /// </summary>
 public sealed class GitHubBlackHoleTests : IDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly List<Socket> held = [];
-    private readonly CancellationTokenSource stop = new();
-    private int accepted;
+    private readonly BlackHoleListener blackHole = new();
 
-    public GitHubBlackHoleTests()
-    {
-        listener.Start();
-        _ = AcceptForeverAsync();
-    }
-
-    public void Dispose()
-    {
-        stop.Cancel();
-        listener.Stop();
-        lock (held)
-        {
-            held.ForEach(s => s.Dispose());
-        }
-        stop.Dispose();
-    }
+    public void Dispose() => blackHole.Dispose();
 
     [Fact]
     public async Task Calls_ApiThatNeverAnswers_FailAfterOneTimeoutAndTheNextCallsAtOnce()
     {
-        var api = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
+        var api = new Uri($"http://{blackHole.Host}/");
         using var forge = new GitHubForge(new GitHubForgeOptions(api, "acme", "gitops") { RequestTimeout = TimeSpan.FromMilliseconds(500) },
             _ => ValueTask.FromResult("x"), TimeProvider.System, NullLogger.Instance);
 
@@ -47,26 +28,6 @@ public sealed class GitHubBlackHoleTests : IDisposable
         Assert.Equal(ForgeErrorKind.Unavailable, first.Kind);
         Assert.Contains("no answer within 0.5 s", first.Message, StringComparison.Ordinal);
         Assert.Same(first, second);
-        Assert.Equal(1, Volatile.Read(ref accepted)); // no retry, and no request for the second call
-    }
-
-    private async Task AcceptForeverAsync()
-    {
-        try
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                var socket = await listener.AcceptSocketAsync(stop.Token);
-                Interlocked.Increment(ref accepted);
-                lock (held)
-                {
-                    held.Add(socket);
-                }
-            }
-        }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-            // the test is over
-        }
+        Assert.Equal(1, blackHole.Accepted); // no retry, and no request for the second call
     }
 }

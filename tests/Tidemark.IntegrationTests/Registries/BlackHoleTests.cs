@@ -1,6 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using Tidemark.Registries;
+using Tidemark.Testing;
 
 namespace Tidemark.IntegrationTests.Registries;
 
@@ -10,34 +9,16 @@ namespace Tidemark.IntegrationTests.Registries;
 /// </summary>
 public sealed class BlackHoleTests : IDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly List<Socket> held = [];
-    private readonly CancellationTokenSource stop = new();
-    private int accepted;
+    private readonly BlackHoleListener blackHole = new();
 
-    public BlackHoleTests()
-    {
-        listener.Start();
-        _ = AcceptForeverAsync();
-    }
+    private string Host => blackHole.Host;
 
-    private string Host => $"127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
-
-    public void Dispose()
-    {
-        stop.Cancel();
-        listener.Stop();
-        lock (held)
-        {
-            held.ForEach(s => s.Dispose());
-        }
-        stop.Dispose();
-    }
+    public void Dispose() => blackHole.Dispose();
 
     [Fact]
-    public async Task ListTagsAsync_HostThatRefusesAfterAnswering_IsGivenUpAfterThreeRequestsInARow()
+    public async Task ListTagsAsync_HostThatRefusesConnections_IsGivenUpAfterThreeRequestsInARow()
     {
-        listener.Stop(); // the port now refuses connections
+        blackHole.Close(); // the port now refuses connections
         using var client = TestClients.Create(TestClients.FastOptions with { PerHostConcurrency = 1 });
         var images = Enumerable.Range(1, 5).Select(i => new RegistryRepository(Host, $"team/app{i}")).ToList();
 
@@ -65,26 +46,6 @@ public sealed class BlackHoleTests : IDisposable
         // Without the breaker: 8 images × 4 attempts = 32 requests, 2 waves of timeouts and 3 retries each. With it:
         // the first wave (the per-host limit of 4), every other request ends at the first timeout.
         Assert.InRange(client.Counts.TagPages, 1, 4);
-        Assert.InRange(Volatile.Read(ref accepted), 1, 4);
-    }
-
-    private async Task AcceptForeverAsync()
-    {
-        try
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                var socket = await listener.AcceptSocketAsync(stop.Token);
-                Interlocked.Increment(ref accepted);
-                lock (held)
-                {
-                    held.Add(socket);
-                }
-            }
-        }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-            // the test is over
-        }
+        Assert.InRange(blackHole.Accepted, 1, 4);
     }
 }

@@ -81,13 +81,7 @@ internal sealed class GitHubActionsKind : IManifestKind
                 }
             }
         }
-        if (job.Get("steps") is YamlSequence steps)
-        {
-            foreach (var step in steps.Items.OfType<YamlMapping>())
-            {
-                AddDockerStep(step, findings);
-            }
-        }
+        AddDockerSteps(job.Get("steps"), findings);
     }
 
     private static void AddImage(YamlScalar image, Findings findings)
@@ -107,20 +101,22 @@ internal sealed class GitHubActionsKind : IManifestKind
         {
             AddDockerUses(image, findings);
         }
-        if (runs.Get("steps") is YamlSequence steps)
-        {
-            foreach (var step in steps.Items.OfType<YamlMapping>())
-            {
-                AddDockerStep(step, findings);
-            }
-        }
+        AddDockerSteps(runs.Get("steps"), findings);
     }
 
-    private static void AddDockerStep(YamlMapping step, Findings findings)
+    /// <summary>The <c>uses: docker://…</c> of each step of a job or a composite action.</summary>
+    private static void AddDockerSteps(YamlNode? steps, Findings findings)
     {
-        if (step.Scalar("uses") is { } uses)
+        if (steps is not YamlSequence sequence)
         {
-            AddDockerUses(uses, findings);
+            return;
+        }
+        foreach (var step in sequence.Items.OfType<YamlMapping>())
+        {
+            if (step.Scalar("uses") is { } uses)
+            {
+                AddDockerUses(uses, findings);
+            }
         }
     }
 
