@@ -19,7 +19,7 @@ internal static class CommonOptions
 
     public static Option<FileInfo?> Config() => new("--config")
     {
-        Description = "A tidemark.yaml to use (default: tidemark.yaml at the repository root, if there is one)",
+        Description = "The operator's settings (trusted): each top-level key it sets overrides the repository's own tidemark.yaml; the only place for registries: and github: (see docs/security.md)",
         HelpName = "FILE",
     };
 

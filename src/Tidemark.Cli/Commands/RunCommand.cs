@@ -79,7 +79,6 @@ internal static class RunCommand
     {
         var checkout = await CheckoutAsync(context, tools, choice, cancellationToken).ConfigureAwait(false);
         (context, var git) = (checkout.Context, checkout.Git);
-        await WarnAboutRepositoryTokenSettingsAsync(context, checkout.Workspace).ConfigureAwait(false);
         var updatePaths = RunTokenProof.UpdatePaths(checkout.Workspace);
         var tokenTarget = new TokenTarget(context.Request.ApiUrl, context.Target.Owner, context.Target.Name);
         var chosen = await tools.Rotation.AdoptAsync(checkout.Choice, async (next, probe) =>
@@ -219,16 +218,6 @@ internal static class RunCommand
         return Path.IsPathFullyQualified(path) && File.Exists(path)
             ? path
             : throw new ConfigurationException($"TIDEMARK_GIT={path}: no such file; set it to the absolute path of a git executable, or unset it to use git from PATH");
-    }
-
-    /// <summary>Token settings in the repository's own tidemark.yaml are not used (see <see cref="RunToken.SourcesAsync"/>); say so.</summary>
-    private static async Task WarnAboutRepositoryTokenSettingsAsync(RunContext context, Automation.Workspace workspace)
-    {
-        var github = workspace.Config.GitHub;
-        if (context.Request.Config is null && (github.Token is not null || github.NextToken is not null))
-        {
-            await context.Env.Error.WriteLineAsync($"tidemark: warning: {workspace.Config.Source}: github.token and github.nextToken are read only from the file given with --config (the repository's own tidemark.yaml is read after cloning with the token); these are ignored").ConfigureAwait(false);
-        }
     }
 
     /// <summary>Git, forge and state failures are the work failing (exit 1); their messages are already written for people.</summary>

@@ -11,11 +11,21 @@ internal static class ConfigLoader
 {
     public const string FileName = "tidemark.yaml";
 
-    /// <summary>Loads the file; throws <see cref="ConfigurationException"/> with every error when any is found.</summary>
-    public static (TidemarkConfig Config, IReadOnlyList<ConfigDiagnostic> Warnings) Load(string content, string file, Func<string, string?>? policyError = null)
+    /// <summary>The top-level sections only the operator's <c>--config</c> file may set: they choose where credentials go.</summary>
+    public static readonly IReadOnlyList<string> OperatorOnlyKeys = ["registries", "github"];
+
+    /// <summary>The fix for an operator-only section in the repository's file.</summary>
+    public const string OperatorOnlyFix = "move it to the operator's --config file; see docs/security.md";
+
+    /// <summary>
+    /// Loads the file; throws <see cref="ConfigurationException"/> with every error when any is found. A
+    /// <see cref="ConfigSide.Repository"/> file may not hold <see cref="OperatorOnlyKeys"/> (an error at the key).
+    /// </summary>
+    public static (TidemarkConfig Config, IReadOnlyList<ConfigDiagnostic> Warnings) Load(string content, string file, Func<string, string?>? policyError = null, ConfigSide side = ConfigSide.Unnamed)
     {
-        var diagnostics = new List<ConfigDiagnostic>();
-        var config = Parse(content, file, diagnostics, policyError ?? (_ => null));
+        var found = new List<ConfigDiagnostic>();
+        var config = Parse(content, file, found, policyError ?? (_ => null), side);
+        var diagnostics = found.Select(d => d with { Side = side }).ToList();
         var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (errors.Count > 0)
         {
@@ -49,7 +59,7 @@ internal static class ConfigLoader
     /// <summary>Far more than any real tidemark.yaml; a larger file is refused before it is parsed.</summary>
     public const int MaxBytes = 1024 * 1024;
 
-    private static TidemarkConfig Parse(string content, string file, List<ConfigDiagnostic> diagnostics, Func<string, string?> policyError)
+    private static TidemarkConfig Parse(string content, string file, List<ConfigDiagnostic> diagnostics, Func<string, string?> policyError, ConfigSide side)
     {
         if (content.Length > MaxBytes)
         {
@@ -82,32 +92,56 @@ internal static class ConfigLoader
             diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Error, file, (int)at.Line, (int)at.Column, "(file)", "expected a mapping at the top level", "start with 'version: 1'"));
             return TidemarkConfig.Default;
         }
-        var reader = new SectionReader(file, policyError);
+        var reader = new SectionReader(file, policyError, side);
         return reader.Read(new YamlMap(root, file, "", diagnostics));
     }
 
-    private sealed class SectionReader(string file, Func<string, string?> policyError)
+    private sealed class SectionReader(string file, Func<string, string?> policyError, ConfigSide side)
     {
         public TidemarkConfig Read(YamlMap root)
         {
             CheckVersion(root);
+            if (side == ConfigSide.Repository)
+            {
+                RefuseOperatorOnly(root);
+            }
             var config = new TidemarkConfig
             {
                 Source = file,
+                Keys = root.Keys().ToHashSet(StringComparer.Ordinal),
                 BaseBranch = root.String("baseBranch"),
                 UpdateBranch = root.String("updateBranch") ?? TidemarkConfig.DefaultUpdateBranch,
                 Paths = Paths(root),
                 DefaultPolicy = Policy(root, "defaultPolicy", null) ?? TidemarkConfig.Default.DefaultPolicy,
                 Rules = root.Maps("rules").Select(Rule).ToList(),
                 Groups = root.Maps("groups").Select(Group).ToList(),
-                Registries = root.Maps("registries").Select(Registry).OfType<RegistryConfig>().ToList(),
+                Registries = side == ConfigSide.Repository ? [] : root.Maps("registries").Select(Registry).OfType<RegistryConfig>().ToList(),
                 PullRequest = PullRequest(root.Map("pullRequest")),
                 Commit = Commit(root.Map("commit")),
-                GitHub = GitHubSectionReader.Read(root.Map("github"), file),
+                GitHub = side == ConfigSide.Repository ? new GitHubConfig() : GitHubSectionReader.Read(root.Map("github"), file),
                 Unmarked = Unmarked(root),
             };
             root.ReportUnknown();
             return config;
+        }
+
+        /// <summary>
+        /// The repository's own file is written by anyone who can commit to it, and read after cloning with the token:
+        /// it may not choose where a credential goes (registry endpoints, credentials, CA bundles, plain HTTP) nor which
+        /// variable, file or command holds a secret (github token sources). Refused, not ignored, so nobody believes it works.
+        /// </summary>
+        private static void RefuseOperatorOnly(YamlMap root)
+        {
+            foreach (var key in root.Keys().Where(OperatorOnlyKeys.Contains).ToList())
+            {
+                if (root.KeyNode(key) is { } at)
+                {
+                    var what = key == "github"
+                        ? "github: (the GitHub token's sources) is read only from the operator's --config file: the repository's tidemark.yaml could otherwise choose which variable, file or command Tidemark reads a secret from"
+                        : "registries: (endpoints, credentials, CA bundles, insecure) is read only from the operator's --config file: the repository's tidemark.yaml could otherwise send a registry credential or the GitHub token to a server of its choosing";
+                    root.Error(at, key, what, OperatorOnlyFix);
+                }
+            }
         }
 
         private static void CheckVersion(YamlMap root)

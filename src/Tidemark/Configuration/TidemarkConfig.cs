@@ -14,6 +14,9 @@ internal sealed record TidemarkConfig
     /// <summary>Where it was read from, or null for the built-in defaults.</summary>
     public string? Source { get; init; }
 
+    /// <summary>The top-level keys the file sets (what <see cref="Layer"/> takes from it).</summary>
+    public IReadOnlySet<string> Keys { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     public string? BaseBranch { get; init; }
 
     public string UpdateBranch { get; init; } = DefaultUpdateBranch;
@@ -38,6 +41,35 @@ internal sealed record TidemarkConfig
 
     /// <summary>The GitHub token's sources and rotation settings (read from the operator's <c>--config</c> file only).</summary>
     public GitHubConfig GitHub { get; init; } = new();
+
+    /// <summary>
+    /// The operator's file over the repository's, key by key at the top level: a top-level key the operator's file
+    /// sets wins whole (its <c>rules:</c> replace the repository's), any other comes from the repository's file.
+    /// The repository's file holds no operator-only section (<see cref="ConfigLoader.OperatorOnlyKeys"/>; refused when read).
+    /// </summary>
+    public static TidemarkConfig Layer(TidemarkConfig operatorFile, TidemarkConfig repositoryFile)
+    {
+        ArgumentNullException.ThrowIfNull(operatorFile);
+        ArgumentNullException.ThrowIfNull(repositoryFile);
+        bool Operator(string key) => operatorFile.Keys.Contains(key);
+        TidemarkConfig From(string key) => Operator(key) ? operatorFile : repositoryFile;
+        return new TidemarkConfig
+        {
+            Source = repositoryFile.Source ?? operatorFile.Source,
+            Keys = operatorFile.Keys.Union(repositoryFile.Keys).ToHashSet(StringComparer.Ordinal),
+            BaseBranch = From("baseBranch").BaseBranch,
+            UpdateBranch = From("updateBranch").UpdateBranch,
+            Paths = From("paths").Paths,
+            DefaultPolicy = From("defaultPolicy").DefaultPolicy,
+            Rules = From("rules").Rules,
+            Groups = From("groups").Groups,
+            PullRequest = From("pullRequest").PullRequest,
+            Commit = From("commit").Commit,
+            Unmarked = From("unmarked").Unmarked,
+            Registries = operatorFile.Registries,
+            GitHub = operatorFile.GitHub,
+        };
+    }
 
     /// <summary>The rule for an image name (canonical or familiar), the first whose glob matches; null if none.</summary>
     public ImageRule? RuleFor(string canonicalName, string familiarName) =>

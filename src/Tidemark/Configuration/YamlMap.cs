@@ -40,6 +40,17 @@ internal sealed class YamlMap
         return null;
     }
 
+    /// <summary>The key node itself (to point at the key, not its value), marking the key as read; null when absent.</summary>
+    public YamlNode? KeyNode(string key)
+    {
+        seen.Add(key);
+        return node.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: { } name } && name == key);
+    }
+
+    /// <summary>The mapping's keys, in file order.</summary>
+    public IEnumerable<string> Keys() =>
+        node.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value).OfType<string>();
+
     public string? String(string key, string? fix = null)
     {
         var value = Get(key);

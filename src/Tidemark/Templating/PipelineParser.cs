@@ -74,7 +74,7 @@ internal sealed class PipelineParser(IReadOnlyList<TemplateToken> tokens, Templa
             TokenKind.Variable => new TemplateOperand.Variable(token.Text, Chain()),
             TokenKind.String or TokenKind.Number or TokenKind.Bool => new TemplateOperand.Literal(token.Value),
             TokenKind.Nil => new TemplateOperand.Literal(null),
-            TokenKind.Identifier => new TemplateOperand.Function(token.Text),
+            TokenKind.Identifier => new TemplateOperand.Function(TemplateFunctions.Known(token.Text) ?? throw Error(TemplateFunctions.Unknown(token.Text))),
             TokenKind.LeftParen => Nested(),
             _ => throw Error($"unexpected \"{token.Text}\" in operand"),
         };

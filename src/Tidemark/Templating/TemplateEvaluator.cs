@@ -169,7 +169,7 @@ internal sealed class TemplateEvaluator
     {
         if (!TemplateFunctions.All.TryGetValue(name, out var function))
         {
-            throw Error($"function \"{name}\" not defined (the functions are {string.Join(", ", TemplateFunctions.All.Keys.Order(StringComparer.Ordinal))})");
+            throw Error(TemplateFunctions.Unknown(name));
         }
 
         try

@@ -6,10 +6,29 @@ namespace Tidemark.Templating;
 /// subset of Sprig's string functions (https://masterminds.github.io/sprig/strings.html): <c>lower</c>, <c>upper</c>,
 /// <c>trim</c>, <c>trimPrefix</c>, <c>trimSuffix</c>, <c>replace</c>, <c>contains</c>, <c>hasPrefix</c>,
 /// <c>hasSuffix</c>, <c>join</c>, <c>quote</c>, <c>default</c>. Sprig takes the piped value last, e.g.
-/// <c>{{ .NewValue | trimPrefix "v" }}</c>.
+/// <c>{{ .NewValue | trimPrefix "v" }}</c>. No function reads the environment or a file, runs anything or reaches the
+/// network: templates come from the repository (docs/security.md), and Sprig's <c>env</c>, <c>expandenv</c>, <c>readFile</c>,
+/// <c>exec</c> … are refused when the template is parsed, before anything is done.
 /// </summary>
 internal static class TemplateFunctions
 {
+    /// <summary>Names other template engines give to functions that read the environment or files, or run commands.</summary>
+    private static readonly HashSet<string> Outside = new(StringComparer.Ordinal)
+    {
+        "env", "expandenv", "getenv", "environment", "readFile", "readfile", "file", "include", "tpl", "exec", "shell", "run",
+        "command", "glob", "http", "httpGet", "fetch", "lookup", "os",
+    };
+
+    /// <summary>The name when it is a function, else null.</summary>
+    public static string? Known(string name) => All.ContainsKey(name) ? name : null;
+
+    /// <summary>The error for a name that is not a function (a clearer one for functions that would reach outside).</summary>
+    public static string Unknown(string name) => Outside.Contains(name)
+        ? $"function \"{name}\" not defined: templates cannot read environment variables or files, or run anything (the functions are {Names})"
+        : $"function \"{name}\" not defined (the functions are {Names})";
+
+    private static string Names => string.Join(", ", All.Keys.Order(StringComparer.Ordinal));
+
     public static IReadOnlyDictionary<string, Func<IReadOnlyList<object?>, object?>> All { get; } = new Dictionary<string, Func<IReadOnlyList<object?>, object?>>(StringComparer.Ordinal)
     {
         ["print"] = a => GoFormat.Sprint(a),

@@ -10,6 +10,9 @@ public sealed class PlanCommandTests(PlanCommandTests.Registry fixture) : IClass
 {
     private readonly string repo = fixture.CopyExamples();
 
+    /// <summary>The operator's --config (outside the repository): the registries sent to the local registry.</summary>
+    private readonly string config = ExampleRepository.WriteOperatorConfig(Path.Combine(Path.GetTempPath(), $"tidemark-operator-{Guid.NewGuid():N}.yaml"), fixture.Local.Host);
+
     /// <summary>A real registry standing in for quay.io, ghcr.io and docker.io, with the example's tags.</summary>
     public sealed class Registry : IAsyncLifetime
     {
@@ -35,15 +38,19 @@ public sealed class PlanCommandTests(PlanCommandTests.Registry fixture) : IClass
 
         public async Task DisposeAsync() => await Local.DisposeAsync();
 
-        public string CopyExamples() => ExampleRepository.CopyWithRegistry(Local.Host);
+        public string CopyExamples() => ExampleRepository.Copy();
     }
 
-    public void Dispose() => Directory.Delete(repo, recursive: true);
+    public void Dispose()
+    {
+        Directory.Delete(repo, recursive: true);
+        File.Delete(config);
+    }
 
     [Fact]
     public async Task Refs_Examples_FindsEveryKindWithItsPolicy()
     {
-        var run = await CliRun.RunAsync("refs", "--repo", repo, "--output", "json");
+        var run = await CliRun.RunAsync("refs", "--repo", repo, "--config", config, "--output", "json");
 
         Assert.Equal(0, run.ExitCode);
         var json = JsonDocument.Parse(run.Out).RootElement;
@@ -61,7 +68,7 @@ public sealed class PlanCommandTests(PlanCommandTests.Registry fixture) : IClass
     {
         var before = Fingerprint(repo);
 
-        var run = await CliRun.RunAsync("plan", "--repo", repo, "--output", "json");
+        var run = await CliRun.RunAsync("plan", "--repo", repo, "--config", config, "--output", "json");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(before, Fingerprint(repo));
@@ -84,7 +91,7 @@ public sealed class PlanCommandTests(PlanCommandTests.Registry fixture) : IClass
     [InlineData("plan", "plan-examples.txt")]
     public async Task Command_OutputToAPipe_IsPlainTextByteForByte(string command, string golden)
     {
-        var run = await CliRun.RunAsync(command, "--repo", repo);
+        var run = await CliRun.RunAsync(command, "--repo", repo, "--config", config);
 
         Assert.Equal(0, run.ExitCode);
         var expected = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "testdata", "cli", golden));
@@ -96,7 +103,7 @@ public sealed class PlanCommandTests(PlanCommandTests.Registry fixture) : IClass
     [Fact]
     public async Task Plan_Explain_ListsTagsInVersionOrderAndSaysWhereThePolicyComesFrom()
     {
-        var run = await CliRun.RunAsync("plan", "--repo", repo, "--explain", "--output", "json");
+        var run = await CliRun.RunAsync("plan", "--repo", repo, "--config", config, "--explain", "--output", "json");
 
         var explain = JsonDocument.Parse(run.Out).RootElement.GetProperty("explain").EnumerateArray().ToList();
         var controller = explain.Single(e => e.GetProperty("image").GetString() == "quay.io/jetstack/cert-manager-controller");
@@ -111,8 +118,8 @@ public sealed class PlanCommandTests(PlanCommandTests.Registry fixture) : IClass
     {
         var before = await File.ReadAllBytesAsync(Path.Combine(repo, "apps/podinfo/deployment.yaml"));
 
-        var run = await CliRun.RunAsync("plan", "--repo", repo, "--write");
-        var again = await CliRun.RunAsync("plan", "--repo", repo, "--write", "--output", "json");
+        var run = await CliRun.RunAsync("plan", "--repo", repo, "--config", config, "--write");
+        var again = await CliRun.RunAsync("plan", "--repo", repo, "--config", config, "--write", "--output", "json");
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("tidemark: wrote infrastructure/cert-manager/deployments.yaml", run.Error.Split('\n'));
@@ -127,7 +134,7 @@ public sealed class PlanCommandTests(PlanCommandTests.Registry fixture) : IClass
     [Fact]
     public async Task Plan_Diff_AppliesWithGitApplyAndLeavesNothingToDo()
     {
-        var run = await CliRun.RunAsync("plan", "--repo", repo, "--output", "diff");
+        var run = await CliRun.RunAsync("plan", "--repo", repo, "--config", config, "--output", "diff");
         Assert.Equal(0, run.ExitCode);
         var patch = Path.Combine(repo, "..", Path.GetFileName(repo) + ".patch");
         await File.WriteAllTextAsync(patch, run.Out);
@@ -138,7 +145,7 @@ public sealed class PlanCommandTests(PlanCommandTests.Registry fixture) : IClass
         File.Delete(patch);
         Directory.Delete(Path.Combine(repo, ".git"), recursive: true);
 
-        var again = await CliRun.RunAsync("plan", "--repo", repo, "--output", "json");
+        var again = await CliRun.RunAsync("plan", "--repo", repo, "--config", config, "--output", "json");
         Assert.Empty(JsonDocument.Parse(again.Out).RootElement.GetProperty("changes").EnumerateArray());
         Assert.Contains("image: quay.io/jetstack/cert-manager-controller:v1.18.2 # {\"$imagepolicy\": \"flux-system:cert-manager-controller\"}", await File.ReadAllTextAsync(Path.Combine(repo, "infrastructure/cert-manager/deployments.yaml")), StringComparison.Ordinal);
     }
@@ -149,7 +156,7 @@ public sealed class PlanCommandTests(PlanCommandTests.Registry fixture) : IClass
         WriteApp($"containers:\n  - image: {fixture.Local.Host}/held/a:1.0.0\n  - image: {fixture.Local.Host}/held/b:1.0.0\n");
         EditConfig("groups:\n", "groups:\n  - name: held\n    images: [\"**/held/*\"]\n");
 
-        var run = await CliRun.RunAsync("plan", "--repo", repo, "--output", "json");
+        var run = await CliRun.RunAsync("plan", "--repo", repo, "--config", config, "--output", "json");
 
         var changes = JsonDocument.Parse(run.Out).RootElement.GetProperty("changes").EnumerateArray().Where(c => c.GetProperty("image").GetString()!.Contains("held/", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, changes.Count);
@@ -162,7 +169,7 @@ public sealed class PlanCommandTests(PlanCommandTests.Registry fixture) : IClass
     {
         WriteApp($"containers:\n  - image: {fixture.Local.Host}/pinned/app:1.0.0@{fixture.PinnedDigests["1.0.0"]}\n");
 
-        var run = await CliRun.RunAsync("plan", "--repo", repo, "--output", "diff");
+        var run = await CliRun.RunAsync("plan", "--repo", repo, "--config", config, "--output", "diff");
 
         Assert.True(run.ExitCode == 0, run.Error + run.Out);
         var expected = $"+        - image: {fixture.Local.Host}/pinned/app:1.1.0@{fixture.PinnedDigests["1.1.0"]}";
@@ -174,7 +181,7 @@ public sealed class PlanCommandTests(PlanCommandTests.Registry fixture) : IClass
     {
         WriteApp("containers:\n  - image: quay.io/jetstack/cert-manager-controller:v1.16.2 # {\"$imagepolicy\": \"apps:cert-manager\"}\n");
 
-        var run = await CliRun.RunAsync("plan", "--repo", repo, "--output", "json");
+        var run = await CliRun.RunAsync("plan", "--repo", repo, "--config", config, "--output", "json");
 
         var skipped = JsonDocument.Parse(run.Out).RootElement.GetProperty("skipped").EnumerateArray().Single();
         Assert.Equal("apps/app/deploy.yaml", skipped.GetProperty("file").GetString());
@@ -186,7 +193,7 @@ public sealed class PlanCommandTests(PlanCommandTests.Registry fixture) : IClass
     {
         WriteApp($"containers:\n  - image: 127.0.0.1:{Tidemark.Testing.Ports.Free()}/gone/app:1.0.0\n");
 
-        var run = await CliRun.RunAsync("plan", "--repo", repo, "--output", "diff");
+        var run = await CliRun.RunAsync("plan", "--repo", repo, "--config", config, "--output", "diff");
 
         Assert.Equal(1, run.ExitCode);
         Assert.StartsWith("diff --git ", run.Out, StringComparison.Ordinal);
@@ -200,7 +207,7 @@ public sealed class PlanCommandTests(PlanCommandTests.Registry fixture) : IClass
     {
         WriteApp($"containers:\n  - image: 127.0.0.1:{Tidemark.Testing.Ports.Free()}/gone/app:1.0.0\n");
 
-        var run = await CliRun.RunAsync("plan", "--repo", repo, "--output", "json");
+        var run = await CliRun.RunAsync("plan", "--repo", repo, "--config", config, "--output", "json");
 
         Assert.Equal(1, run.ExitCode);
         var json = JsonDocument.Parse(run.Out).RootElement;
@@ -218,9 +225,10 @@ public sealed class PlanCommandTests(PlanCommandTests.Registry fixture) : IClass
     public async Task Plan_EveryRegistryFails_SaysSoFirstAndNeverThatImagesAreUpToDate()
     {
         var dead = $"127.0.0.1:{Tidemark.Testing.Ports.Free()}";
-        await File.WriteAllTextAsync(Path.Combine(repo, "tidemark.yaml"), $"version: 1\nunmarked:\n  update: true\nregistries:\n  - host: quay.io\n    endpoint: http://{dead}\n  - host: ghcr.io\n    endpoint: http://{dead}\n  - host: docker.io\n    endpoint: http://{dead}\n");
+        await File.WriteAllTextAsync(Path.Combine(repo, "tidemark.yaml"), "version: 1\nunmarked:\n  update: true\n");
+        ExampleRepository.WriteOperatorConfig(config, dead);
 
-        var run = await CliRun.RunAsync("plan", "--repo", repo);
+        var run = await CliRun.RunAsync("plan", "--repo", repo, "--config", config);
 
         Assert.Equal(1, run.ExitCode);
         Assert.StartsWith("8 images could not be checked: quay.io (4, unreachable), docker.io (3, unreachable), ghcr.io (1, unreachable)", run.Out, StringComparison.Ordinal);
@@ -235,10 +243,10 @@ public sealed class PlanCommandTests(PlanCommandTests.Registry fixture) : IClass
     {
         EditConfig("defaultPolicy: non-breaking", "defaultPolicy: newest");
 
-        var run = await CliRun.RunAsync("plan", "--repo", repo);
+        var run = await CliRun.RunAsync("plan", "--repo", repo, "--config", config);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Matches(@"tidemark\.yaml:\d+:16: error: defaultPolicy: ", run.Error);
+        Assert.Matches(@"tidemark\.yaml:\d+:16: error \(repository file\): defaultPolicy: ", run.Error);
     }
 
     private void EditConfig(string find, string replace)

@@ -45,7 +45,7 @@ public sealed class RunCommandTests(RunFixture fixture) : IClassFixture<RunFixtu
         var (body, sha) = (pull.Body, scene.BranchSha(RunScene.UpdateBranch));
         Assert.Contains("- bitnami/redis: 7.2.4 → 7.4.1", body!.Split('\n'));
         var dead = $"127.0.0.1:{Tidemark.Testing.Ports.Free()}";
-        await scene.EditOnMainAsync("tidemark.yaml", $"  - host: docker.io\n    endpoint: http://{fixture.Registry.Host}\n", $"  - host: docker.io\n    endpoint: http://{dead}\n");
+        scene.EditOperatorConfig($"  - host: docker.io\n    endpoint: http://{fixture.Registry.Host}\n", $"  - host: docker.io\n    endpoint: http://{dead}\n");
 
         var run = await scene.RunAsync("--refresh");
 

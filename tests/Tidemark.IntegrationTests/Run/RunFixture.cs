@@ -51,15 +51,20 @@ public sealed class RunFixture : IAsyncLifetime
         return registry;
     }
 
-    /// <summary>A fresh private repository of alice's holding examples/ (its registries sent to <paramref name="registry"/>), bob a writer, and a token of alice's.</summary>
+    /// <summary>
+    /// A fresh private repository of alice's holding examples/ (<paramref name="extraConfig"/> added to its own tidemark.yaml),
+    /// bob a writer, a token of alice's, and the operator's --config sending the registries to <paramref name="registry"/>.
+    /// </summary>
     internal async Task<RunScene> NewSceneAsync(LocalRegistry? registry = null, string extraConfig = "")
     {
         var local = registry ?? Registry;
-        var examples = ExampleRepository.CopyWithRegistry(local.Host, extraConfig);
+        var examples = ExampleRepository.Copy(extraConfig);
         var repository = await GitHub.AddRepositoryAsync("alice", "gitops" + Interlocked.Increment(ref counter), new RepositoryOptions { ImportFolder = examples });
         Directory.Delete(examples, recursive: true);
         GitHub.AddCollaborator(repository, "bob", RepositoryRole.Write);
         var token = GitHub.IssueClassicToken("alice", ["repo"]);
-        return new RunScene(GitHub, repository, token);
+        var scene = new RunScene(GitHub, repository, token);
+        scene.OperatorConfig = ExampleRepository.WriteOperatorConfig(Path.Combine(scene.Root, "operator.yaml"), local.Host);
+        return scene;
     }
 }

@@ -34,7 +34,7 @@ public sealed class RunJsonOutputTests(RunFixture fixture) : IClassFixture<RunFi
     {
         using var scene = await fixture.NewSceneAsync();
         var dead = $"127.0.0.1:{Tidemark.Testing.Ports.Free()}";
-        await scene.EditOnMainAsync("tidemark.yaml", $"  - host: docker.io\n    endpoint: http://{fixture.Registry.Host}\n", $"  - host: docker.io\n    endpoint: http://{dead}\n");
+        scene.EditOperatorConfig($"  - host: docker.io\n    endpoint: http://{fixture.Registry.Host}\n", $"  - host: docker.io\n    endpoint: http://{dead}\n");
 
         var run = await scene.RunAsync("--output", "json", "--dry-run");
 

@@ -41,6 +41,12 @@ internal sealed class RunScene(GitHubSimulator github, SimRepository repository,
     /// <summary>Environment variables the run sees besides GITHUB_TOKEN, e.g. a next token.</summary>
     public Dictionary<string, string> Variables { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The operator's <c>--config</c> file (registry endpoints live there, never in the repository), passed to
+    /// <c>run</c> and <c>doctor</c> unless the arguments give their own <c>--config</c>; null: none.
+    /// </summary>
+    public string? OperatorConfig { get; set; }
+
     public string RemoteUrl => github.CloneUri(repository.Owner.Login, repository.Name).AbsoluteUri;
 
     public void Dispose()
@@ -63,8 +69,15 @@ internal sealed class RunScene(GitHubSimulator github, SimRepository repository,
     /// <summary>Any tidemark command with this scene's clock and environment.</summary>
     public Task<CliRun> TidemarkAsync(params string[] args) => TidemarkWithAsync(new Dictionary<string, string>(), args);
 
-    private async Task<CliRun> TidemarkWithAsync(IReadOnlyDictionary<string, string> extraVariables, string[] args)
+    /// <summary>The arguments with <c>--config OperatorConfig</c> added for run and doctor, unless they name one.</summary>
+    private string[] WithOperatorConfig(string[] args) =>
+        OperatorConfig is null || args.Contains("--config") || args.Length == 0 || args[0] is not ("run" or "doctor")
+            ? args
+            : [.. args, "--config", OperatorConfig];
+
+    private async Task<CliRun> TidemarkWithAsync(IReadOnlyDictionary<string, string> extraVariables, string[] given)
     {
+        var args = WithOperatorConfig(given);
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var env = new CliEnvironment(stdout, stderr, Time, name => name == "GITHUB_TOKEN" ? Token : Variables.GetValueOrDefault(name) ?? extraVariables.GetValueOrDefault(name), ErrorIsTerminal: false);
@@ -78,7 +91,7 @@ internal sealed class RunScene(GitHubSimulator github, SimRepository repository,
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var env = new CliEnvironment(stdout, stderr, TimeProvider.System, name => name == "GITHUB_TOKEN" ? token : null, ErrorIsTerminal: false);
-        string[] args = ["run", "--repo", RemoteUrl, "--api-url", github.ApiUri.AbsoluteUri, "--work-dir", WorkDir, .. extra];
+        var args = WithOperatorConfig(["run", "--repo", RemoteUrl, "--api-url", github.ApiUri.AbsoluteUri, "--work-dir", WorkDir, .. extra]);
         var code = await TidemarkApp.RunAsync(args, env, CancellationToken.None);
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }
@@ -111,6 +124,15 @@ internal sealed class RunScene(GitHubSimulator github, SimRepository repository,
 
         Assert.NotEmpty(files);
         await github.CommitAsync(repository, "main", files, "Apply image updates");
+    }
+
+    /// <summary>The operator edits the --config file: <paramref name="oldText"/> becomes <paramref name="newText"/> (which must occur).</summary>
+    public void EditOperatorConfig(string oldText, string newText)
+    {
+        var path = OperatorConfig ?? throw new InvalidOperationException("this scene has no operator config");
+        var content = File.ReadAllText(path);
+        Assert.Contains(oldText, content, StringComparison.Ordinal);
+        File.WriteAllText(path, content.Replace(oldText, newText, StringComparison.Ordinal));
     }
 
     /// <summary>bob closes the pull request in the web UI (PATCH state=closed), without merging.</summary>

@@ -27,7 +27,7 @@ public sealed class TokenRotationProofTests(TokenLifeFixture fixture) : IClassFi
         github = await GitHubSimulator.StartAsync(new GitHubSimulatorOptions { Time = time });
         RecordedExchanges.Register(github.Recorder);
         github.AddUser("alice");
-        var examples = ExampleRepository.CopyWithRegistry(fixture.Registry.Host);
+        var examples = ExampleRepository.Copy();
         repository = await github.AddRepositoryAsync("alice", "gitops", new RepositoryOptions { ImportFolder = examples });
         Directory.Delete(examples, recursive: true);
     }
@@ -185,6 +185,7 @@ public sealed class TokenRotationProofTests(TokenLifeFixture fixture) : IClassFi
     private RunScene Scene(SimToken current, SimToken next)
     {
         var scene = new RunScene(github, repository, current) { Time = time };
+        scene.OperatorConfig = ExampleRepository.WriteOperatorConfig(Path.Combine(scene.Root, "operator.yaml"), fixture.Registry.Host);
         scene.Variables["NEXT_TOKEN"] = next.Value;
         scenes.Add(scene);
         return scene;

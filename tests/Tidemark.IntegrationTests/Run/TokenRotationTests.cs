@@ -31,7 +31,7 @@ public sealed class TokenRotationTests(TokenLifeFixture fixture) : IClassFixture
         github = await GitHubSimulator.StartAsync(new GitHubSimulatorOptions { Time = time });
         RecordedExchanges.Register(github.Recorder);
         github.AddUser("alice");
-        var examples = ExampleRepository.CopyWithRegistry(fixture.Registry.Host);
+        var examples = ExampleRepository.Copy();
         repository = await github.AddRepositoryAsync("alice", "gitops", new RepositoryOptions { ImportFolder = examples });
         Directory.Delete(examples, recursive: true);
     }
@@ -258,6 +258,7 @@ public sealed class TokenRotationTests(TokenLifeFixture fixture) : IClassFixture
     private RunScene Scene(SimToken token)
     {
         var scene = new RunScene(github, repository, token) { Time = time };
+        scene.OperatorConfig = ExampleRepository.WriteOperatorConfig(Path.Combine(scene.Root, "operator.yaml"), fixture.Registry.Host);
         scenes.Add(scene);
         return scene;
     }
@@ -278,14 +279,7 @@ public sealed class TokenRotationTests(TokenLifeFixture fixture) : IClassFixture
 
     private SimPullRequest PullRequest() => Assert.Single(repository.PullRequests);
 
-    /// <summary>An operator's tidemark.yaml: the repository's own settings (registries sent to the test registry) plus <paramref name="extra"/>.</summary>
-    private string Config(RunScene scene, string extra, string name = "tidemark.yaml")
-    {
-        var examples = ExampleRepository.CopyWithRegistry(fixture.Registry.Host, extra);
-        Directory.CreateDirectory(scene.Root);
-        var path = Path.Combine(scene.Root, name);
-        File.Copy(Path.Combine(examples, "tidemark.yaml"), path);
-        Directory.Delete(examples, recursive: true);
-        return path;
-    }
+    /// <summary>An operator's --config file: registries sent to the test registry, plus <paramref name="extra"/> (the repository's own tidemark.yaml is layered under it).</summary>
+    private string Config(RunScene scene, string extra, string name = "tidemark.yaml") =>
+        ExampleRepository.WriteOperatorConfig(Path.Combine(scene.Root, name), fixture.Registry.Host, extra);
 }

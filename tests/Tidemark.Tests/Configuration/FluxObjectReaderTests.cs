@@ -98,6 +98,60 @@ public sealed class FluxObjectReaderTests
         Assert.Empty(objects.Diagnostics);
     }
 
+    [Theory]
+    [InlineData("..")]
+    [InlineData("../../home/operator/.docker")]
+    [InlineData("a/b")]
+    [InlineData("Quay-Pull")]
+    [InlineData("-pull")]
+    [InlineData("a..b")]
+    public void Read_SecretRefThatIsNotAKubernetesName_IsAnErrorAtItsLineAndNotUsed(string name)
+    {
+        var objects = FluxObjectReader.Read($"apiVersion: image.toolkit.fluxcd.io/v1\nkind: ImageRepository\nmetadata: {{name: a}}\nspec:\n  image: quay.io/a/b\n  secretRef:\n    name: \"{name}\"\n", "clusters/repo.yaml");
+
+        var error = Assert.Single(objects.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal(("clusters/repo.yaml", 7, "spec.secretRef.name"), (error.File, error.Line, error.Field));
+        Assert.Contains("is not a Kubernetes Secret name", error.Message, StringComparison.Ordinal);
+        Assert.Null(Assert.Single(objects.Repositories).SecretRef);
+    }
+
+    [Fact]
+    public void Read_SecretRefLongerThan253Characters_IsAnErrorThatDoesNotRepeatTheWholeName()
+    {
+        var name = new string('a', 254);
+
+        var objects = FluxObjectReader.Read($"apiVersion: image.toolkit.fluxcd.io/v1\nkind: ImageRepository\nmetadata: {{name: a}}\nspec:\n  image: quay.io/a/b\n  secretRef: {{name: {name}}}\n", "r.yaml");
+
+        var error = Assert.Single(objects.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Contains("(254 characters)", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(name, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("quay-pull")]
+    [InlineData("registry.example.com-creds")]
+    [InlineData("a")]
+    public void Read_SecretRefThatIsAKubernetesName_IsKept(string name)
+    {
+        var objects = FluxObjectReader.Read($"apiVersion: image.toolkit.fluxcd.io/v1\nkind: ImageRepository\nmetadata: {{name: a}}\nspec:\n  image: quay.io/a/b\n  secretRef: {{name: {name}}}\n", "r.yaml");
+
+        Assert.Empty(objects.Diagnostics);
+        Assert.Equal(name, Assert.Single(objects.Repositories).SecretRef);
+    }
+
+    [Fact]
+    public void Read_InsecureImageRepository_IsWarnedAboutAndNeverMakesTheRegistryPlainHttp()
+    {
+        var objects = FluxObjectReader.Read("apiVersion: image.toolkit.fluxcd.io/v1\nkind: ImageRepository\nmetadata: {name: a}\nspec:\n  image: registry.example.com/a/b\n  insecure: true\n  secretRef: {name: pull}\n", "r.yaml");
+
+        var warning = Assert.Single(objects.Diagnostics);
+        Assert.Equal((DiagnosticSeverity.Warning, 6, "spec.insecure"), (warning.Severity, warning.Line, warning.Field));
+        var options = Tidemark.Automation.RegistryOptionsBuilder.Build(TidemarkConfig.Default, objects, null, "/secrets");
+        var settings = options.SettingsFor("registry.example.com");
+        Assert.False(settings.Insecure);
+        Assert.Equal("https", Tidemark.Registries.RegistryHost.BaseUri(settings.Host, settings.Insecure).Scheme);
+    }
+
     [Fact]
     public void Read_AbsentExclusionList_IsNullSoFluxDefaultApplies()
     {

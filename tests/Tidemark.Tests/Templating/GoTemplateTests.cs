@@ -130,6 +130,27 @@ public sealed class GoTemplateTests
     }
 
     [Theory]
+    [InlineData("{{ env \"GITHUB_TOKEN\" }}", 1, 1, "env")]
+    [InlineData("x\n{{ readFile \"/etc/passwd\" }}", 2, 1, "readFile")]
+    [InlineData("{{ exec \"id\" }}", 1, 1, "exec")]
+    [InlineData("{{ range .Items }}{{ env . }}{{ end }}", 1, 19, "env")]
+    public void Parse_FunctionThatWouldReachOutside_FailsAtParseNamingTheAction(string template, int line, int column, string function)
+    {
+        var error = Assert.Throws<TemplateException>(() => GoTemplate.Parse(template));
+
+        Assert.Equal((line, column), (error.Action.Line, error.Action.Column));
+        Assert.StartsWith($"function \"{function}\" not defined: templates cannot read environment variables or files, or run anything", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Functions_None_ReadsTheEnvironmentFilesOrTheNetwork()
+    {
+        Assert.Equal(
+            ["and", "contains", "default", "eq", "hasPrefix", "hasSuffix", "index", "join", "len", "lower", "ne", "not", "or", "print", "printf", "println", "quote", "replace", "trim", "trimPrefix", "trimSuffix", "upper"],
+            TemplateFunctions.All.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
     [InlineData("{{ if .Name }}x", "has no {{end}}")]
     [InlineData("x{{ end }}", "unexpected {{end}}")]
     [InlineData("{{ template \"x\" }}", "{{template}} is not supported")]

@@ -106,10 +106,33 @@ internal static class FluxObjectReader
             {
                 spec.Warning(certSecret, "certSecretRef", "not used: Tidemark reads no Secret from the repository", "give the registry's CA bundle in the operator's --config (registries[].caBundle)");
             }
+            if (spec.Get("insecure") is { } insecure && spec.Bool("insecure") == true)
+            {
+                spec.Warning(insecure, "insecure", "not used: whether a registry is reached over plain HTTP is the operator's choice, never the repository's (a credential would travel in clear text)", "set insecure: true for the host in the operator's --config (registries[]); see docs/security.md");
+            }
             spec.Known("interval", "timeout", "suspend", "accessFrom", "serviceAccountName", "proxySecretRef");
-            var repository = new FluxImageRepository(ns, name, image ?? "", exclusions, spec.Map("secretRef")?.String("name"), spec.Bool("insecure") ?? false, place);
+            var repository = new FluxImageRepository(ns, name, image ?? "", exclusions, SecretName(spec), place);
             spec.ReportUnknown("not used by Tidemark", "see docs/flux.md");
             return repository;
+        }
+
+        /// <summary>
+        /// <c>spec.secretRef.name</c>: it only selects a folder under the operator's --secrets-dir, so it must be a
+        /// Kubernetes object name; anything else (<c>..</c>, a slash, uppercase, too long) is an error at its line.
+        /// </summary>
+        private static string? SecretName(YamlMap spec)
+        {
+            var secretRef = spec.Map("secretRef");
+            var secret = secretRef?.String("name");
+            if (secret is null || KubernetesNames.IsObjectName(secret))
+            {
+                return secret;
+            }
+
+            var shown = secret.Length > 80 ? $"{secret[..80]}… ({secret.Length} characters)" : secret;
+            secretRef!.Error(secretRef.Get("name")!, "name", $"\"{shown}\" is not a Kubernetes Secret name; it would select a folder outside the operator's --secrets-dir",
+                $"name a Secret mounted under --secrets-dir: lowercase letters, digits, '-' and '.', at most {KubernetesNames.MaxLength} characters");
+            return null;
         }
 
         private FluxImagePolicy Policy(YamlMap spec, YamlMap? metadata, string ns, string name, SourcePlace place)
