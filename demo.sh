@@ -24,11 +24,12 @@ example_registry
 echo "registry: http://$REGISTRY_ADDR (storage in a temporary folder)"
 echo "pushed the tags of 9 repositories"
 
-# A copy of examples/ whose tidemark.yaml sends quay.io, ghcr.io and docker.io to the local registry.
+# A copy of examples/, and the operator's settings ($operator, outside the repository) that send quay.io, ghcr.io
+# and docker.io to the local registry: registry endpoints are never read from the repository (docs/security.md).
 example_repo
 
 step "tidemark scan (default policy: non-breaking)"
-./tidemark scan --config "$repo/tidemark.yaml" \
+./tidemark scan --config "$operator" \
   quay.io/jetstack/cert-manager-controller:v1.16.2 \
   quay.io/jetstack/cert-manager-webhook:v1.16.2 \
   ghcr.io/stefanprodan/podinfo:6.7.0 \
@@ -36,17 +37,17 @@ step "tidemark scan (default policy: non-breaking)"
   bitnami/redis:7.2.4
 
 step "tidemark scan with a semver range, as JSON"
-./tidemark scan --config "$repo/tidemark.yaml" --policy 'semver:~1.16' --output json \
+./tidemark scan --config "$operator" --policy 'semver:~1.16' --output json \
   quay.io/jetstack/cert-manager-controller:v1.16.2
 
 step "tidemark refs: every image reference in the example repository"
-./tidemark refs --repo "$repo"
+./tidemark refs --repo "$repo" --config "$operator"
 
 step "tidemark plan: what would change and why"
-./tidemark plan --repo "$repo"
+./tidemark plan --repo "$repo" --config "$operator"
 
 step "tidemark plan --output diff (a patch that git apply accepts)"
-./tidemark plan --repo "$repo" --output diff
+./tidemark plan --repo "$repo" --config "$operator" --output diff
 
 step "Starting the GitHub simulator with the example repository as alice/gitops"
 example_github

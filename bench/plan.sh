@@ -26,7 +26,8 @@ registry_push library/postgres 16.4 16.6 17.2
 for k in $(seq 0 29); do
   registry_push "org/app-$k" $(for m in $(seq 0 21); do printf 'v1.%s.0 ' "$m"; done)
 done
-cat > "$work/repo/tidemark.yaml" <<YAML
+# registry endpoints are the operator's settings (--config), never the repository's (docs/security.md)
+cat > "$work/operator.yaml" <<YAML
 version: 1
 registries:
   - {host: docker.io, endpoint: "http://$REGISTRY_ADDR"}
@@ -36,7 +37,7 @@ registries:
 YAML
 echo "plan over $files files:"
 /usr/bin/time -f "wall %e s, peak RSS %M KiB, CPU user %U s + system %S s" \
-  dotnet .build/cli/Tidemark.Cli.dll plan --repo "$work/repo" --output json > "$work/plan.json"
+  dotnet .build/cli/Tidemark.Cli.dll plan --repo "$work/repo" --config "$work/operator.yaml" --output json > "$work/plan.json"
 python3 - "$work/plan.json" <<'PY'
 import json, sys
 plan = json.load(open(sys.argv[1]))

@@ -16,13 +16,16 @@ example_registry() {
   registry_push bitnami/redis 7.2.4 7.2.5 7.4.1 8.0.0
 }
 
-# example_repo: a copy of examples/ in $repo whose tidemark.yaml also sends quay.io, ghcr.io and docker.io registry
-# API requests to the local registry (the 'endpoint' setting of docs/configuration.md), so references keep their
-# real names.
+# example_repo: a copy of examples/ in $repo, and the operator's settings in $operator ($work/operator.yaml, outside
+# the repository) that send quay.io, ghcr.io and docker.io registry API requests to the local registry (the 'endpoint'
+# setting of docs/configuration.md), so references keep their real names. Registry endpoints are operator-only
+# settings: the repository's own tidemark.yaml may not hold them (docs/security.md).
 example_repo() {
   repo="$work/repo"
+  operator="$work/operator.yaml"
   cp -r examples "$repo"
-  cat >> "$repo/tidemark.yaml" <<YAML
+  cat > "$operator" <<YAML
+version: 1
 registries:
   - host: quay.io
     endpoint: http://$REGISTRY_ADDR
@@ -72,16 +75,16 @@ YAML
   [ -n "$github" ] || { echo "the GitHub simulator did not start:"; cat "$work/github.err"; return 1; }
 }
 
-# example_run [ARGS...]: tidemark run against the simulated alice/gitops, with the token from its file.
+# example_run [ARGS...]: tidemark run against the simulated alice/gitops, with the token from its file and $operator.
 example_run() {
-  ./tidemark run --repo "$github/alice/gitops.git" --api-url "$github/" --token-file "$work/github/tokens/automation" \
+  ./tidemark run --repo "$github/alice/gitops.git" --api-url "$github/" --token-file "$work/github/tokens/automation" --config "$operator" \
     --work-dir "$work/tidemark-work" --state "$work/state.db" "$@"
 }
 
 # example_doctor TOKEN-FILE [ARGS...]: tidemark doctor against the simulated alice/gitops with that token.
 example_doctor() {
   local token="$1"; shift
-  ./tidemark doctor --repo "$github/alice/gitops.git" --api-url "$github/" --token-file "$token" \
+  ./tidemark doctor --repo "$github/alice/gitops.git" --api-url "$github/" --token-file "$token" --config "$operator" \
     --work-dir "$work/tidemark-work" --state "$work/state.db" "$@"
 }
 

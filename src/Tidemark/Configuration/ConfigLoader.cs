@@ -137,8 +137,8 @@ internal static class ConfigLoader
                 if (root.KeyNode(key) is { } at)
                 {
                     var what = key == "github"
-                        ? "github: (the GitHub token's sources) is read only from the operator's --config file: the repository's tidemark.yaml could otherwise choose which variable, file or command Tidemark reads a secret from"
-                        : "registries: (endpoints, credentials, CA bundles, insecure) is read only from the operator's --config file: the repository's tidemark.yaml could otherwise send a registry credential or the GitHub token to a server of its choosing";
+                        ? "the GitHub token's sources are read only from the operator's --config file, never from the repository (it could choose which variable, file or command Tidemark reads a secret from)"
+                        : "registry endpoints, credentials, CA bundles and insecure are read only from the operator's --config file, never from the repository (it could send a registry credential or the GitHub token to a server of its choosing)";
                     root.Error(at, key, what, OperatorOnlyFix);
                 }
             }

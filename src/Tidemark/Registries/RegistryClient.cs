@@ -163,6 +163,11 @@ internal sealed class RegistryClient : ITagSource, IDigestSource, IDisposable
         // At most two challenge rounds: the first learns the challenge, the second replaces a token refused as invalid.
         for (var round = 0; round < 2 && response.StatusCode == HttpStatusCode.Unauthorized; round++)
         {
+            if (response.RequestMessage?.RequestUri is { } answered && !RedirectGuard.SameOrigin(answered, uri))
+            {
+                break; // a redirect led to another host: its challenge is never answered with this host's credential
+            }
+
             var next = await authenticator.OnUnauthorizedAsync(endpoint, operation, response, authorization, cancellationToken).ConfigureAwait(false);
             if (next is null)
             {

@@ -18,6 +18,7 @@ internal sealed class RegistryEndpoints(RegistryClientOptions options, Func<Regi
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             ConnectTimeout = TimeSpan.FromSeconds(5),
             AutomaticDecompression = System.Net.DecompressionMethods.All,
+            AllowAutoRedirect = false, // RedirectGuard follows them, keeping credentials to their origin
         };
         if (settings.CaBundlePath is { } bundle)
         {
@@ -39,7 +40,7 @@ internal sealed class RegistryEndpoints(RegistryClientOptions options, Func<Regi
     {
         var settings = options.SettingsFor(registry) with { Host = registry };
         var baseUri = settings.Endpoint ?? RegistryHost.BaseUri(registry, settings.Insecure, requireTls: settings.CaBundlePath is not null);
-        var handler = (handlerFactory ?? CreateDefaultHandler)(settings);
+        var handler = new RedirectGuard((handlerFactory ?? CreateDefaultHandler)(settings));
         var http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         http.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
         return new RegistryEndpoint(settings, baseUri, http, settings.Concurrency ?? options.PerHostConcurrency, options.BreakerThreshold);
