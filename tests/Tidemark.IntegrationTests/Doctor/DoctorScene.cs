@@ -21,7 +21,8 @@ internal static class DoctorScene
         var env = new CliEnvironment(stdout, stderr, TimeProvider.System, name => name == "GITHUB_TOKEN" ? token : null, ErrorIsTerminal: false);
         var target = repository ?? scene.Repository;
         var url = scene.GitHub.CloneUri(target.Owner.Login, target.Name).AbsoluteUri;
-        string[] args = [.. command, "--repo", url, "--api-url", scene.GitHub.ApiUri.AbsoluteUri, "--work-dir", scene.WorkDir, .. extra];
+        string[] config = scene.OperatorConfig is null || extra.Contains("--config") ? [] : ["--config", scene.OperatorConfig];
+        string[] args = [.. command, "--repo", url, "--api-url", scene.GitHub.ApiUri.AbsoluteUri, "--work-dir", scene.WorkDir, .. config, .. extra];
         var code = await TidemarkApp.RunAsync(args, env, CancellationToken.None);
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }

@@ -45,7 +45,8 @@ internal sealed class PublisherHarness
         var git = await GitRepository.CloneAsync(runner, remote, Path.Combine(scene.WorkDir, "repo"), "main", scene.Token, TimeProvider.System, CancellationToken.None);
         var heads = await git.FetchAsync("main", RunScene.UpdateBranch, CancellationToken.None);
         await git.CheckoutAsync(heads.BaseSha, CancellationToken.None);
-        var config = await ConfigFiles.LoadAsync(null, git.Directory, TextWriter.Null, CancellationToken.None);
+        var operatorConfig = scene.OperatorConfig is null ? null : new FileInfo(scene.OperatorConfig);
+        var config = await ConfigFiles.LoadAsync(operatorConfig, git.Directory, TextWriter.Null, CancellationToken.None);
         var workspace = Workspace.Load(git.Directory, config);
         var env = new CliEnvironment(TextWriter.Null, TextWriter.Null, TimeProvider.System, _ => null, ErrorIsTerminal: false);
         var plan = await PlanCommand.PlanAsync(env, NullLoggerFactory.Instance, workspace, Path.Combine(scene.Root, "no-secrets"), false, CancellationToken.None);

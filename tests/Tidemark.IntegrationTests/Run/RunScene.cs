@@ -43,7 +43,7 @@ internal sealed class RunScene(GitHubSimulator github, SimRepository repository,
 
     /// <summary>
     /// The operator's <c>--config</c> file (registry endpoints live there, never in the repository), passed to
-    /// <c>run</c> and <c>doctor</c> unless the arguments give their own <c>--config</c>; null: none.
+    /// <c>run</c>, <c>doctor</c> and <c>token</c> unless the arguments give their own <c>--config</c>; null: none.
     /// </summary>
     public string? OperatorConfig { get; set; }
 
@@ -69,9 +69,9 @@ internal sealed class RunScene(GitHubSimulator github, SimRepository repository,
     /// <summary>Any tidemark command with this scene's clock and environment.</summary>
     public Task<CliRun> TidemarkAsync(params string[] args) => TidemarkWithAsync(new Dictionary<string, string>(), args);
 
-    /// <summary>The arguments with <c>--config OperatorConfig</c> added for run and doctor, unless they name one.</summary>
+    /// <summary>The arguments with <c>--config OperatorConfig</c> added for run, doctor and token check, unless they name one.</summary>
     private string[] WithOperatorConfig(string[] args) =>
-        OperatorConfig is null || args.Contains("--config") || args.Length == 0 || args[0] is not ("run" or "doctor")
+        OperatorConfig is null || args.Contains("--config") || !(args is ["run" or "doctor", ..] or ["token", "check", ..])
             ? args
             : [.. args, "--config", OperatorConfig];
 

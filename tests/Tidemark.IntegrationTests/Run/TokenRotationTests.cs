@@ -239,7 +239,7 @@ public sealed class TokenRotationTests(TokenLifeFixture fixture) : IClassFixture
         var run = await scene.RunAsync("--config", config);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Matches(@"tidemark\.yaml:\d+:10: error: github\.token: expected where to read the token from, not a value", run.Error);
+        Assert.Matches(@"tidemark\.yaml:\d+:10: error \(operator file\): github\.token: expected where to read the token from, not a value", run.Error);
         Assert.DoesNotContain(token.Value, run.Out + run.Error, StringComparison.Ordinal);
     }
 
