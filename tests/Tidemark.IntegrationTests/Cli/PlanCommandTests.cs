@@ -239,6 +239,20 @@ public sealed class PlanCommandTests(PlanCommandTests.Registry fixture) : IClass
     }
 
     [Fact]
+    public async Task Refs_OperatorFileSetsRules_ItsRulesReplaceTheRepositorysAndTheRestComesFromTheRepository()
+    {
+        ExampleRepository.WriteOperatorConfig(config, fixture.Local.Host, "rules:\n  - images: [\"ghcr.io/stefanprodan/podinfo\"]\n    policy: patch\n");
+
+        var run = await CliRun.RunAsync("refs", "--repo", repo, "--config", config, "--output", "json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var references = JsonDocument.Parse(run.Out).RootElement.GetProperty("references").EnumerateArray().ToList();
+        string PolicyOf(string repository) => references.First(r => r.GetProperty("repository").GetString() == repository).GetProperty("policy").GetString()!;
+        Assert.Equal("patch", PolicyOf("stefanprodan/podinfo")); // the operator's rule, not the repository's semver:^6.7
+        Assert.Equal("non-breaking", PolicyOf("bitnami/redis")); // the repository's defaultPolicy
+    }
+
+    [Fact]
     public async Task Plan_BrokenConfiguration_ExitsTwoWithFileLineAndField()
     {
         EditConfig("defaultPolicy: non-breaking", "defaultPolicy: newest");
