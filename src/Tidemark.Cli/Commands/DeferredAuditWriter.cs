@@ -19,7 +19,7 @@ internal sealed class DeferredAuditWriter(Func<CancellationToken, Task<StateStor
         {
             state = await open(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is StateStoreException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (StateStoreException)
         {
             Dropped = true;
             return;
