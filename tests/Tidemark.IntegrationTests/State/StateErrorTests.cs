@@ -141,6 +141,7 @@ public sealed class StateErrorTests(RunFixture fixture) : IClassFixture<RunFixtu
         Assert.True(run.ExitCode == 3, $"exit {run.ExitCode}: {run.Error}{run.Out}");
         Assert.Contains(message, run.Out, StringComparison.Ordinal);
         Assert.Contains(StatePath, run.Out, StringComparison.Ordinal);
+        Assert.Contains($"tidemark state repair --state {StatePath}", run.Out, StringComparison.Ordinal);
         Assert.Contains($"tidemark: warning: the checks were not recorded in the audit trail: state database {StatePath} ", run.Error, StringComparison.Ordinal);
         AssertNoStackTrace(run.Out + run.Error);
     }
