@@ -35,6 +35,7 @@ internal static class TidemarkApp
             TokenCommand.Create(env, logging),
             DoctorCommand.Create(env, logging),
             AuditCommand.Create(env),
+            StateCommand.Create(env),
         };
         var invocation = new InvocationConfiguration { Output = env.Out, Error = env.Error };
         if (args.Length == 0)

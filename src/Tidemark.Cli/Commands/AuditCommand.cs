@@ -30,12 +30,7 @@ internal static class AuditCommand
         {
             var query = Query(env, parse.GetValue(since), parse.GetValue(action), parse.GetValue(outcome), parse.GetValue(limit));
             var path = parse.GetValue(state)?.FullName ?? Path.Combine(Directory.GetCurrentDirectory(), ".tidemark", "state.db");
-            if (!File.Exists(path))
-            {
-                throw new UsageException($"no state database at {path}: run `tidemark run` first, or give --state FILE");
-            }
-
-            var store = await SqliteStateStore.OpenAsync(new SqliteStateOptions(path), env.Time, env.Redactor, cancellationToken).ConfigureAwait(false);
+            var store = await SqliteStateStore.OpenExistingAsync(new SqliteStateOptions(path), env.Time, env.Redactor, cancellationToken).ConfigureAwait(false);
             var records = await store.AuditReader.QueryAsync(query, cancellationToken).ConfigureAwait(false);
             await AuditRenderer.WriteAsync(env.Out, records, parse.GetValue(output)!).ConfigureAwait(false);
             return ExitCodes.Success;

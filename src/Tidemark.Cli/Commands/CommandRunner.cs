@@ -1,5 +1,6 @@
 using Tidemark.Configuration;
 using Tidemark.Registries;
+using Tidemark.State;
 
 namespace Tidemark.Cli.Commands;
 
@@ -32,6 +33,11 @@ internal static class CommandRunner
             await env.Error.WriteLineAsync($"tidemark: configuration error:{Environment.NewLine}{Indent(e.Message)}").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
+        catch (StateStoreException e)
+        {
+            await env.Error.WriteLineAsync($"tidemark: {e.Message}").ConfigureAwait(false);
+            return ExitCode(e.Kind);
+        }
         catch (RegistryException e)
         {
             await env.Error.WriteLineAsync($"tidemark: {e.Message}").ConfigureAwait(false);
@@ -43,6 +49,10 @@ internal static class CommandRunner
             return ExitCodes.Failed;
         }
     }
+
+    /// <summary>A wrong path is bad input (2); a file that is there but cannot be used is the work failing (1). docs/state.md lists them.</summary>
+    internal static int ExitCode(StateStoreProblem kind) =>
+        kind is StateStoreProblem.Missing or StateStoreProblem.Directory or StateStoreProblem.MissingFolder ? ExitCodes.BadInput : ExitCodes.Failed;
 
     private static string Indent(string text) => string.Join(Environment.NewLine, text.Split('\n').Select(line => "  " + line.TrimEnd('\r')));
 }

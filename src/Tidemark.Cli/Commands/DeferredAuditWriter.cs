@@ -10,7 +10,10 @@ namespace Tidemark.Cli.Commands;
 internal sealed class DeferredAuditWriter(Func<CancellationToken, Task<StateStore>> open) : IAuditWriter
 {
     /// <summary>True once an event was dropped because the store did not open.</summary>
-    public bool Dropped { get; private set; }
+    public bool Dropped => Reason is not null;
+
+    /// <summary>Why the store did not open (names the file and the fix); null while nothing was dropped.</summary>
+    public StateStoreException? Reason { get; private set; }
 
     public async Task AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken)
     {
@@ -19,9 +22,9 @@ internal sealed class DeferredAuditWriter(Func<CancellationToken, Task<StateStor
         {
             state = await open(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is StateStoreException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (StateStoreException e)
         {
-            Dropped = true;
+            Reason = e;
             return;
         }
 

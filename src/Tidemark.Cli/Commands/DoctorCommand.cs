@@ -137,7 +137,6 @@ internal static class DoctorCommand
 
     private static async Task<StateStore> OpenStateAsync(string path, TimeProvider time, ISecretRedactor redactor, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         return await SqliteStateStore.OpenAsync(new SqliteStateOptions(path), time, redactor, cancellationToken).ConfigureAwait(false);
     }
 
@@ -153,7 +152,7 @@ internal static class DoctorCommand
         await trail.RecordAsync(AuditActions.TokenCheck, repository, outcome, AuditDetail(report, commandName, failing), cancellationToken).ConfigureAwait(false);
         if (writer.Dropped)
         {
-            await env.Error.WriteLineAsync("tidemark: warning: the checks were not recorded in the audit trail: the state store does not open").ConfigureAwait(false);
+            await env.Error.WriteLineAsync($"tidemark: warning: the checks were not recorded in the audit trail: {writer.Reason!.Message}").ConfigureAwait(false);
         }
     }
 

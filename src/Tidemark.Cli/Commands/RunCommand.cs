@@ -45,8 +45,9 @@ internal static class RunCommand
         var target = await RunTarget.ResolveAsync(request.Repo, runner, cancellationToken).ConfigureAwait(false);
         request = request.For(target);
         var statePath = request.State ?? Path.Combine(Path.GetDirectoryName(workDir) ?? workDir, ".tidemark", "state.db");
-        Directory.CreateDirectory(Path.GetDirectoryName(statePath)!);
         var state = await SqliteStateStore.OpenAsync(new SqliteStateOptions(statePath), env.Time, redactor, cancellationToken).ConfigureAwait(false);
+        var journal = new RunJournal(state.AuditWriter);
+        state = state with { AuditWriter = journal };
         var tokenTarget = new TokenTarget(request.ApiUrl, target.Owner, target.Name);
         using var forges = new ForgePool(env, logging, request.ApiUrl, target.Owner, target.Name);
         var rotation = new RunTokenRotation(env, redactor, state, tokenTarget, forges.For);
@@ -54,12 +55,35 @@ internal static class RunCommand
         var owner = LeaseOwner.For("run");
         var lease = await state.Locks.AcquireAsync(target.FullName, owner, LockLease, LockWait, cancellationToken).ConfigureAwait(false);
         var tools = new RunTools(runner, rotation, forges, [], workDir);
+        var failed = false;
         try
         {
             var context = await StartAsync(new RunContext(env, logging, request, target, forges.For(choice.Credentials), state, owner, choice.Token, AuditFor(state, logging, choice)), tools, choice, cancellationToken).ConfigureAwait(false);
             return await RunLockedAsync(context, tools, choice, cancellationToken).ConfigureAwait(false);
         }
+        catch (StateStoreException e) when (journal.Done.Count > 0)
+        {
+            failed = true;
+            throw new RunNotRecordedException(journal.Done, e);
+        }
+        catch
+        {
+            failed = true;
+            throw;
+        }
         finally
+        {
+            await EndAsync(state, tools, lease, failed, journal).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Whatever happened: each token's use recorded, then the lease released (also after a failure, so a rerun does not
+    /// wait). When the run already failed, a state store failing here too does not hide the first failure.
+    /// </summary>
+    private static async Task EndAsync(StateStore state, RunTools tools, RepositoryLease lease, bool failed, RunJournal journal)
+    {
+        try
         {
             try
             {
@@ -72,6 +96,14 @@ internal static class RunCommand
             {
                 await state.Locks.ReleaseAsync(lease, CancellationToken.None).ConfigureAwait(false);
             }
+        }
+        catch (StateStoreException) when (failed)
+        {
+            // the run's own failure is the one reported; the lease of a dead process is taken over by the next run
+        }
+        catch (StateStoreException e) when (journal.Done.Count > 0)
+        {
+            throw new RunNotRecordedException(journal.Done, e);
         }
     }
 
@@ -227,7 +259,13 @@ internal static class RunCommand
         {
             return await run().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is GitException or ForgeException or RepositoryLockedException or StateStoreException or NoWorkingTokenException)
+        catch (RunNotRecordedException e)
+        {
+            await env.Error.WriteLineAsync($"tidemark: error: {e.Message}").ConfigureAwait(false);
+            await env.Error.WriteLineAsync($"tidemark: {e.InnerException!.Message}").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+        catch (Exception e) when (e is GitException or ForgeException or RepositoryLockedException or NoWorkingTokenException)
         {
             await env.Error.WriteLineAsync($"tidemark: {e.Message}{Doctor.DoctorHints.Suffix(e)}").ConfigureAwait(false);
             return ExitCodes.Failed;

@@ -88,12 +88,7 @@ internal static class TokenCommand
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(env, async () =>
         {
             var path = parse.GetValue(state)?.FullName ?? Path.GetFullPath(Path.Combine(".tidemark", "state.db"));
-            if (!File.Exists(path))
-            {
-                throw new UsageException($"--state {path}: no state database there (give the file tidemark run uses with --state, or run tidemark run first)");
-            }
-
-            var store = await SqliteStateStore.OpenAsync(new SqliteStateOptions(path), env.Time, new Redactor(), cancellationToken).ConfigureAwait(false);
+            var store = await SqliteStateStore.OpenExistingAsync(new SqliteStateOptions(path), env.Time, new Redactor(), cancellationToken).ConfigureAwait(false);
             var tokens = await store.TokenReader.ListTokensAsync(cancellationToken).ConfigureAwait(false);
             var rotations = await store.TokenReader.ListRotationsAsync(cancellationToken).ConfigureAwait(false);
             var refusals = await store.TokenReader.ListRefusalsAsync(cancellationToken).ConfigureAwait(false);

@@ -21,11 +21,13 @@ internal sealed class SqliteAuditLog : IAuditWriter, IAuditReader
     public async Task AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken)
     {
         var e = auditEvent;
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, "INSERT INTO audit_events (at, token_fingerprint, action, target, outcome, detail) VALUES ($at, $f, $a, $t, $o, $d)",
-            cancellationToken, ("$at", _time.GetUtcNow().ToUnixTimeMilliseconds()), ("$f", e.TokenFingerprint is null ? null : _redactor.Redact(e.TokenFingerprint)),
-            ("$a", _redactor.Redact(e.Action)), ("$t", _redactor.Redact(e.Target)), ("$o", _redactor.Redact(e.Outcome)),
-            ("$d", _redactor.Redact(e.Detail))).ConfigureAwait(false);
+        await _database.UseAsync(async connection =>
+        {
+            await ExecuteAsync(connection, "INSERT INTO audit_events (at, token_fingerprint, action, target, outcome, detail) VALUES ($at, $f, $a, $t, $o, $d)",
+                cancellationToken, ("$at", _time.GetUtcNow().ToUnixTimeMilliseconds()), ("$f", e.TokenFingerprint is null ? null : _redactor.Redact(e.TokenFingerprint)),
+                ("$a", _redactor.Redact(e.Action)), ("$t", _redactor.Redact(e.Target)), ("$o", _redactor.Redact(e.Outcome)),
+                ("$d", _redactor.Redact(e.Detail))).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<AuditRecord>> QueryAsync(AuditQuery query, CancellationToken cancellationToken)
@@ -58,9 +60,11 @@ internal sealed class SqliteAuditLog : IAuditWriter, IAuditReader
         }
 
         sql.Append(" ORDER BY at DESC, id DESC LIMIT $limit");
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await SqliteCommands.QueryAsync(connection, sql.ToString(),
-            r => new AuditRecord(r.GetInt64(0), Time(r, 1), r.GetString(2), r.GetString(3), r.GetString(4), NullableString(r, 5), r.GetString(6)),
-            cancellationToken, [.. parameters]).ConfigureAwait(false);
+        return await _database.UseAsync(async connection =>
+        {
+            return await SqliteCommands.QueryAsync(connection, sql.ToString(),
+                r => new AuditRecord(r.GetInt64(0), Time(r, 1), r.GetString(2), r.GetString(3), r.GetString(4), NullableString(r, 5), r.GetString(6)),
+                cancellationToken, [.. parameters]).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

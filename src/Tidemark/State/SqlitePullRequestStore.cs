@@ -24,27 +24,33 @@ internal sealed class SqlitePullRequestStore : IPullRequestWriter, IPullRequestR
     {
         var p = pullRequest;
         var targets = _redactor.Redact(JsonSerializer.Serialize(new SortedDictionary<string, string>(p.Targets.ToDictionary(), StringComparer.Ordinal)));
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, $"INSERT OR REPLACE INTO pull_requests ({Columns}) VALUES ($r, $b, $n, $u, $s, $t, $c, $sha, $at)",
-            cancellationToken, ("$r", _redactor.Redact(p.Repository)), ("$b", _redactor.Redact(p.UpdateBranch)), ("$n", p.Number),
-            ("$u", p.Url is null ? null : _redactor.Redact(p.Url)), ("$s", p.State.ToString()), ("$t", targets),
-            ("$c", p.ClosedByPersonWithoutMerge ? 1 : 0), ("$sha", p.LastPushedSha is null ? null : _redactor.Redact(p.LastPushedSha)),
-            ("$at", _time.GetUtcNow().ToUnixTimeMilliseconds())).ConfigureAwait(false);
+        await _database.UseAsync(async connection =>
+        {
+            await ExecuteAsync(connection, $"INSERT OR REPLACE INTO pull_requests ({Columns}) VALUES ($r, $b, $n, $u, $s, $t, $c, $sha, $at)",
+                cancellationToken, ("$r", _redactor.Redact(p.Repository)), ("$b", _redactor.Redact(p.UpdateBranch)), ("$n", p.Number),
+                ("$u", p.Url is null ? null : _redactor.Redact(p.Url)), ("$s", p.State.ToString()), ("$t", targets),
+                ("$c", p.ClosedByPersonWithoutMerge ? 1 : 0), ("$sha", p.LastPushedSha is null ? null : _redactor.Redact(p.LastPushedSha)),
+                ("$at", _time.GetUtcNow().ToUnixTimeMilliseconds())).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<ManagedPullRequest?> FindPullRequestAsync(string repository, string updateBranch, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await QueryAsync(connection, $"SELECT {Columns} FROM pull_requests WHERE repository = $r AND update_branch = $b",
-            Read, cancellationToken, ("$r", repository), ("$b", updateBranch)).ConfigureAwait(false);
-        return rows.SingleOrDefault();
+        return await _database.UseAsync(async connection =>
+        {
+            var rows = await QueryAsync(connection, $"SELECT {Columns} FROM pull_requests WHERE repository = $r AND update_branch = $b",
+                Read, cancellationToken, ("$r", repository), ("$b", updateBranch)).ConfigureAwait(false);
+            return rows.SingleOrDefault();
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<ManagedPullRequest>> ListPullRequestsAsync(string repository, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await QueryAsync(connection, $"SELECT {Columns} FROM pull_requests WHERE repository = $r ORDER BY update_branch",
-            Read, cancellationToken, ("$r", repository)).ConfigureAwait(false);
+        return await _database.UseAsync(async connection =>
+        {
+            return await QueryAsync(connection, $"SELECT {Columns} FROM pull_requests WHERE repository = $r ORDER BY update_branch",
+                Read, cancellationToken, ("$r", repository)).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private static ManagedPullRequest Read(SqliteDataReader r)

@@ -26,18 +26,20 @@ internal sealed class SqliteRepositoryLock : IRepositoryLock
     {
         var now = _time.GetUtcNow();
         var expires = now + lease;
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var changed = await ExecuteAsync(connection, """
-            INSERT INTO repository_locks (repository, owner, acquired_at, expires_at) VALUES ($r, $o, $now, $exp)
-            ON CONFLICT (repository) DO UPDATE SET owner = excluded.owner, acquired_at = excluded.acquired_at, expires_at = excluded.expires_at
-            WHERE repository_locks.expires_at <= excluded.acquired_at OR repository_locks.owner = excluded.owner
-            """, cancellationToken, ("$r", _redactor.Redact(repository)), ("$o", _redactor.Redact(owner)),
-            ("$now", now.ToUnixTimeMilliseconds()), ("$exp", expires.ToUnixTimeMilliseconds())).ConfigureAwait(false);
-        if (changed == 0 && await TakeOverFromDeadHolderAsync(connection, repository, owner, now, expires, cancellationToken).ConfigureAwait(false))
+        return await _database.UseAsync(async connection =>
         {
-            changed = 1;
-        }
-        return changed == 1 ? new RepositoryLease(repository, owner, DateTimeOffset.FromUnixTimeMilliseconds(expires.ToUnixTimeMilliseconds())) : null;
+            var changed = await ExecuteAsync(connection, """
+                INSERT INTO repository_locks (repository, owner, acquired_at, expires_at) VALUES ($r, $o, $now, $exp)
+                ON CONFLICT (repository) DO UPDATE SET owner = excluded.owner, acquired_at = excluded.acquired_at, expires_at = excluded.expires_at
+                WHERE repository_locks.expires_at <= excluded.acquired_at OR repository_locks.owner = excluded.owner
+                """, cancellationToken, ("$r", _redactor.Redact(repository)), ("$o", _redactor.Redact(owner)),
+                ("$now", now.ToUnixTimeMilliseconds()), ("$exp", expires.ToUnixTimeMilliseconds())).ConfigureAwait(false);
+            if (changed == 0 && await TakeOverFromDeadHolderAsync(connection, repository, owner, now, expires, cancellationToken).ConfigureAwait(false))
+            {
+                changed = 1;
+            }
+            return changed == 1 ? new RepositoryLease(repository, owner, DateTimeOffset.FromUnixTimeMilliseconds(expires.ToUnixTimeMilliseconds())) : null;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -82,16 +84,20 @@ internal sealed class SqliteRepositoryLock : IRepositoryLock
 
     public async Task ReleaseAsync(RepositoryLease lease, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, "DELETE FROM repository_locks WHERE repository = $r AND owner = $o", cancellationToken,
-            ("$r", _redactor.Redact(lease.Repository)), ("$o", _redactor.Redact(lease.Owner))).ConfigureAwait(false);
+        await _database.UseAsync(async connection =>
+        {
+            await ExecuteAsync(connection, "DELETE FROM repository_locks WHERE repository = $r AND owner = $o", cancellationToken,
+                ("$r", _redactor.Redact(lease.Repository)), ("$o", _redactor.Redact(lease.Owner))).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<RepositoryLease?> HolderAsync(string repository, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await QueryAsync(connection, "SELECT owner, expires_at FROM repository_locks WHERE repository = $r",
-            r => new RepositoryLease(repository, r.GetString(0), Time(r, 1)), cancellationToken, ("$r", repository)).ConfigureAwait(false);
-        return rows.SingleOrDefault();
+        return await _database.UseAsync(async connection =>
+        {
+            var rows = await QueryAsync(connection, "SELECT owner, expires_at FROM repository_locks WHERE repository = $r",
+                r => new RepositoryLease(repository, r.GetString(0), Time(r, 1)), cancellationToken, ("$r", repository)).ConfigureAwait(false);
+            return rows.SingleOrDefault();
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

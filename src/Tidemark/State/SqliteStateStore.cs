@@ -8,6 +8,19 @@ namespace Tidemark.State;
 /// </summary>
 internal static class SqliteStateStore
 {
+    /// <summary>For a command that only reads what runs wrote: a missing file is <see cref="StateStoreProblem.Missing"/>, not created.</summary>
+    public static Task<StateStore> OpenExistingAsync(SqliteStateOptions options, TimeProvider time, ISecretRedactor redactor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var path = Path.GetFullPath(options.DatabasePath);
+        if (Directory.Exists(path))
+        {
+            throw new StateStoreException(StateStoreProblem.Directory, path);
+        }
+
+        return File.Exists(path) ? OpenAsync(options, time, redactor, cancellationToken) : throw new StateStoreException(StateStoreProblem.Missing, path);
+    }
+
     public static async Task<StateStore> OpenAsync(SqliteStateOptions options, TimeProvider time, ISecretRedactor redactor, CancellationToken cancellationToken)
     {
         var database = new SqliteDatabase(options, time);

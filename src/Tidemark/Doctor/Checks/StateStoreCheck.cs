@@ -20,9 +20,13 @@ internal sealed class StateStoreCheck : IDoctorCheck
         {
             state = await context.OpenState!(cancellationToken).ConfigureAwait(false);
         }
+        catch (StateStoreException e)
+        {
+            return [Finding.Error(e.Message, $"`tidemark state check --state {context.StatePath}` shows what is wrong; `tidemark state repair --state {context.StatePath}` moves a broken file aside (kept) and starts a new one")];
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return [Finding.Error($"cannot open the state store {context.StatePath}: {e.Message}", "check the --state path and its folder's permissions; move a corrupt file aside (Tidemark creates a new one)")];
+            return [Finding.Error($"cannot open the state store {context.StatePath}: {e.Message}", "check the --state path and its folder's permissions")];
         }
 
         var findings = new List<Finding> { Finding.Ok($"state store {context.StatePath} opens; schema at version {SqliteMigrations.Latest} (current)") };

@@ -1,0 +1,50 @@
+using Tidemark.State;
+
+namespace Tidemark.Cli.Commands;
+
+/// <summary>
+/// The run's audit writer, remembering in memory every change it was asked to record — whether or not the store took
+/// it — so that a run whose state store fails after it pushed or wrote to GitHub can say what it did and that it is not
+/// (fully) recorded, instead of losing it silently.
+/// </summary>
+internal sealed class RunJournal(IAuditWriter store) : IAuditWriter
+{
+    private static readonly HashSet<string> Changes = new(StringComparer.Ordinal)
+    {
+        AuditActions.GitPush, AuditActions.PullRequestCreate, AuditActions.PullRequestUpdate, AuditActions.PullRequestClose,
+        AuditActions.PullRequestComment, AuditActions.BranchDelete,
+    };
+
+    private readonly List<AuditEvent> _done = [];
+
+    /// <summary>What the run changed on GitHub so far, e.g. <c>git.push acme/gitops@flux-image-updates (3f2c1a0…)</c>.</summary>
+    public IReadOnlyList<string> Done => [.. _done.Select(Describe)];
+
+    public async Task AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(auditEvent);
+        if (auditEvent.Outcome == AuditOutcomes.Ok && Changes.Contains(auditEvent.Action))
+        {
+            _done.Add(auditEvent);
+        }
+
+        await store.AppendAsync(auditEvent, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Describe(AuditEvent e) => e.Action switch
+    {
+        AuditActions.GitPush => $"pushed {Short(e.Detail)} to {e.Target}",
+        AuditActions.PullRequestCreate => $"opened pull request {e.Target}",
+        AuditActions.PullRequestUpdate => $"updated pull request {e.Target}",
+        AuditActions.PullRequestClose => $"closed pull request {e.Target}",
+        AuditActions.PullRequestComment => $"commented on {e.Target}",
+        AuditActions.BranchDelete => $"deleted {e.Target}",
+        _ => $"{e.Action} {e.Target}",
+    };
+
+    private static string Short(string detail)
+    {
+        var sha = detail.Split(' ')[0];
+        return sha.Length > 7 ? sha[..7] : sha;
+    }
+}
