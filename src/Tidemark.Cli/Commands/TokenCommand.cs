@@ -93,7 +93,7 @@ internal static class TokenCommand
                 throw new UsageException($"--state {path}: no state database there (give the file tidemark run uses with --state, or run tidemark run first)");
             }
 
-            var store = await SqliteStateStore.OpenAsync(new SqliteStateOptions(path), env.Time, new Redactor(), cancellationToken).ConfigureAwait(false);
+            var store = await SqliteStateStore.OpenAsync(new SqliteStateOptions(path), env.Time, env.Redactor, cancellationToken).ConfigureAwait(false);
             var tokens = await store.TokenReader.ListTokensAsync(cancellationToken).ConfigureAwait(false);
             var rotations = await store.TokenReader.ListRotationsAsync(cancellationToken).ConfigureAwait(false);
             var refusals = await store.TokenReader.ListRefusalsAsync(cancellationToken).ConfigureAwait(false);
