@@ -43,11 +43,7 @@ internal sealed class Redactor : ISecretRedactor
             var literals = _patterns.Literals.ToHashSet(StringComparer.Ordinal);
             literals.UnionWith(LiteralFormsOf(secret));
             var needles = _patterns.Needles.ToHashSet(StringComparer.Ordinal);
-            foreach (var needle in SecretEncodings.Base64Needles(secret, MinimumNeedleLength))
-            {
-                needles.Add(needle);
-                needles.Add(SecretEncodings.UrlSafe(needle));
-            }
+            needles.UnionWith(Base64FormsOf(secret));
 
             // Longest first, so a longer form is not half-replaced by a shorter overlapping one.
             _patterns = new(
@@ -60,19 +56,20 @@ internal sealed class Redactor : ISecretRedactor
     {
         ArgumentNullException.ThrowIfNull(text);
         var patterns = _patterns;
-        foreach (var pattern in patterns.Literals)
-        {
-            if (text.Contains(pattern, StringComparison.Ordinal))
-            {
-                text = text.Replace(pattern, Placeholder, StringComparison.Ordinal);
-            }
-        }
-
+        // Base64 first: a whole run is replaced, which a literal match inside it would otherwise cut short.
         foreach (var needle in patterns.Needles)
         {
             if (text.Contains(needle, StringComparison.Ordinal))
             {
                 text = ReplaceRuns(text, needle);
+            }
+        }
+
+        foreach (var pattern in patterns.Literals)
+        {
+            if (text.Contains(pattern, StringComparison.Ordinal))
+            {
+                text = text.Replace(pattern, Placeholder, StringComparison.Ordinal);
             }
         }
 
@@ -110,42 +107,26 @@ internal sealed class Redactor : ISecretRedactor
         return result.Append(text, copied, text.Length - copied).ToString();
     }
 
-    private static IEnumerable<string> LiteralFormsOf(string secret)
+    private static IEnumerable<string> LiteralFormsOf(string secret) =>
+        [secret, .. SecretEncodings.UrlEncoded(secret), .. SecretEncodings.JsonEscaped(secret)];
+
+    /// <summary>
+    /// The needles of the secret inside any base64 (both alphabets), and for a secret too short to have a needle at
+    /// every alignment, its whole base64 alone and after the user names git uses.
+    /// </summary>
+    private static IEnumerable<string> Base64FormsOf(string secret)
     {
-        yield return secret;
-        foreach (var form in SecretEncodings.UrlEncoded(secret).Concat(SecretEncodings.JsonEscaped(secret)))
+        foreach (var needle in SecretEncodings.Base64Needles(secret, MinimumNeedleLength))
         {
-            yield return form;
+            yield return needle;
+            yield return SecretEncodings.UrlSafe(needle);
         }
 
-        foreach (var encoded in Base64Forms(secret))
+        foreach (var plain in BasicUserNames.Select(user => user + ":" + secret).Prepend(secret))
         {
-            yield return encoded;
-        }
-
-        foreach (var user in BasicUserNames)
-        {
-            foreach (var encoded in Base64Forms(user + ":" + secret))
-            {
-                yield return encoded;
-            }
-        }
-    }
-
-    private static IEnumerable<string> Base64Forms(string value)
-    {
-        var padded = Convert.ToBase64String(Encoding.UTF8.GetBytes(value));
-        yield return padded;
-        var unpadded = padded.TrimEnd('=');
-        if (unpadded.Length >= MinimumSecretLength)
-        {
+            var unpadded = Convert.ToBase64String(Encoding.UTF8.GetBytes(plain)).TrimEnd('=');
             yield return unpadded;
-        }
-
-        var urlSafe = SecretEncodings.UrlSafe(unpadded);
-        if (urlSafe != unpadded)
-        {
-            yield return urlSafe;
+            yield return SecretEncodings.UrlSafe(unpadded);
         }
     }
 
