@@ -11,6 +11,21 @@ internal static class TidemarkApp
 {
     public static async Task<int> RunAsync(string[] args, CliEnvironment env, CancellationToken cancellationToken)
     {
+        // The composition root of redaction: from here on, nothing reaches stdout or stderr without the redactor.
+        env = env.Redacting();
+        try
+        {
+            return await RunRedactedAsync(args, env, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await env.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            await env.Error.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<int> RunRedactedAsync(string[] args, CliEnvironment env, CancellationToken cancellationToken)
+    {
         var (logSettings, logError) = LogSettings.FromEnvironment(env.Variable);
         using var logging = LoggerFactory.Create(builder => builder
             .SetMinimumLevel(logSettings.MinimumLevel)

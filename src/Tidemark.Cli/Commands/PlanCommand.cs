@@ -67,7 +67,7 @@ internal static class PlanCommand
     public static async Task<IReadOnlyList<Plan>> PlanScopesAsync(CliEnvironment env, ILoggerFactory logging, Workspace workspace, UpdateMode mode, string secretsDirectory, bool explain, CancellationToken cancellationToken, Func<ITagSource, ITagSource>? cache = null, IEnumerable<UpdateScope>? only = null)
     {
         var options = RegistryOptionsBuilder.Build(workspace.Config, workspace.Flux, env.DockerConfigPath(), secretsDirectory);
-        using var client = RegistryClient.Create(options, env.Time, logging.CreateLogger("Tidemark.Registries"));
+        using var client = RegistryClient.Create(options, env.Time, logging.CreateLogger("Tidemark.Registries"), env.Redactor);
         var tags = cache is null ? (ITagSource)client : cache(client);
         var planner = new Planner(new MemoizingTagSource(tags, cancellationToken), client);
         var plans = new List<Plan>();

@@ -88,7 +88,7 @@ internal static class TokenCommand
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(env, async () =>
         {
             var path = parse.GetValue(state)?.FullName ?? Path.GetFullPath(Path.Combine(".tidemark", "state.db"));
-            var store = await SqliteStateStore.OpenExistingAsync(new SqliteStateOptions(path), env.Time, new Redactor(), cancellationToken).ConfigureAwait(false);
+            var store = await SqliteStateStore.OpenExistingAsync(new SqliteStateOptions(path), env.Time, env.Redactor, cancellationToken).ConfigureAwait(false);
             var tokens = await store.TokenReader.ListTokensAsync(cancellationToken).ConfigureAwait(false);
             var rotations = await store.TokenReader.ListRotationsAsync(cancellationToken).ConfigureAwait(false);
             var refusals = await store.TokenReader.ListRefusalsAsync(cancellationToken).ConfigureAwait(false);

@@ -33,6 +33,7 @@ internal static class Consoles
         return console;
     }
 
-    /// <summary>Whether <paramref name="writer"/> is the process's standard output and that is a terminal.</summary>
-    public static bool IsTerminal(TextWriter writer) => ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected;
+    /// <summary>Whether <paramref name="writer"/> is (or redacts into) the process's standard output and that is a terminal.</summary>
+    public static bool IsTerminal(TextWriter writer) =>
+        ReferenceEquals(writer is RedactingWriter redacting ? redacting.Inner : writer, Console.Out) && !Console.IsOutputRedirected;
 }

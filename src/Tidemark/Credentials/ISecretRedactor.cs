@@ -7,7 +7,7 @@ namespace Tidemark.Credentials;
 /// </summary>
 internal interface ISecretRedactor
 {
-    /// <summary>Adds a secret; its plain text and the base64 forms git and HTTP use are redacted from now on.</summary>
+    /// <summary>Adds a secret; its plain text, its percent-encoded and JSON-escaped forms and any base64 text holding it (e.g. <c>base64(anyuser:SECRET)</c>) are redacted from now on.</summary>
     void Register(string secret);
 
     /// <summary>Returns <paramref name="text"/> with every registered secret form replaced by <c>[REDACTED]</c>.</summary>

@@ -99,25 +99,15 @@ internal static partial class LeakedTokenScanner
 
     /// <summary>
     /// What the token looks like inside base64 (a Kubernetes Secret's <c>data:</c>, a docker config's
-    /// <c>auth: base64(user:token)</c>): its encoding at each of the three byte alignments it can have in a longer
-    /// text, without the characters that also depend on the bytes around it. Found anywhere, they mean the token is
-    /// there, encoded. (A token's characters need no URL-encoding, so that form is the raw token.)
+    /// <c>auth: base64(user:token)</c>) and inside base64 twice (a Secret's <c>data: .dockerconfigjson</c>, which holds
+    /// such an <c>auth</c>): the needles of <see cref="SecretEncodings.Base64Needles"/>. Found anywhere, they mean the
+    /// token is there, encoded. (A token's characters need no URL-encoding, so that form is the raw token.)
     /// </summary>
     internal static IReadOnlyList<string> Base64Needles(string token)
     {
-        var bytes = System.Text.Encoding.UTF8.GetBytes(token);
-        var needles = new List<string>();
-        for (var shift = 0; shift < 3; shift++)
-        {
-            var encoded = Convert.ToBase64String([.. new byte[shift], .. bytes]);
-            var skip = shift == 0 ? 0 : shift + 1;         // characters that also carry the prefix's bits
-            var end = (shift + bytes.Length) / 3 * 4;       // characters made only of whole 3-byte groups
-            if (end - skip >= 16)
-            {
-                needles.Add(encoded[skip..end]);
-            }
-        }
-        return needles;
+        var once = SecretEncodings.Base64Needles(token, SecretEncodings.LeakScanNeedleLength);
+        var twice = once.SelectMany(needle => SecretEncodings.Base64Needles(needle, SecretEncodings.LeakScanNeedleLength));
+        return [.. once, .. twice];
     }
 
     private static int LineOf(string content, int index) => content.AsSpan(0, index).Count('\n') + 1;

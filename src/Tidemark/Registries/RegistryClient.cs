@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Tidemark.Credentials;
 
 namespace Tidemark.Registries;
 
@@ -29,32 +30,38 @@ internal sealed class RegistryClient : ITagSource, IDigestSource, IDisposable
     private readonly RetryLoop retry;
 
     /// <param name="handlerFactory">Creates the HTTP handler of a registry; null: <see cref="RegistryEndpoints.CreateDefaultHandler"/>.</param>
+    /// <param name="redactor">
+    /// Learns every credential as it is resolved and every bearer token as it is fetched, and redacts the failures this
+    /// client throws; null: a redactor of this client's own (a command passes the process's one).
+    /// </param>
     public RegistryClient(
         RegistryClientOptions options,
         ICredentialResolver credentials,
         TimeProvider timeProvider,
         ILogger logger,
         Random jitter,
-        Func<RegistrySettings, HttpMessageHandler>? handlerFactory = null)
+        Func<RegistrySettings, HttpMessageHandler>? handlerFactory = null,
+        ISecretRedactor? redactor = null)
     {
         options.Validate();
+        redactor ??= new Redactor();
         this.options = options;
         this.timeProvider = timeProvider;
         this.logger = logger;
         endpoints = new RegistryEndpoints(options, handlerFactory);
-        authenticator = new Authenticator(options, credentials, new TokenClient(options, timeProvider, counter), timeProvider, logger);
-        retry = new RetryLoop(options, timeProvider, jitter, counter, logger);
+        authenticator = new Authenticator(options, new RegisteringCredentialResolver(credentials, redactor), new TokenClient(options, timeProvider, counter, redactor), timeProvider, logger);
+        retry = new RetryLoop(options, timeProvider, jitter, counter, logger, redactor);
     }
 
     /// <summary>The requests made so far, by kind.</summary>
     public RegistryRequestCounts Counts => counter.Snapshot();
 
-    /// <summary>A client with the process's credential helper environment and a time-seeded jitter source.</summary>
-    public static RegistryClient Create(RegistryClientOptions options, TimeProvider timeProvider, ILogger logger)
+    /// <summary>A client with the process's credential helper environment, a time-seeded jitter source and the process's redactor (null: its own).</summary>
+    public static RegistryClient Create(RegistryClientOptions options, TimeProvider timeProvider, ILogger logger, ISecretRedactor? redactor = null)
     {
         var helpers = new CredentialHelperRunner(CredentialHelperOptions.FromProcessEnvironment(), timeProvider);
         var resolver = new CredentialResolver(helpers, Environment.GetEnvironmentVariable);
-        return new RegistryClient(options, resolver, timeProvider, logger, new Random((int)timeProvider.GetTimestamp()));
+        return new RegistryClient(options, resolver, timeProvider, logger, new Random((int)timeProvider.GetTimestamp()), redactor: redactor);
     }
 
     public async Task<TagListing> ListTagsAsync(RegistryRepository repository, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Tidemark.Credentials;
 
 namespace Tidemark.Registries;
 
@@ -8,7 +9,7 @@ namespace Tidemark.Registries;
 /// <see cref="TimeProvider"/>. A plain loop rather than a Polly pipeline: the delay depends on the failed answer and
 /// the final error must name the attempts, and both read more directly here.
 /// </summary>
-internal sealed class RetryLoop(RegistryClientOptions options, TimeProvider timeProvider, Random jitter, RequestCounter counter, ILogger logger)
+internal sealed class RetryLoop(RegistryClientOptions options, TimeProvider timeProvider, Random jitter, RequestCounter counter, ILogger logger, ISecretRedactor redactor)
 {
     public async Task<T> ExecuteAsync<T>(RegistryOperation operation, Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
     {
@@ -21,13 +22,14 @@ internal sealed class RetryLoop(RegistryClientOptions options, TimeProvider time
             catch (RetryableFailureException e) when (e.Failure.Transient && number <= options.Retries)
             {
                 var delay = Delay(e.Failure, number);
-                Log.Retrying(logger, operation.Description, e.Failure.Why, number, options.Retries, (long)delay.TotalMilliseconds);
+                Log.Retrying(logger, operation.Description, redactor.Redact(e.Failure.Why), number, options.Retries, (long)delay.TotalMilliseconds);
                 counter.CountRetry();
                 await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
             }
             catch (RetryableFailureException e)
             {
-                throw e.Failure.ToException(operation, number);
+                // The reason quotes the registry's answer, which may echo a credential back.
+                throw (e.Failure with { Why = redactor.Redact(e.Failure.Why) }).ToException(operation, number);
             }
         }
     }

@@ -1,15 +1,17 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Tidemark.Credentials;
 
 namespace Tidemark.Registries;
 
 /// <summary>
 /// Fetches a bearer token from the realm of a <c>WWW-Authenticate: Bearer</c> challenge, per the distribution token
 /// spec: <c>GET realm?service=S&amp;scope=repository:NAME:pull</c>, anonymous or with Basic credentials; an identity
-/// token is exchanged with the OAuth2 <c>refresh_token</c> grant (POST).
+/// token is exchanged with the OAuth2 <c>refresh_token</c> grant (POST). Each token answered (and a refresh token
+/// the answer carries) is registered with the redactor before it is used.
 /// </summary>
-internal sealed class TokenClient(RegistryClientOptions options, TimeProvider timeProvider, RequestCounter counter)
+internal sealed class TokenClient(RegistryClientOptions options, TimeProvider timeProvider, RequestCounter counter, ISecretRedactor redactor)
 {
     public async Task<BearerToken> FetchAsync(
         RegistryEndpoint endpoint, AuthChallenge challenge, string scope, RegistryCredential? credential, CancellationToken cancellationToken)
@@ -98,6 +100,14 @@ internal sealed class TokenClient(RegistryClientOptions options, TimeProvider ti
     {
         using var document = JsonDocument.Parse(body);
         var root = document.RootElement;
+        foreach (var name in (string[])["token", "access_token", "refresh_token"])
+        {
+            if (Read(root, name) is { } secret)
+            {
+                TokenSecrets.Register(redactor, secret);
+            }
+        }
+
         var token = Read(root, "token") ?? Read(root, "access_token")
             ?? throw new JsonException("the token answer holds neither token nor access_token");
         var lifetime = root.TryGetProperty("expires_in", out var expires) && expires.TryGetInt32(out var seconds) && seconds > 0

@@ -44,6 +44,39 @@ public sealed class LeakedTokenScannerTests : IDisposable
     }
 
     [Fact]
+    public async Task Ensure_TokenInASecretsStringDataOrItsDockerConfigJson_IsRefusedWithItsLine()
+    {
+        var token = TokenValues.Classic();
+        string B64(string text) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(text));
+        _repo.Write("apps/string-data.yaml", "apiVersion: v1\nkind: Secret\nstringData:\n  token: " + token + "\n");
+        _repo.Write("apps/echo-newline.yaml", "apiVersion: v1\nkind: Secret\ndata:\n  token: " + B64(token + "\n") + "\n"); // echo $TOKEN | base64
+        foreach (var user in new[] { "x-access-token", "abc", "bot1" })
+        {
+            // A kubernetes.io/dockerconfigjson Secret: data holds base64 of a docker config whose auth is base64(user:token).
+            var dockerConfig = "{\"auths\":{\"ghcr.io\":{\"auth\":\"" + B64(user + ":" + token) + "\"}}}";
+            _repo.Write($"apps/{user}/pull-secret.yaml",
+                "apiVersion: v1\nkind: Secret\ntype: kubernetes.io/dockerconfigjson\ndata:\n  .dockerconfigjson: " + B64(dockerConfig) + "\n");
+        }
+
+        var error = await Assert.ThrowsAsync<LeakedTokenException>(() => LeakedTokenScanner.EnsureNotLeakedAsync(_repo.Path, token, CancellationToken.None));
+
+        Assert.Equal(["apps/abc/pull-secret.yaml:5", "apps/bot1/pull-secret.yaml:5", "apps/echo-newline.yaml:4", "apps/string-data.yaml:4", "apps/x-access-token/pull-secret.yaml:5"],
+            error.Leaks.Select(l => $"{l.File}:{l.Line}").Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(token, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ensure_AnotherTokensDockerConfigJson_IsNotTakenForTheToken()
+    {
+        var token = TokenValues.Classic();
+        string B64(string text) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(text));
+        var dockerConfig = "{\"auths\":{\"ghcr.io\":{\"auth\":\"" + B64("bot:" + TokenValues.Classic(seed: 9)) + "\"}}}";
+        _repo.Write("apps/pull-secret.yaml", "apiVersion: v1\nkind: Secret\ndata:\n  .dockerconfigjson: " + B64(dockerConfig) + "\n");
+
+        await LeakedTokenScanner.EnsureNotLeakedAsync(_repo.Path, token, CancellationToken.None);
+    }
+
+    [Fact]
     public async Task Ensure_OtherBase64Data_IsNotTakenForTheToken()
     {
         var token = TokenValues.FineGrained();

@@ -112,6 +112,9 @@ internal sealed class RunScene(GitHubSimulator github, SimRepository repository,
     /// <summary>The author and full message of the branch's head commit, as <c>NAME &lt;EMAIL&gt;\nMESSAGE</c>.</summary>
     public string HeadCommit(string branch) => Git("log", "-1", "--format=%an <%ae>%n%B", "refs/heads/" + branch).Output;
 
+    /// <summary>Every commit of every branch in the simulator's bare repository: author, message and patch.</summary>
+    public string AllHistory() => Git("log", "--all", "-p", "--format=%an <%ae>%n%B").Output;
+
     /// <summary>Merges the update branch's content into main as a person would with "squash and merge": one new commit on main.</summary>
     public async Task CommitUpdatesToMainAsync()
     {
@@ -161,7 +164,8 @@ internal sealed class RunScene(GitHubSimulator github, SimRepository repository,
         Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode} {json?.ToJsonString()}");
     }
 
-    public async Task<IReadOnlyList<AuditRecord>> AuditAsync(string action)
+    /// <summary>The audit rows of <paramref name="action"/> (null: of every action).</summary>
+    public async Task<IReadOnlyList<AuditRecord>> AuditAsync(string? action)
     {
         var state = await SqliteStateStore.OpenAsync(new SqliteStateOptions(StatePath), TimeProvider.System, new Redactor(), CancellationToken.None);
         return await state.AuditReader.QueryAsync(new AuditQuery(Action: action, Limit: 1000), CancellationToken.None);

@@ -95,6 +95,14 @@ public sealed class GitHubSimulator : IAsyncDisposable
         AppEndpoints.Map(routes, context);
     }
 
+    /// <summary>
+    /// Makes the REST requests <paramref name="when"/> picks (method, path such as <c>/repos/o/r/pulls</c>) fail with
+    /// 422 and an error body that echoes the request's headers, as a misconfigured proxy or debugging endpoint does:
+    /// the Authorization header as sent, percent-encoded, and its credential as the Basic value of
+    /// <c>x-access-token</c> and of another user name. Null: the normal answers again.
+    /// </summary>
+    public void EchoRequestHeaders(Func<string, string, bool>? when) => sim.EchoHeadersWhen = when;
+
     public SimAccount AddUser(string login) => AddAccount(login, organization: false);
 
     public SimAccount AddOrganization(string login, bool ssoRequired = false, bool classicTokensBlocked = false)

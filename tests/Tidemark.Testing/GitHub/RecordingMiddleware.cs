@@ -28,7 +28,14 @@ internal sealed class RecordingMiddleware(SimulatorContext sim, RequestRecorder 
         context.Response.Body = buffer;
         try
         {
-            await next(context);
+            if (sim.EchoHeadersWhen?.Invoke(context.Request.Method, StripBase(path)) == true)
+            {
+                await EchoHeadersAsync(context);
+            }
+            else
+            {
+                await next(context);
+            }
         }
         finally
         {
@@ -48,6 +55,24 @@ internal sealed class RecordingMiddleware(SimulatorContext sim, RequestRecorder 
             responseBody,
             requestBody,
             context.Response.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
+    }
+
+    /// <summary>A 422 whose error message quotes every request header, and the credential in the forms a proxy's dump may show.</summary>
+    private static async Task EchoHeadersAsync(HttpContext context)
+    {
+        var authorization = context.Request.Headers.Authorization.ToString();
+        var credential = authorization.Contains(' ', StringComparison.Ordinal) ? authorization[(authorization.IndexOf(' ', StringComparison.Ordinal) + 1)..] : authorization;
+        string Basic(string user) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(user + ":" + credential));
+        var headers = string.Join("; ", context.Request.Headers.Select(h => $"{h.Key}: {h.Value}"));
+        var echo = $"upstream rejected the request {context.Request.Method} {context.Request.Path} with headers {headers}; "
+            + $"as URL: {Uri.EscapeDataString(authorization)}; as Basic: {Basic("x-access-token")} and {Basic("tidemark-bot")}";
+        context.Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        await context.Response.WriteAsJsonAsync(new
+        {
+            message = "Validation Failed",
+            errors = new[] { new { resource = "PullRequest", code = "custom", message = echo } },
+            documentation_url = "https://docs.github.com/rest",
+        }, context.RequestAborted);
     }
 
     private static string StripBase(string path)

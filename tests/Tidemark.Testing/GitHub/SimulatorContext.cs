@@ -13,6 +13,9 @@ internal sealed class SimulatorContext(SimulatorState state, TimeProvider time, 
 
     public string DataDirectory { get; } = dataDirectory;
 
+    /// <summary>REST requests (method, path without the API base) answered by <see cref="RecordingMiddleware"/> with their headers echoed.</summary>
+    public Func<string, string, bool>? EchoHeadersWhen { get; set; }
+
     public string RepositoriesRoot => Path.Combine(DataDirectory, "repositories");
 
     /// <summary>Shared with the hook through the environment so only git processes the simulator started can call it.</summary>

@@ -64,6 +64,12 @@ public sealed class RegistryProxy : IAsyncDisposable
     /// <summary>Holds every answer this long, so concurrent requests overlap and per-host limits become visible.</summary>
     public TimeSpan ResponseDelay { get; set; }
 
+    /// <summary>
+    /// When true, a request that carries an Authorization header is refused (403) with an error body that echoes the
+    /// header and, for Basic, the user name and password it decodes to — as a registry with a careless error page does.
+    /// </summary>
+    public bool EchoCredentials { get; set; }
+
     /// <summary>The most requests that were in flight at once since the last <see cref="Reset"/>.</summary>
     public int MaxInFlight => Volatile.Read(ref maxInFlight);
 
@@ -121,6 +127,12 @@ public sealed class RegistryProxy : IAsyncDisposable
             return;
         }
 
+        if (EchoCredentials && context.Request.Headers.Authorization.ToString() is { Length: > 0 } authorization)
+        {
+            await EchoAsync(context, authorization);
+            return;
+        }
+
         if (KindOf(path) == ProxyRequestKind.TagList && HttpMethods.IsGet(context.Request.Method))
         {
             await PageTagsAsync(context, path);
@@ -128,6 +140,20 @@ public sealed class RegistryProxy : IAsyncDisposable
         }
 
         await ForwardAsync(context);
+    }
+
+    private static async Task EchoAsync(HttpContext context, string authorization)
+    {
+        var said = $"access denied for Authorization: {authorization}";
+        if (authorization.StartsWith("Basic ", StringComparison.Ordinal))
+        {
+            var decoded = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(authorization["Basic ".Length..]));
+            var colon = decoded.IndexOf(':', StringComparison.Ordinal);
+            said += $" (user {decoded[..colon]}, password {decoded[(colon + 1)..]}, as a form value {Uri.EscapeDataString(decoded[(colon + 1)..])})";
+        }
+
+        context.Response.StatusCode = 403;
+        await context.Response.WriteAsJsonAsync(new { errors = new[] { new { code = "DENIED", message = said } } }, context.RequestAborted);
     }
 
     private async Task InjectAsync(HttpContext context, ProxyFault fault)

@@ -20,7 +20,7 @@ public sealed class RetryLoopTests
     [InlineData(10, 5000, 5000)]
     public void Delay_WithoutRetryAfter_IsExponentialWithJitterAndCapped(int attempt, int minMs, int maxMs)
     {
-        var loop = new RetryLoop(Options, new FakeTimeProvider(), new Random(7), new RequestCounter(), NullLogger.Instance);
+        var loop = new RetryLoop(Options, new FakeTimeProvider(), new Random(7), new RequestCounter(), NullLogger.Instance, new Tidemark.Credentials.Redactor());
 
         var delay = loop.Delay(Failure(retryAfter: null), attempt);
 
@@ -33,7 +33,7 @@ public sealed class RetryLoopTests
     [InlineData(-5, 0)]
     public void Delay_WithRetryAfter_HonoursItUpToTheCap(int retryAfterSeconds, int expectedSeconds)
     {
-        var loop = new RetryLoop(Options, new FakeTimeProvider(), new Random(7), new RequestCounter(), NullLogger.Instance);
+        var loop = new RetryLoop(Options, new FakeTimeProvider(), new Random(7), new RequestCounter(), NullLogger.Instance, new Tidemark.Credentials.Redactor());
 
         Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), loop.Delay(Failure(TimeSpan.FromSeconds(retryAfterSeconds)), 1));
     }
@@ -43,7 +43,7 @@ public sealed class RetryLoopTests
     {
         var time = new FakeTimeProvider();
         var counter = new RequestCounter();
-        var loop = new RetryLoop(Options, time, new Random(7), counter, NullLogger.Instance);
+        var loop = new RetryLoop(Options, time, new Random(7), counter, NullLogger.Instance, new Tidemark.Credentials.Redactor());
         var attempts = 0;
 
         var task = loop.ExecuteAsync(Operation, _ => ++attempts == 1 ? throw new RetryableFailureException(Failure(TimeSpan.FromSeconds(2))) : Task.FromResult("ok"), CancellationToken.None);
@@ -57,7 +57,7 @@ public sealed class RetryLoopTests
     [Fact]
     public async Task ExecuteAsync_NotTransient_FailsAtOnceWithoutAttemptCount()
     {
-        var loop = new RetryLoop(Options, new FakeTimeProvider(), new Random(7), new RequestCounter(), NullLogger.Instance);
+        var loop = new RetryLoop(Options, new FakeTimeProvider(), new Random(7), new RequestCounter(), NullLogger.Instance, new Tidemark.Credentials.Redactor());
         var failure = Failure(null) with { Kind = RegistryErrorKind.Unauthorized, Transient = false, Why = "HTTP 401 Unauthorized (\"x\")", Fix = "check the credentials" };
 
         var error = await Assert.ThrowsAsync<RegistryException>(() => loop.ExecuteAsync<string>(Operation, _ => throw new RetryableFailureException(failure), CancellationToken.None));
