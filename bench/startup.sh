@@ -26,7 +26,7 @@ measure() {
   : > "$work/jit.txt"
   DOTNET_TieredPGO="$pgo" DOTNET_STARTUP_HOOKS="$hook" JIT_COUNTER_OUT="$work/jit.txt" \
     /usr/bin/time -f "%U %S" -o "$work/time.txt" dotnet "$build/Tidemark.Cli.dll" "$@" > "$out" 2>/dev/null || true
-  echo "$(awk '{printf "%.2f", $1 + $2}' "$work/time.txt") $(awk '{print $2}' "$work/jit.txt")"
+  echo "$(tail -1 "$work/time.txt" | awk '{printf "%.2f", $1 + $2}') $(awk '{print $2}' "$work/jit.txt")"
 }
 median() { sort -n | awk '{a[NR]=$0} END {print a[int((NR + 1) / 2)]}'; }
 
