@@ -48,7 +48,8 @@ for command in "--version" "refs --repo examples" "refs --repo $work/repo"; do
       printf '| `%s` | %s | %s | %s | %s| %s |\n' "$label" "$build" "$([ "$pgo" = 1 ] && echo on || echo off)" "$cpu" "$all" "$methods"
     done
   done
-  # the precompiled build must print exactly what the JIT build prints
+  # the precompiled build must print exactly what the JIT build prints (--version names the commit each was built at)
+  [ "$command" = "--version" ] && continue
   for f in "$work"/out-*.txt; do cmp -s "$f" "$work/out-jit-1.txt" || { echo "output differs: $f" >&2; exit 1; }; done
 done
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
