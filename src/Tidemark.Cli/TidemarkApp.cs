@@ -27,9 +27,11 @@ internal static class TidemarkApp
     private static async Task<int> RunRedactedAsync(string[] args, CliEnvironment env, CancellationToken cancellationToken)
     {
         var (logSettings, logError) = LogSettings.FromEnvironment(env.Variable);
-        using var logging = LoggerFactory.Create(builder => builder
-            .SetMinimumLevel(logSettings.MinimumLevel)
-            .AddProvider(new RedactingLogProvider(env.Error, logSettings, env.Redactor, env.Time)));
+        // Built directly, not through LoggerFactory.Create: that one sets up a dependency-injection container whose
+        // resolvers are compiled at run time, a large share of start-up for a command like refs (docs/decisions.md).
+        using var logging = new LoggerFactory(
+            [new RedactingLogProvider(env.Error, logSettings, env.Redactor, env.Time)],
+            new LoggerFilterOptions { MinLevel = logSettings.MinimumLevel });
         var logFormat = new Option<string>("--log-format")
         {
             Description = $"Log lines on standard error as text or json (default: ${LogSettings.FormatVariable}, else text)",

@@ -8,6 +8,7 @@ using Tidemark.Manifests.HelmTemplate;
 using Tidemark.Manifests.HelmValues;
 using Tidemark.Manifests.Kubernetes;
 using Tidemark.Manifests.Kustomize;
+using Tidemark.Manifests.RenovateAnnotations;
 
 namespace Tidemark.Manifests;
 
@@ -29,6 +30,8 @@ internal static class ManifestKinds
         new GitHubActionsKind(),
         new HelmTemplateKind(),
         new EmbeddedKind(),
+        // last: where a structural kind reads the same value (a Helm tag), its site (with the repository beside it) is kept
+        new RenovateAnnotationKind(),
     ];
 
     /// <summary>The kind named <paramref name="name"/> (e.g. <c>kubernetes</c>), or null.</summary>
