@@ -68,6 +68,14 @@ internal static class RunCheckout
         await git.CheckoutAsync(heads.BaseSha, cancellationToken).ConfigureAwait(false);
         var workspace = await RepositoryOptions.LoadAsync(new DirectoryInfo(git.Directory), config, env, cancellationToken).ConfigureAwait(false);
         var settings = PublishSettings.From(workspace.Config, workspace.Flux, target.FullName, defaultBranch);
+        if (workspace.Flux.Automations.Count > 1)
+        {
+            // Every automation's branches are checked before anything is pushed, not when its turn comes.
+            foreach (var automation in workspace.Flux.Automations)
+            {
+                _ = PublishSettings.From(workspace.Config, automation, true, target.FullName, defaultBranch);
+            }
+        }
         return (workspace, settings, heads.BaseSha);
     }
 }

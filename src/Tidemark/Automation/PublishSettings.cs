@@ -72,8 +72,17 @@ internal sealed record PublishSettings(
             ? new GitIdentity(automation!.AuthorName!, automation.AuthorEmail ?? defaults.AuthorEmail)
             : new GitIdentity(commit.AuthorName, commit.AuthorEmail);
         var baseBranch = config.BaseBranch ?? automation?.CheckoutBranch ?? defaultBaseBranch;
+        var updateBranch = UpdateBranchOf(config, automation, severalAutomations);
+        if (string.Equals(updateBranch, baseBranch, StringComparison.Ordinal))
+        {
+            var where = automation is { UpdateBranch.Length: > 0 } && updateBranch == automation.UpdateBranch
+                ? $"push.branch of the ImageUpdateAutomation {automation.Name}"
+                : $"updateBranch in {config.Source ?? "tidemark.yaml"}";
+            throw new ConfigurationException(
+                $"the update branch \"{updateBranch}\" is the base branch: Tidemark commits to the update branch and opens a pull request into the base branch, so it never pushes to the base branch (set {where} to a branch of its own, such as flux-image-updates)");
+        }
         var pr = config.PullRequest;
-        return new PublishSettings(repository, baseBranch, UpdateBranchOf(config, automation, severalAutomations), author, pr.Title, pr.Labels, pr.Reviewers, pr.Assignees)
+        return new PublishSettings(repository, baseBranch, updateBranch, author, pr.Title, pr.Labels, pr.Reviewers, pr.Assignees)
         {
             SignOff = commit.SignOff,
             CommitTemplate = commit.MessageTemplate is null ? CommitMessageTemplate.From(automation) : null,

@@ -75,7 +75,7 @@ public sealed class RunStateFailureTests(RunFixture fixture) : IClassFixture<Run
     {
         using var scene = await fixture.NewSceneAsync();
         var dead = $"127.0.0.1:{Tidemark.Testing.Ports.Free()}";
-        await scene.EditOnMainAsync("tidemark.yaml", $"  - host: docker.io\n    endpoint: http://{fixture.Registry.Host}\n", $"  - host: docker.io\n    endpoint: http://{dead}\n");
+        scene.EditOperatorConfig($"  - host: docker.io\n    endpoint: http://{fixture.Registry.Host}\n", $"  - host: docker.io\n    endpoint: http://{dead}\n");
 
         var run = await scene.RunAsync();
 
@@ -114,7 +114,7 @@ public sealed class RunStateFailureTests(RunFixture fixture) : IClassFixture<Run
         var env = new CliEnvironment(new StringWriter(), stderr, TimeProvider.System,
             name => name switch { "GITHUB_TOKEN" => scene.Token, "TIDEMARK_GIT" => shim, _ => null }, ErrorIsTerminal: false);
 
-        var running = TidemarkApp.RunAsync(["run", "--repo", scene.RemoteUrl, "--api-url", scene.GitHub.ApiUri.AbsoluteUri, "--work-dir", scene.WorkDir], env, cancellation.Token);
+        var running = TidemarkApp.RunAsync(["run", "--repo", scene.RemoteUrl, "--api-url", scene.GitHub.ApiUri.AbsoluteUri, "--work-dir", scene.WorkDir, "--config", scene.OperatorConfig!], env, cancellation.Token);
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (!File.Exists(marker) && !running.IsCompleted && waited.Elapsed < TimeSpan.FromSeconds(60))
         {

@@ -45,4 +45,17 @@ public sealed class PublishSettingsTests
         Assert.Equal(["apps-updates", "images-infra"], branches);
         Assert.Equal("images", PublishSettings.From(config, flux.Automations[0], severalAutomations: false, "alice/gitops", "main").UpdateBranch);
     }
+
+    [Theory]
+    [InlineData("version: 1\nupdateBranch: main\n", "", "updateBranch in tidemark.yaml")]
+    [InlineData("version: 1\n", "  git: {checkout: {ref: {branch: main}}, push: {branch: main}}\n", "push.branch of the ImageUpdateAutomation direct")]
+    public void From_UpdateBranchIsTheBaseBranch_IsRefusedNamingTheSetting(string config, string spec, string where)
+    {
+        var flux = FluxObjectReader.Read($"apiVersion: image.toolkit.fluxcd.io/v1\nkind: ImageUpdateAutomation\nmetadata: {{name: direct}}\nspec:\n{spec}  update: {{path: ./apps}}\n", "auto.yaml");
+
+        var error = Assert.Throws<ConfigurationException>(() => PublishSettings.From(ConfigLoader.Load(config, "tidemark.yaml").Config, flux, "alice/gitops", "main"));
+
+        Assert.Contains("the update branch \"main\" is the base branch", error.Message, StringComparison.Ordinal);
+        Assert.Contains(where, error.Message, StringComparison.Ordinal);
+    }
 }
