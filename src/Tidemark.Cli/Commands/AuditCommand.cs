@@ -19,7 +19,7 @@ internal static class AuditCommand
         var action = new Option<string?>("--action") { Description = "One action (git.push) or every action with a prefix ending in a dot (pr.)", HelpName = "ACTION" };
         var outcome = new Option<string?>("--outcome") { Description = "Only events with this outcome", HelpName = "ok|denied|failed" };
         outcome.AcceptOnlyFromAmong([.. AuditOutcomes.All]);
-        var state = new Option<FileInfo?>("--state") { Description = "The state database (default: .tidemark/state.db in the current folder, where `tidemark run` puts it)", HelpName = "FILE" };
+        var state = CommonOptions.State();
         var limit = new Option<int>("--limit") { Description = $"At most this many events (default {DefaultLimit})", HelpName = "N", DefaultValueFactory = _ => DefaultLimit };
         var output = CommonOptions.Output("table", "json");
         var command = new Command("audit", "List the audit trail: every token use and write, newest first")
@@ -29,7 +29,7 @@ internal static class AuditCommand
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(env, async () =>
         {
             var query = Query(env, parse.GetValue(since), parse.GetValue(action), parse.GetValue(outcome), parse.GetValue(limit));
-            var path = parse.GetValue(state)?.FullName ?? Path.Combine(Directory.GetCurrentDirectory(), ".tidemark", "state.db");
+            var path = CommonOptions.StatePath(parse.GetValue(state));
             var store = await SqliteStateStore.OpenExistingAsync(new SqliteStateOptions(path), env.Time, env.Redactor, cancellationToken).ConfigureAwait(false);
             var records = await store.AuditReader.QueryAsync(query, cancellationToken).ConfigureAwait(false);
             await AuditRenderer.WriteAsync(env.Out, records, parse.GetValue(output)!).ConfigureAwait(false);

@@ -44,7 +44,7 @@ internal static class DoctorCommand
         var runner = new GitRunner(new GitRunnerOptions(Path.Combine(workDir, ".home"), RunCommand.GitExecutable(env)), redactor, logging.CreateLogger<GitRunner>());
         var target = await RunTarget.ResolveAsync(request.Repo, runner, cancellationToken).ConfigureAwait(false);
         request = request.For(target);
-        var statePath = request.State ?? Path.Combine(Path.GetDirectoryName(workDir) ?? workDir, ".tidemark", "state.db");
+        var statePath = CommonOptions.StatePathBeside(workDir, request.State);
         Task<StateStore>? state = null;
         Task<StateStore> OpenState(CancellationToken ct) => state ??= OpenStateAsync(statePath, env.Time, redactor, ct);
         var auditWriter = new DeferredAuditWriter(OpenState);

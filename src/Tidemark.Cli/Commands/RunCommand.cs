@@ -44,7 +44,7 @@ internal static class RunCommand
         var runner = new GitRunner(new GitRunnerOptions(Path.Combine(workDir, ".home"), GitExecutable(env)), redactor, logging.CreateLogger<GitRunner>());
         var target = await RunTarget.ResolveAsync(request.Repo, runner, cancellationToken).ConfigureAwait(false);
         request = request.For(target);
-        var statePath = request.State ?? Path.Combine(Path.GetDirectoryName(workDir) ?? workDir, ".tidemark", "state.db");
+        var statePath = CommonOptions.StatePathBeside(workDir, request.State);
         var state = await SqliteStateStore.OpenAsync(new SqliteStateOptions(statePath), env.Time, redactor, cancellationToken).ConfigureAwait(false);
         var journal = new RunJournal(state.AuditWriter);
         state = state with { AuditWriter = journal };

@@ -16,22 +16,16 @@ internal static class StateCommand
         Repair(env),
     };
 
-    private static Option<FileInfo?> StateOption() =>
-        new("--state") { Description = "The state database (default: .tidemark/state.db in the current folder)", HelpName = "FILE" };
-
-    private static string PathOf(ParseResult parse, Option<FileInfo?> state) =>
-        parse.GetValue(state)?.FullName ?? Path.Combine(Directory.GetCurrentDirectory(), ".tidemark", "state.db");
-
     private static Command Check(CliEnvironment env)
     {
-        var state = StateOption();
+        var state = CommonOptions.State();
         var command = new Command("check", "Check the state database: SQLite's integrity check, the schema version, who holds a repository lease (exit 0 when healthy, 1 when not)")
         {
             state,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(env, async () =>
         {
-            var path = PathOf(parse, state);
+            var path = CommonOptions.StatePath(parse.GetValue(state));
             var health = await new SqliteDatabase(new SqliteStateOptions(path), env.Time).CheckAsync(cancellationToken).ConfigureAwait(false);
             await WriteAsync(env, health).ConfigureAwait(false);
             return health.Healthy ? ExitCodes.Success : ExitCodes.Failed;
@@ -70,7 +64,7 @@ internal static class StateCommand
 
     private static Command Repair(CliEnvironment env)
     {
-        var state = StateOption();
+        var state = CommonOptions.State();
         var force = new Option<bool>("--force") { Description = "Also start over when the check finds the database healthy" };
         var command = new Command("repair", "Move a broken state database aside (PATH.broken-YYYYMMDDTHHMMSSZ, never deleted) and create a new one; the next run rebuilds the pull-request state")
         {
@@ -78,7 +72,7 @@ internal static class StateCommand
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(env, async () =>
         {
-            var path = PathOf(parse, state);
+            var path = CommonOptions.StatePath(parse.GetValue(state));
             var database = new SqliteDatabase(new SqliteStateOptions(path), env.Time);
             string why;
             try

@@ -79,7 +79,7 @@ internal static class TokenCommand
 
     private static Command Status(CliEnvironment env)
     {
-        var state = new Option<FileInfo?>("--state") { Description = "The state database (default: .tidemark/state.db in the current folder, where tidemark run keeps it)", HelpName = "FILE" };
+        var state = CommonOptions.State();
         var output = CommonOptions.Output("table", "json");
         var command = new Command("status", "Show, without network, each token Tidemark used: expiry, first and last use, what for, and the rotation")
         {
@@ -87,7 +87,7 @@ internal static class TokenCommand
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(env, async () =>
         {
-            var path = parse.GetValue(state)?.FullName ?? Path.GetFullPath(Path.Combine(".tidemark", "state.db"));
+            var path = CommonOptions.StatePath(parse.GetValue(state));
             var store = await SqliteStateStore.OpenExistingAsync(new SqliteStateOptions(path), env.Time, env.Redactor, cancellationToken).ConfigureAwait(false);
             var tokens = await store.TokenReader.ListTokensAsync(cancellationToken).ConfigureAwait(false);
             var rotations = await store.TokenReader.ListRotationsAsync(cancellationToken).ConfigureAwait(false);

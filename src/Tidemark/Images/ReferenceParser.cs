@@ -90,6 +90,9 @@ internal static partial class ReferenceParser
         return new ReferenceParseResult.Parsed(new ImageReference(registry, repository, tag, digest, name));
     }
 
+    /// <summary>True when <paramref name="name"/>'s first path component is a registry host (docker's rule), e.g. <c>ghcr.io/org/app</c>, not <c>org/app</c>.</summary>
+    internal static bool HasDomain(string name) => SplitDomain(name).Domain is not null;
+
     private static (string? Domain, string Path) SplitDomain(string name)
     {
         var slash = name.IndexOf('/', StringComparison.Ordinal);

@@ -13,12 +13,8 @@ internal static class SqliteStateStore
     {
         ArgumentNullException.ThrowIfNull(options);
         var path = Path.GetFullPath(options.DatabasePath);
-        if (Directory.Exists(path))
-        {
-            throw new StateStoreException(StateStoreProblem.Directory, path);
-        }
-
-        return File.Exists(path) ? OpenAsync(options, time, redactor, cancellationToken) : throw new StateStoreException(StateStoreProblem.Missing, path);
+        // A folder in its place goes on to OpenAsync, which names it as one.
+        return File.Exists(path) || Directory.Exists(path) ? OpenAsync(options, time, redactor, cancellationToken) : throw new StateStoreException(StateStoreProblem.Missing, path);
     }
 
     public static async Task<StateStore> OpenAsync(SqliteStateOptions options, TimeProvider time, ISecretRedactor redactor, CancellationToken cancellationToken)

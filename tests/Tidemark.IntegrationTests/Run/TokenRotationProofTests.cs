@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Microsoft.Extensions.Time.Testing;
 using Tidemark.IntegrationTests.Cli;
-using Tidemark.IntegrationTests.GitHub;
 using Tidemark.Testing;
 using Tidemark.Testing.GitHub;
 
@@ -13,35 +11,8 @@ namespace Tidemark.IntegrationTests.Run;
 /// `token status` against the simulator on one fake clock; until the proof, the current token does the work and is
 /// never called revocable.
 /// </summary>
-public sealed class TokenRotationProofTests(TokenLifeFixture fixture) : IClassFixture<TokenLifeFixture>, IAsyncLifetime
+public sealed class TokenRotationProofTests(TokenLifeFixture fixture) : TokenLifeScenes(fixture), IClassFixture<TokenLifeFixture>
 {
-    private static readonly Dictionary<string, string> Writer = new() { ["contents"] = "write", ["pull_requests"] = "write", ["metadata"] = "read" };
-
-    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero));
-    private GitHubSimulator github = null!;
-    private SimRepository repository = null!;
-    private readonly List<RunScene> scenes = [];
-
-    public async Task InitializeAsync()
-    {
-        github = await GitHubSimulator.StartAsync(new GitHubSimulatorOptions { Time = time });
-        RecordedExchanges.Register(github.Recorder);
-        github.AddUser("alice");
-        var examples = ExampleRepository.Copy();
-        repository = await github.AddRepositoryAsync("alice", "gitops", new RepositoryOptions { ImportFolder = examples });
-        Directory.Delete(examples, recursive: true);
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var scene in scenes)
-        {
-            scene.Dispose();
-        }
-
-        await github.DisposeAsync();
-    }
-
     [Fact]
     public async Task Run_ReadOnlyNextToken_KeepsTheCurrentTokenPushesWithItAndNamesWhatTheNextLacks()
     {
@@ -184,10 +155,8 @@ public sealed class TokenRotationProofTests(TokenLifeFixture fixture) : IClassFi
 
     private RunScene Scene(SimToken current, SimToken next)
     {
-        var scene = new RunScene(github, repository, current) { Time = time };
-        scene.OperatorConfig = ExampleRepository.WriteOperatorConfig(Path.Combine(scene.Root, "operator.yaml"), fixture.Registry.Host);
+        var scene = Scene(current);
         scene.Variables["NEXT_TOKEN"] = next.Value;
-        scenes.Add(scene);
         return scene;
     }
 }

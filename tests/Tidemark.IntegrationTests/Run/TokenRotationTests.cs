@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Time.Testing;
 using Tidemark.IntegrationTests.Cli;
-using Tidemark.IntegrationTests.GitHub;
 using Tidemark.Testing;
 using Tidemark.Testing.GitHub;
 
@@ -12,40 +10,8 @@ namespace Tidemark.IntegrationTests.Run;
 /// The token's expiry and rotation end to end: real `tidemark run`s against the simulator, both on one fake clock that
 /// the tests move forward by days; the simulator stops accepting a token at its <c>ExpiresAt</c>.
 /// </summary>
-public sealed class TokenRotationTests(TokenLifeFixture fixture) : IClassFixture<TokenLifeFixture>, IAsyncLifetime
+public sealed class TokenRotationTests(TokenLifeFixture fixture) : TokenLifeScenes(fixture), IClassFixture<TokenLifeFixture>
 {
-    private static readonly Dictionary<string, string> Writer = new()
-    {
-        ["contents"] = "write",
-        ["pull_requests"] = "write",
-        ["metadata"] = "read",
-    };
-
-    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero));
-    private GitHubSimulator github = null!;
-    private SimRepository repository = null!;
-    private readonly List<RunScene> scenes = [];
-
-    public async Task InitializeAsync()
-    {
-        github = await GitHubSimulator.StartAsync(new GitHubSimulatorOptions { Time = time });
-        RecordedExchanges.Register(github.Recorder);
-        github.AddUser("alice");
-        var examples = ExampleRepository.Copy();
-        repository = await github.AddRepositoryAsync("alice", "gitops", new RepositoryOptions { ImportFolder = examples });
-        Directory.Delete(examples, recursive: true);
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var scene in scenes)
-        {
-            scene.Dispose();
-        }
-
-        await github.DisposeAsync();
-    }
-
     [Fact]
     public async Task Run_TokenExpiringIn20Days_WarnsEveryRunAndCommentsEachThresholdOnceThenRefusesTheExpiredToken()
     {
@@ -255,14 +221,6 @@ public sealed class TokenRotationTests(TokenLifeFixture fixture) : IClassFixture
         Assert.False(File.Exists(scene.StatePath));
     }
 
-    private RunScene Scene(SimToken token)
-    {
-        var scene = new RunScene(github, repository, token) { Time = time };
-        scene.OperatorConfig = ExampleRepository.WriteOperatorConfig(Path.Combine(scene.Root, "operator.yaml"), fixture.Registry.Host);
-        scenes.Add(scene);
-        return scene;
-    }
-
     /// <summary>No file Tidemark wrote (state database with its WAL, clone, git config) holds a token or its basic-auth form.</summary>
     private static async Task AssertNoTokenInFilesAsync(string root, params string[] tokens)
     {
@@ -281,5 +239,5 @@ public sealed class TokenRotationTests(TokenLifeFixture fixture) : IClassFixture
 
     /// <summary>An operator's --config file: registries sent to the test registry, plus <paramref name="extra"/> (the repository's own tidemark.yaml is layered under it).</summary>
     private string Config(RunScene scene, string extra, string name = "tidemark.yaml") =>
-        ExampleRepository.WriteOperatorConfig(Path.Combine(scene.Root, name), fixture.Registry.Host, extra);
+        ExampleRepository.WriteOperatorConfig(Path.Combine(scene.Root, name), RegistryHost, extra);
 }

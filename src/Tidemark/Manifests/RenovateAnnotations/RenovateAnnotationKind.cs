@@ -135,10 +135,7 @@ internal sealed partial class RenovateAnnotationKind : IManifestKind
         var host = registryUrl;
         var scheme = host.IndexOf("://", StringComparison.Ordinal);
         host = (scheme < 0 ? host : host[(scheme + 3)..]).TrimEnd('/');
-        var first = name.Split('/')[0];
-        var hasHost = name.Contains('/', StringComparison.Ordinal)
-            && (first.Contains('.', StringComparison.Ordinal) || first.Contains(':', StringComparison.Ordinal) || first == "localhost");
-        return hasHost || host.Length == 0 ? name : $"{host}/{name}";
+        return ReferenceParser.HasDomain(name) || host.Length == 0 ? name : $"{host}/{name}";
     }
 
     // # renovate: PARAMS — the whole line is the comment (a trailing comment on a value line is not an annotation).
