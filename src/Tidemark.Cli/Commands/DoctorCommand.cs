@@ -6,6 +6,7 @@ using Tidemark.Configuration;
 using Tidemark.Credentials;
 using Tidemark.Credentials.GitHubApp;
 using Tidemark.Doctor;
+using Tidemark.Forges;
 using Tidemark.Forges.GitHub;
 using Tidemark.Git;
 using Tidemark.State;
@@ -54,8 +55,10 @@ internal static class DoctorCommand
         var isApp = sources.Current.Kind == "app";
         var token = credentials?.Resolved;
         var trail = new AuditTrail(auditWriter, token?.Fingerprint.ToString(), logging.CreateLogger("Tidemark.Audit"));
-        using var anonymous = new GitHubProbe(request.ApiUrl, null);
-        using var github = token is null ? null : new GitHubProbe(request.ApiUrl, token.Value);
+        var forge = ForgeRegistry.Default["github"];
+        using var anonymous = forge.Diagnose(new ForgeConnection(request.ApiUrl, target.Owner, target.Name, _ => ValueTask.FromResult(""), env.Time, logging.CreateLogger("Tidemark.Forges")));
+        using var github = credentials is null || token is null ? null
+            : forge.Diagnose(new ForgeConnection(request.ApiUrl, target.Owner, target.Name, credentials.Current, env.Time, logging.CreateLogger("Tidemark.Forges")));
         var context = new DoctorContext
         {
             Settings = new DoctorSettings(target.Owner, target.Name, request.ApiUrl, writeProbe, SourceName(request), () => Guid.NewGuid().ToString("N")[..12]),

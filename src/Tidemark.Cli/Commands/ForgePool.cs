@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Tidemark.Forges;
 using Tidemark.Forges.GitHub;
 
 namespace Tidemark.Cli.Commands;
@@ -16,7 +17,7 @@ internal sealed class ForgePool(CliEnvironment env, ILoggerFactory logging, Uri 
         ArgumentNullException.ThrowIfNull(credentials);
         if (!forges.TryGetValue(credentials, out var forge))
         {
-            forge = new GitHubForge(new GitHubForgeOptions(apiUrl, owner, repository), credentials.Current, env.Time, logging.CreateLogger("Tidemark.Forges"));
+            forge = (GitHubForge)ForgeRegistry.Default["github"].Create(new Forges.ForgeConnection(apiUrl, owner, repository, credentials.Current, env.Time, logging.CreateLogger("Tidemark.Forges")));
             forges.Add(credentials, forge);
         }
 

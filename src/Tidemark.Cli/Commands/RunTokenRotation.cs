@@ -15,7 +15,7 @@ namespace Tidemark.Cli.Commands;
 /// current token can be revoked within the overlap window. Until then the current token is used and the warning names
 /// the capability the next token lacks (issue #10 §1).
 /// </summary>
-internal sealed class RunTokenRotation(CliEnvironment env, ISecretRedactor redactor, StateStore state, TokenTarget target, Func<RunCredentials, IForge> forgeFor)
+internal sealed class RunTokenRotation(CliEnvironment env, ISecretRedactor redactor, StateStore state, TokenTarget target, Func<RunCredentials, IForgeDiagnostics> forgeFor)
 {
     private RunTokenChoice? current;
     private string? currentTrouble;

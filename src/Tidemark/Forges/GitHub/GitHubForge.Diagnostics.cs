@@ -6,52 +6,48 @@ using System.Text.Json.Nodes;
 namespace Tidemark.Forges.GitHub;
 
 /// <summary>
-/// Raw REST probes for <c>tidemark doctor</c>: one request, no retries, and the whole answer kept — status, the
-/// diagnostic headers Octokit hides (<c>X-OAuth-Scopes</c>, <c>X-Accepted-GitHub-Permissions</c>, <c>X-GitHub-SSO</c>,
-/// <c>GitHub-Authentication-Token-Expiration</c>, <c>Date</c>) and the JSON body. The token travels only in the
-/// <c>Authorization</c> header; a null token sends the request anonymously.
-/// <code>
-/// using var probe = new GitHubProbe(new Uri("https://api.github.com/"), token);
-/// var rate = await probe.GetAsync("rate_limit", ct);   // rate.Status == 401: bad credentials
-/// </code>
+/// The diagnostics port (<see cref="IForgeDiagnostics"/>) over the same HTTP setup as the automation verbs: raw REST
+/// probes that keep the whole answer — status, the diagnostic headers Octokit hides (<c>X-OAuth-Scopes</c>,
+/// <c>X-Accepted-GitHub-Permissions</c>, <c>X-GitHub-SSO</c>, <c>GitHub-Authentication-Token-Expiration</c>, <c>Date</c>)
+/// and the JSON body. No answer (after the policy's retries) is a <see cref="ProbeResponse"/> with status 0 that says why.
 /// </summary>
-internal sealed class GitHubProbe : IDisposable
+internal sealed partial class GitHubForge
 {
-    private readonly HttpClient http;
-    private readonly string? token;
+    private string Repo => $"repos/{Uri.EscapeDataString(Owner)}/{Uri.EscapeDataString(Name)}";
 
-    public GitHubProbe(Uri apiBase, string? token, HttpMessageHandler? handler = null)
-    {
-        ArgumentNullException.ThrowIfNull(apiBase);
-        var root = apiBase.AbsoluteUri.EndsWith('/') ? apiBase : new Uri(apiBase.AbsoluteUri + "/");
-        http = new HttpClient(handler ?? new SocketsHttpHandler(), disposeHandler: true) { BaseAddress = root, Timeout = TimeSpan.FromSeconds(30) };
-        this.token = token;
-        ApiBase = root;
-    }
+    public Task<ProbeResponse> ReachAsync(CancellationToken cancellationToken) => SendAsync(HttpMethod.Get, "", null, anonymous: true, cancellationToken);
 
-    public Uri ApiBase { get; }
+    public Task<ProbeResponse> RateLimitAsync(CancellationToken cancellationToken) => GetAsync("rate_limit", cancellationToken);
 
-    /// <summary>Writes sent so far (the doctor's write probes only).</summary>
-    public int WriteCount { get; private set; }
+    public Task<ProbeResponse> UserAsync(CancellationToken cancellationToken) => GetAsync("user", cancellationToken);
 
-    public Task<ProbeResponse> GetAsync(string path, CancellationToken cancellationToken, bool anonymous = false) =>
-        SendAsync(HttpMethod.Get, path, null, anonymous, cancellationToken);
+    public Task<ProbeResponse> RepositoryAsync(CancellationToken cancellationToken) => GetAsync(Repo, cancellationToken);
 
-    public Task<ProbeResponse> PostAsync(string path, JsonObject body, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, path, body, false, cancellationToken);
+    public Task<ProbeResponse> BranchHeadAsync(string branch, CancellationToken cancellationToken) =>
+        GetAsync($"{Repo}/git/ref/heads/{Uri.EscapeDataString(branch)}", cancellationToken);
 
-    public Task<ProbeResponse> DeleteAsync(string path, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Delete, path, null, false, cancellationToken);
+    public Task<ProbeResponse> BranchAsync(string branch, CancellationToken cancellationToken) =>
+        GetAsync($"{Repo}/branches/{Uri.EscapeDataString(branch)}", cancellationToken);
+
+    public Task<ProbeResponse> BranchRulesAsync(string branch, CancellationToken cancellationToken) =>
+        GetAsync($"{Repo}/rules/branches/{Uri.EscapeDataString(branch)}", cancellationToken);
+
+    public Task<ProbeResponse> OpenPullRequestsAsync(string head, CancellationToken cancellationToken) =>
+        GetAsync($"{Repo}/pulls?head={Uri.EscapeDataString(head)}&state=open&per_page=1", cancellationToken);
+
+    public Task<ProbeResponse> WriteProbeAsync(JsonObject pullRequest, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, $"{Repo}/pulls", pullRequest, anonymous: false, cancellationToken);
+
+    private Task<ProbeResponse> GetAsync(string path, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, path, null, anonymous: false, cancellationToken);
 
     private async Task<ProbeResponse> SendAsync(HttpMethod method, string path, JsonObject? body, bool anonymous, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
-        request.Headers.UserAgent.ParseAdd("tidemark");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.github+json"));
-        request.Headers.TryAddWithoutValidation("X-GitHub-Api-Version", GitHubWireHandler.ApiVersion);
-        if (!anonymous && !string.IsNullOrEmpty(token))
+        if (anonymous)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            GitHubHttp.SendAnonymously(request);
         }
 
         if (body is not null)
@@ -59,24 +55,15 @@ internal sealed class GitHubProbe : IDisposable
             request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
         }
 
-        if (method != HttpMethod.Get)
-        {
-            WriteCount++;
-        }
-
         try
         {
-            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            using var response = await http.Client.SendAsync(request, cancellationToken).ConfigureAwait(false);
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             return new ProbeResponse((int)response.StatusCode, Headers(response), Parse(text), null);
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException or TimeoutException)
         {
             return new ProbeResponse(0, new Dictionary<string, string>(), null, e.Message);
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return new ProbeResponse(0, new Dictionary<string, string>(), null, "no answer within 30 seconds");
         }
     }
 
@@ -102,6 +89,4 @@ internal sealed class GitHubProbe : IDisposable
             return null;
         }
     }
-
-    public void Dispose() => http.Dispose();
 }

@@ -12,11 +12,11 @@ namespace Tidemark.Forges.GitHub;
 ///     ct => ValueTask.FromResult(token), TimeProvider.System, logger);
 /// </code>
 /// </summary>
-internal sealed class GitHubForge : IForge, IDisposable
+internal sealed partial class GitHubForge : IForge, IForgeDiagnostics, IDisposable
 {
     private readonly GitHubForgeOptions options;
-    private readonly GitHubWireHandler wire;
-    private readonly HttpClientAdapter http;
+    private readonly GitHubHttp http;
+    private readonly HttpClientAdapter octokitHttp;
     private readonly GitHubCaller caller;
     private readonly PullRequestEnsurer ensurer;
     private readonly AccessInspector inspector;
@@ -35,22 +35,28 @@ internal sealed class GitHubForge : IForge, IDisposable
         ArgumentNullException.ThrowIfNull(tokenProvider);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
-        var apiBase = options.ApiBase.AbsoluteUri.EndsWith('/') ? options.ApiBase : new Uri(options.ApiBase.AbsoluteUri + "/");
+        var apiBase = Forges.ApiBase.Normalize(options.ApiBase);
         this.options = options with { ApiBase = apiBase };
         this.logger = logger;
-        wire = new GitHubWireHandler(handler ?? new SocketsHttpHandler(), logger);
-        http = new HttpClientAdapter(() => wire);
-        var credentials = new TokenCredentialStore();
-        var connection = new Connection(new ProductHeaderValue("tidemark"), apiBase, credentials, http, new SimpleJsonSerializer());
+        var policy = this.options.Policy;
+        http = new GitHubHttp(apiBase, async ct => await tokenProvider(ct).ConfigureAwait(false), policy, time,
+            options.Jitter ?? new Random((int)time.GetTimestamp()), logger, handler);
+        octokitHttp = new HttpClientAdapter(() => http.Handler);
+        // Octokit sends anonymously: the HTTP setup's auth handler puts the provider's current token on every attempt
+        var connection = new Connection(new ProductHeaderValue("tidemark"), apiBase, new InMemoryCredentialStore(Octokit.Credentials.Anonymous), octokitHttp, new SimpleJsonSerializer());
         var client = new GitHubClient(connection);
-        client.SetRequestTimeout(this.options.RequestTimeout);
-        caller = new GitHubCaller(client, credentials, tokenProvider, this.options, time, logger);
+        // the pipeline bounds each attempt and the whole call; Octokit's own timeout only backs that up
+        client.SetRequestTimeout(policy.TotalTimeout + TimeSpan.FromSeconds(5));
+        caller = new GitHubCaller(client, this.options, time);
         ensurer = new PullRequestEnsurer(this, caller, this.options, logger);
         inspector = new AccessInspector(caller, this.options);
         prober = new TokenProber(caller, this.options);
     }
 
-    public int WriteCount => wire.WriteCount;
+    /// <summary>Writes sent so far through this forge's HTTP setup (Octokit's and the diagnostics' alike).</summary>
+    public int WriteCount => http.WriteCount;
+
+    public Uri ApiBase => options.ApiBase;
 
     private string Owner => options.Owner;
 
@@ -187,5 +193,9 @@ internal sealed class GitHubForge : IForge, IDisposable
             .OrderByDescending(p => p.Number)];
     }
 
-    public void Dispose() => http.Dispose();
+    public void Dispose()
+    {
+        octokitHttp.Dispose();
+        http.Dispose();
+    }
 }
