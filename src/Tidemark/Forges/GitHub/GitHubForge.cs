@@ -5,8 +5,10 @@ using Octokit.Internal;
 namespace Tidemark.Forges.GitHub;
 
 /// <summary>
-/// One GitHub repository through Octokit. The connection is built by hand so the base URI is kept as given
-/// (api.github.com, GHES <c>/api/v3/</c>, a test server); Octokit's own constructor would rewrite it.
+/// One GitHub repository, both ports (automation: <see cref="IForge"/>; diagnostics: <see cref="IForgeDiagnostics"/>,
+/// in GitHubForge.Diagnostics.cs) over one <see cref="GitHubHttp"/>. The automation verbs go through Octokit, whose
+/// connection is built by hand so the base URI is kept as given (api.github.com, GHES <c>/api/v3/</c>, a test server);
+/// Octokit's own constructor would rewrite it.
 /// <code>
 /// using var forge = new GitHubForge(new GitHubForgeOptions(new Uri("https://api.github.com/"), "acme", "gitops"),
 ///     ct => ValueTask.FromResult(token), TimeProvider.System, logger);
