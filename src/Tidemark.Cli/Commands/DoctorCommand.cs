@@ -36,17 +36,19 @@ internal static class DoctorCommand
     }
 
     /// <summary>Runs <paramref name="checks"/> (all of them, or <c>token check</c>'s subset), audits the run once, renders the report.</summary>
-    public static async Task<int> RunChecksAsync(CliEnvironment env, ILoggerFactory logging, RunRequest request, bool writeProbe, string output, string commandName,
+    public static async Task<int> RunChecksAsync(CliEnvironment env, ILoggerFactory logging, RunSettings request, bool writeProbe, string output, string commandName,
         IReadOnlyList<IDoctorCheck> checks, CancellationToken cancellationToken)
     {
         var redactor = env.Redactor;
-        var workDir = Path.GetFullPath(request.WorkDir ?? Path.Combine(Directory.GetCurrentDirectory(), "tidemark-work"));
-        var runner = new GitRunner(new GitRunnerOptions(Path.Combine(workDir, ".home"), RunCommand.GitExecutable(env)), redactor, logging.CreateLogger<GitRunner>());
+        var composition = new Composition(env, logging);
+        var progress = new CliRunReport(env);
+        var workDir = request.WorkDirectory;
+        var runner = composition.GitRunner(workDir);
         var target = await RunTarget.ResolveAsync(request.Repo, runner, cancellationToken).ConfigureAwait(false);
         request = request.For(target);
-        var statePath = CommonOptions.StatePathBeside(workDir, request.State);
+        var statePath = composition.StatePath(request.State);
         Task<StateStore>? state = null;
-        Task<StateStore> OpenState(CancellationToken ct) => state ??= OpenStateAsync(statePath, env.Time, redactor, ct);
+        Task<StateStore> OpenState(CancellationToken ct) => state ??= composition.OpenStateAsync(request.State, ct);
         var auditWriter = new DeferredAuditWriter(OpenState);
         var tokenTarget = new TokenTarget(request.ApiUrl, target.Owner, target.Name);
         var sources = await RunToken.SourcesAsync(request, cancellationToken).ConfigureAwait(false);
@@ -67,14 +69,14 @@ internal static class DoctorCommand
             AppMint = (credentials?.Source as AppTokenSource)?.LastMint,
             AppError = isApp ? tokenError : null,
             MintWithWorkflows = credentials?.Source is AppTokenSource app ? ct => MintWithWorkflowsAsync(app, ct) : null,
-            ProbeNext = sources.Next is null ? null : ProbeNext(env, logging, request, tokenTarget, sources, runner, target, OpenState),
+            ProbeNext = sources.Next is null ? null : ProbeNext(env, composition, progress, request, tokenTarget, sources, runner, target, OpenState),
             GitHub = github,
             Anonymous = anonymous,
             Git = runner,
             StatePath = statePath,
             OpenState = OpenState,
-            PlanImages = (workspace, ct) => PlanCommand.PlanAsync(env, logging, workspace, request.SecretsDirectory, false, ct),
-            LoadCheckout = Checkout(env, request, runner, target, trail, credentials, workDir),
+            PlanImages = (workspace, ct) => ScopePlanning.PlanFirstAsync(composition.Planning(), workspace, request.SecretsDirectory, false, ct),
+            LoadCheckout = Checkout(env, progress, request, runner, target, trail, credentials, workDir),
         };
         var report = await DoctorRunner.RunAsync(checks, context, cancellationToken).ConfigureAwait(false);
         await AuditAsync(report, commandName, target.FullName, trail, auditWriter, env, cancellationToken).ConfigureAwait(false);
@@ -83,13 +85,13 @@ internal static class DoctorCommand
     }
 
     /// <summary>Tidemark's clone, as <c>run</c> prepares it, at the default branch the repository check found.</summary>
-    private static Func<DoctorContext, CancellationToken, Task<DoctorCheckout>> Checkout(CliEnvironment env, RunRequest request, GitRunner runner, RunTarget target, AuditTrail audit, RunCredentials? credentials, string workDir) =>
+    private static Func<DoctorContext, CancellationToken, Task<DoctorCheckout>> Checkout(CliEnvironment env, IRunReport report, RunSettings request, GitRunner runner, RunTarget target, AuditTrail audit, RunCredentials? credentials, string workDir) =>
         async (context, ct) =>
         {
             var defaultBranch = context.DefaultBranch ?? "main";
             Func<CancellationToken, ValueTask<string>> tokens = credentials is null ? _ => ValueTask.FromResult(context.Token!.Value) : credentials.Current;
             var git = await RunCheckout.PrepareAsync(runner, target, audit, defaultBranch, workDir, tokens, env.Time, ct).ConfigureAwait(false);
-            var (workspace, settings, baseSha) = await RunCheckout.LoadAsync(git, env, request.Config, target, audit, defaultBranch, ct).ConfigureAwait(false);
+            var (workspace, settings, baseSha) = await RunCheckout.LoadAsync(git, report, request.Config, target, audit, defaultBranch, ct).ConfigureAwait(false);
             return new DoctorCheckout(git, workspace, settings, baseSha);
         };
 
@@ -103,18 +105,18 @@ internal static class DoctorCommand
     /// The next token's probe, its proof from the checkout (push by git push --dry-run to the configured update branch,
     /// pull requests, workflows) and the recorded rotation, through <c>run</c>'s own <see cref="RunTokenRotation"/> and <see cref="RunTokenProof"/>.
     /// </summary>
-    private static Func<DoctorCheckout?, CancellationToken, Task<NextTokenReport>> ProbeNext(CliEnvironment env, ILoggerFactory logging, RunRequest request, TokenTarget target,
+    private static Func<DoctorCheckout?, CancellationToken, Task<NextTokenReport>> ProbeNext(CliEnvironment env, Composition composition, IRunReport report, RunSettings request, TokenTarget target,
         RunTokenSources sources, GitRunner runner, RunTarget repository, Func<CancellationToken, Task<StateStore>> openState) =>
         async (checkout, ct) =>
         {
             var state = await openState(ct).ConfigureAwait(false);
-            using var forges = new ForgePool(env, logging, request.ApiUrl, target.Owner, target.Repository);
+            using var forges = composition.Forges(request.ApiUrl, repository);
             Func<RunCredentials, Forges.TokenProbe, Task<TokenProof>>? prove = checkout is null ? null : async (next, probe) =>
             {
                 var git = await GitRepository.OpenAsync(runner, repository.Remote, checkout.Git.Directory, next.Current, env.Time, ct).ConfigureAwait(false);
                 return await RunTokenProof.ProveAsync(next, probe, git, target, checkout.Settings, RunTokenProof.UpdatePaths(checkout.Workspace), ct).ConfigureAwait(false);
             };
-            return await new RunTokenRotation(env, env.Redactor, state, target, forges.For).InspectNextAsync(sources, prove, ct).ConfigureAwait(false);
+            return await new RunTokenRotation(env.Time, env.Variable, env.Redactor, report, state, target, forges.For).InspectNextAsync(sources, prove, ct).ConfigureAwait(false);
         };
 
     /// <summary>The current token; a GitHub App mints one for <paramref name="target"/> (its refusal is app-mint's finding).</summary>
@@ -122,7 +124,7 @@ internal static class DoctorCommand
     {
         try
         {
-            return (await RunToken.ResolveAsync(source, "token", env, redactor, target, audit, cancellationToken).ConfigureAwait(false), null);
+            return (await RunToken.ResolveAsync(source, "token", env.Time, env.Variable, redactor, target, audit, cancellationToken).ConfigureAwait(false), null);
         }
         catch (TokenSourceException e)
         {
@@ -130,15 +132,10 @@ internal static class DoctorCommand
         }
     }
 
-    private static string SourceName(RunRequest request) =>
+    private static string SourceName(RunSettings request) =>
         request.TokenCommand is { Count: > 0 } ? "the output of --token-command"
         : request.TokenFile is { } file ? file.FullName
         : request.TokenEnv ?? EnvironmentTokenSource.DefaultVariable;
-
-    private static async Task<StateStore> OpenStateAsync(string path, TimeProvider time, ISecretRedactor redactor, CancellationToken cancellationToken)
-    {
-        return await SqliteStateStore.OpenAsync(new SqliteStateOptions(path), time, redactor, cancellationToken).ConfigureAwait(false);
-    }
 
     /// <summary>
     /// One <c>token.check</c> audit event per run, with the token's fingerprint: <c>ok</c> when no check failed,

@@ -31,7 +31,7 @@ internal static class ScanCommand
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(env, async () =>
         {
-            var settings = await ConfigFiles.LoadAsync(parse.GetValue(config), null, env.Error, cancellationToken).ConfigureAwait(false);
+            var settings = await ConfigFiles.LoadAsync(parse.GetValue(config), null, new CliRunReport(env).NoteAsync, cancellationToken).ConfigureAwait(false);
             var requests = Requests(parse.GetValue(images)!, parse.GetValue(policy), parse.GetValue(filter), parse.GetValue(extract), settings);
             var results = await ScanAsync(env, logging, settings, requests, parse.GetValue(explain), cancellationToken).ConfigureAwait(false);
             await ScanRenderer.WriteAsync(env.Out, results, parse.GetValue(output)!, parse.GetValue(explain)).ConfigureAwait(false);

@@ -87,7 +87,7 @@ internal static class TokenCommand
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(env, async () =>
         {
-            var path = CommonOptions.StatePath(parse.GetValue(state));
+            var path = StateLocation.Resolve(parse.GetValue(state)?.FullName, env.Variable);
             var store = await SqliteStateStore.OpenExistingAsync(new SqliteStateOptions(path), env.Time, env.Redactor, cancellationToken).ConfigureAwait(false);
             var tokens = await store.TokenReader.ListTokensAsync(cancellationToken).ConfigureAwait(false);
             var rotations = await store.TokenReader.ListRotationsAsync(cancellationToken).ConfigureAwait(false);

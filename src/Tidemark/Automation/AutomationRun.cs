@@ -1,65 +1,54 @@
-using System.CommandLine;
 using Microsoft.Extensions.Logging;
-using Tidemark.Automation;
 using Tidemark.Configuration;
-using Tidemark.Cli.Rendering;
 using Tidemark.Credentials;
-using Tidemark.Forges;
-using Tidemark.Forges.GitHub;
 using Tidemark.Git;
 using Tidemark.Registries;
 using Tidemark.State;
 
-namespace Tidemark.Cli.Commands;
+namespace Tidemark.Automation;
 
 /// <summary>
-/// <c>tidemark run</c>: the whole loop for one repository — clone or fetch it into the work directory, plan from
-/// the base branch's head, then publish (one commit on the update branch, push, open/update/close the pull request)
-/// and record. Git, forge and state failures exit 1 with their classified message; bad input exits 2.
+/// The run as one call, whoever hosts it (<c>tidemark run</c> today, a <c>serve</c> host later): for one repository,
+/// choose the token, take the repository's lease once, then <b>checkout</b> (clone or fetch Tidemark's own clone to the
+/// base head and read the configuration there) → <b>plan</b> each scope → <b>publish</b> each scope (one commit on the
+/// update branch, push, open/update/close the pull request) → <b>record</b> (each token's use, then the lease released).
+/// Progress goes to the host's <see cref="IRunReport"/>; what was done comes back as a <see cref="RunResult"/>. Git,
+/// forge and state failures are thrown with their classified messages; a state store failing after the run changed
+/// GitHub is a <see cref="RunNotRecordedException"/> naming what was done.
 /// </summary>
-internal static class RunCommand
+internal static class AutomationRun
 {
-    private static readonly TimeSpan LockLease = TimeSpan.FromMinutes(15);
-    private static readonly TimeSpan LockWait = TimeSpan.FromMinutes(2);
+    /// <summary>How long the repository's lease lasts (a crashed run's lease expires after it) and how long a run waits for another's.</summary>
+    public static readonly TimeSpan LockLease = TimeSpan.FromMinutes(15);
 
-    public static Command Create(CliEnvironment env, ILoggerFactory logging)
-    {
-        var options = new RunOptions();
-        var command = new Command("run", "Apply the plan: commit, push the update branch, open/update/close the pull request");
-        options.AddTo(command);
-        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(env, () => Failures(env, () => RunAsync(env, logging, options, parse, cancellationToken))));
-        return command;
-    }
+    public static readonly TimeSpan LockWait = TimeSpan.FromMinutes(2);
 
-    private static async Task<int> RunAsync(CliEnvironment env, ILoggerFactory logging, RunOptions options, ParseResult parse, CancellationToken cancellationToken)
+    public static async Task<RunResult> RunAsync(RunSettings settings, RunHost host, CancellationToken cancellationToken)
     {
-        var request = options.Read(parse);
-        if (request.Output == "json")
-        {
-            env = env with { Error = new LineRecorder(env.Error) };
-        }
-        var redactor = env.Redactor;
-        var sources = await RunToken.SourcesAsync(request, cancellationToken).ConfigureAwait(false);
-        var workDir = Path.GetFullPath(request.WorkDir ?? Path.Combine(Directory.GetCurrentDirectory(), "tidemark-work"));
-        var runner = new GitRunner(new GitRunnerOptions(Path.Combine(workDir, ".home"), GitExecutable(env)), redactor, logging.CreateLogger<GitRunner>());
-        var target = await RunTarget.ResolveAsync(request.Repo, runner, cancellationToken).ConfigureAwait(false);
-        request = request.For(target);
-        var statePath = CommonOptions.StatePathBeside(workDir, request.State);
-        var state = await SqliteStateStore.OpenAsync(new SqliteStateOptions(statePath), env.Time, redactor, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(host);
+        var report = new RecordingRunReport(host.Report);
+        host = host with { Report = report };
+        var sources = await RunToken.SourcesAsync(settings, cancellationToken).ConfigureAwait(false);
+        var target = await RunTarget.ResolveAsync(settings.Repo, host.Git, cancellationToken).ConfigureAwait(false);
+        settings = settings.For(target);
+        var state = await host.OpenState(cancellationToken).ConfigureAwait(false);
         var journal = new RunJournal(state.AuditWriter);
         state = state with { AuditWriter = journal };
-        var tokenTarget = new TokenTarget(request.ApiUrl, target.Owner, target.Name);
-        using var forges = new ForgePool(env, logging, request.ApiUrl, target.Owner, target.Name);
-        var rotation = new RunTokenRotation(env, redactor, state, tokenTarget, forges.For);
+        var tokenTarget = new TokenTarget(settings.ApiUrl, target.Owner, target.Name);
+        using var forges = host.Forges(settings.ApiUrl, target);
+        var rotation = new RunTokenRotation(host.Time, host.Variable, host.Redactor, report, state, tokenTarget, forges.For);
         var choice = await rotation.ChooseAsync(sources, cancellationToken).ConfigureAwait(false);
-        var owner = LeaseOwner.For("run");
-        var lease = await state.Locks.AcquireAsync(target.FullName, owner, LockLease, LockWait, cancellationToken).ConfigureAwait(false);
-        var tools = new RunTools(runner, rotation, forges, [], workDir);
+
+        // the one lease of this run: held from here until every record below is written, and passed down to publishing
+        var lease = await state.Locks.AcquireAsync(target.FullName, LeaseOwner.For("run"), LockLease, LockWait, cancellationToken).ConfigureAwait(false);
+        var tools = new RunTools(host.Git, rotation, forges, [], settings.WorkDirectory);
         var failed = false;
         try
         {
-            var context = await StartAsync(new RunContext(env, logging, request, target, forges.For(choice.Credentials), state, owner, choice.Token, AuditFor(state, logging, choice)), tools, choice, cancellationToken).ConfigureAwait(false);
-            return await RunLockedAsync(context, tools, choice, cancellationToken).ConfigureAwait(false);
+            var context = await StartAsync(new RunContext(host, settings, target, forges.For(choice.Credentials), state, lease, choice.Token, AuditFor(state, host, choice)), tools, choice, cancellationToken).ConfigureAwait(false);
+            var scopes = await RunLeasedAsync(context, tools, choice, cancellationToken).ConfigureAwait(false);
+            return new RunResult(target.FullName, settings.DryRun, scopes.Mode, scopes.Results, report.Warnings, report.Errors);
         }
         catch (StateStoreException e) when (journal.Done.Count > 0)
         {
@@ -75,6 +64,44 @@ internal static class RunCommand
         {
             await EndAsync(state, tools, lease, failed, journal).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Checkout → token adopted → plan → publish, under the lease.</summary>
+    private static async Task<(UpdateMode Mode, IReadOnlyList<ScopeResult> Results)> RunLeasedAsync(RunContext context, RunTools tools, RunTokenChoice choice, CancellationToken cancellationToken)
+    {
+        // checkout
+        var checkout = await CheckoutAsync(context, tools, choice, cancellationToken).ConfigureAwait(false);
+        (context, var git) = (checkout.Context, checkout.Git);
+
+        // the token the rest of the run uses, proven against the checkout
+        var updatePaths = RunTokenProof.UpdatePaths(checkout.Workspace);
+        var chosen = await AdoptTokenAsync(context, tools, checkout, updatePaths, cancellationToken).ConfigureAwait(false);
+        if (chosen.Fingerprint != checkout.Choice.Fingerprint)
+        {
+            context = await StartAsync(context, tools, chosen, cancellationToken).ConfigureAwait(false);
+            git = await GitRepository.OpenAsync(tools.Runner, context.Target.Remote, git.Directory, chosen.Credentials.Current, context.Host.Time, cancellationToken).ConfigureAwait(false);
+        }
+
+        await RunToken.RequireWorkflowsAsync(chosen.Credentials, updatePaths, cancellationToken).ConfigureAwait(false);
+        await RunToken.EnsureNotLeakedAsync(checkout.Workspace.Root, context.Token, context.Host.Report.WarnAsync, cancellationToken).ConfigureAwait(false);
+
+        // plan, then publish each scope
+        var mode = UpdateMode.Of(checkout.Workspace.Flux, checkout.Workspace.Config);
+        var plans = await PlanAsync(context, checkout.Workspace, mode, null, cancellationToken).ConfigureAwait(false);
+        var results = new List<ScopeResult>();
+        foreach (var plan in plans)
+        {
+            var scopeSettings = mode.Scopes.Count == 1 ? checkout.Settings : PublishSettings.From(checkout.Workspace.Config, plan.Scope.Automation, true, context.Target.FullName, checkout.DefaultBranch);
+            var (scopePlan, scopeBase) = scopeSettings.BaseBranch == checkout.Settings.BaseBranch
+                ? (plan, checkout.BaseSha)
+                : await PlanOnItsBaseAsync(context, git, plan.Scope, scopeSettings.BaseBranch, checkout.DefaultBranch, cancellationToken).ConfigureAwait(false);
+            if (await PublishScopeAsync(context, git, tools.Ledgers[^1], scopePlan, scopeSettings with { PlannedBaseSha = scopeBase }, cancellationToken).ConfigureAwait(false) is { } result)
+            {
+                results.Add(result);
+            }
+        }
+
+        return (mode, results);
     }
 
     /// <summary>
@@ -107,28 +134,6 @@ internal static class RunCommand
         }
     }
 
-    private static async Task<int> RunLockedAsync(RunContext context, RunTools tools, RunTokenChoice choice, CancellationToken cancellationToken)
-    {
-        var checkout = await CheckoutAsync(context, tools, choice, cancellationToken).ConfigureAwait(false);
-        (context, var git) = (checkout.Context, checkout.Git);
-        var updatePaths = RunTokenProof.UpdatePaths(checkout.Workspace);
-        var tokenTarget = new TokenTarget(context.Request.ApiUrl, context.Target.Owner, context.Target.Name);
-        var chosen = await tools.Rotation.AdoptAsync(checkout.Choice, async (next, probe) =>
-        {
-            var nextGit = await GitRepository.OpenAsync(tools.Runner, context.Target.Remote, git.Directory, next.Current, context.Env.Time, cancellationToken).ConfigureAwait(false);
-            return await RunTokenProof.ProveAsync(next, probe, nextGit, tokenTarget, checkout.Settings, updatePaths, cancellationToken).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
-        if (chosen.Fingerprint != checkout.Choice.Fingerprint)
-        {
-            context = await StartAsync(context, tools, chosen, cancellationToken).ConfigureAwait(false);
-            git = await GitRepository.OpenAsync(tools.Runner, context.Target.Remote, git.Directory, chosen.Credentials.Current, context.Env.Time, cancellationToken).ConfigureAwait(false);
-        }
-
-        await RunToken.RequireWorkflowsAsync(chosen.Credentials, updatePaths, cancellationToken).ConfigureAwait(false);
-        await RunToken.EnsureNotLeakedAsync(checkout.Workspace.Root, context.Token, context.Env.Error, cancellationToken).ConfigureAwait(false);
-        return await PublishAsync(context, git, checkout, tools.Ledgers[^1], cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>
     /// Clones or fetches the base head and reads the configuration with the starting token; when an unproven next token
     /// cannot (e.g. Metadata but no Contents permission), it is refused and the current token does it instead.
@@ -152,40 +157,33 @@ internal static class RunCommand
         }
     }
 
+    /// <summary>An unproven next token proves push, pull requests (and workflows) against the checkout, or the current token goes on.</summary>
+    private static Task<RunTokenChoice> AdoptTokenAsync(RunContext context, RunTools tools, RunCheckedOut checkout, IReadOnlyList<string> updatePaths, CancellationToken cancellationToken)
+    {
+        var tokenTarget = new TokenTarget(context.Settings.ApiUrl, context.Target.Owner, context.Target.Name);
+        return tools.Rotation.AdoptAsync(checkout.Choice, async (next, probe) =>
+        {
+            var nextGit = await GitRepository.OpenAsync(tools.Runner, context.Target.Remote, checkout.Git.Directory, next.Current, context.Host.Time, cancellationToken).ConfigureAwait(false);
+            return await RunTokenProof.ProveAsync(next, probe, nextGit, tokenTarget, checkout.Settings, updatePaths, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
     /// <summary>The context for <paramref name="choice"/> (its forge and audit trail) and its ledger begun (an expired token stops the run here).</summary>
     private static async Task<RunContext> StartAsync(RunContext context, RunTools tools, RunTokenChoice choice, CancellationToken cancellationToken)
     {
-        context = context with { Forge = tools.Forges.For(choice.Credentials), Token = choice.Token, Audit = AuditFor(context.State, context.Logging, choice) };
-        var ledger = new RunTokenLedger(context.Env, context.State, choice, context.Target.FullName, context.Audit);
+        context = context with { Forge = tools.Forges.For(choice.Credentials), Token = choice.Token, Audit = AuditFor(context.State, context.Host, choice) };
+        var ledger = new RunTokenLedger(context.Host.Time, context.Host.Report, context.State, choice, context.Target.FullName, context.Audit);
         tools.Ledgers.Add(ledger);
         await ledger.BeginAsync(cancellationToken).ConfigureAwait(false);
         return context;
     }
 
-    private static async Task<int> PublishAsync(RunContext context, GitRepository git, RunCheckedOut checkout, RunTokenLedger ledger, CancellationToken cancellationToken)
+    /// <summary>Each scope's plan (or only <paramref name="only"/>), tag listings through the state store's cache.</summary>
+    private static Task<IReadOnlyList<Plan>> PlanAsync(RunContext context, Workspace workspace, UpdateMode mode, IEnumerable<UpdateScope>? only, CancellationToken cancellationToken)
     {
-        var (env, request) = (context.Env, context.Request);
-        var (workspace, settings, baseSha, defaultBranch) = (checkout.Workspace, checkout.Settings, checkout.BaseSha, checkout.DefaultBranch);
-        var mode = UpdateMode.Of(workspace.Flux, workspace.Config);
-        var plans = await PlanCommand.PlanScopesAsync(env, context.Logging, workspace, mode, request.SecretsDirectory, false, cancellationToken, TagCache(context)).ConfigureAwait(false);
-        var results = new List<(PublishSettings Settings, Plan Plan, Outcome Outcome)>();
-        foreach (var plan in plans)
-        {
-            var scopeSettings = mode.Scopes.Count == 1 ? settings : PublishSettings.From(workspace.Config, plan.Scope.Automation, true, context.Target.FullName, defaultBranch);
-            var (scopePlan, scopeBase) = scopeSettings.BaseBranch == settings.BaseBranch
-                ? (plan, baseSha)
-                : await PlanOnItsBaseAsync(context, git, plan.Scope, scopeSettings.BaseBranch, defaultBranch, cancellationToken).ConfigureAwait(false);
-            if (await PublishScopeAsync(context, git, ledger, scopePlan, scopeSettings with { PlannedBaseSha = scopeBase }, cancellationToken).ConfigureAwait(false) is { } result)
-            {
-                results.Add(result);
-            }
-        }
-        if (request.Output == "json" && env.Error is LineRecorder recorder)
-        {
-            var errors = recorder.LinesStartingWith("tidemark: error: ");
-            await RunRenderer.WriteJsonAsync(env.Out, context.Target.FullName, request.DryRun, mode, results, recorder.LinesStartingWith("tidemark: warning: "), errors).ConfigureAwait(false);
-        }
-        return results.Any(r => r.Plan.HasErrors) ? ExitCodes.Failed : ExitCodes.Success;
+        var host = context.Host;
+        var planning = new PlanningHost(host.Time, host.Logging, host.Redactor, host.DockerConfigPath);
+        return ScopePlanning.PlanAsync(planning, workspace, mode, context.Settings.SecretsDirectory, false, cancellationToken, TagCache(context), only);
     }
 
     /// <summary>
@@ -198,77 +196,42 @@ internal static class RunCommand
         var mode = UpdateMode.Of(workspace.Flux, workspace.Config);
         var same = mode.Scopes.FirstOrDefault(s => s.Automation is { } a && a.Namespace == scope.Automation!.Namespace && a.Name == scope.Automation.Name)
             ?? throw new ConfigurationException($"{scope.Name} checks out {branch}, but that branch holds no such ImageUpdateAutomation; nothing was published for it");
-        var plans = await PlanCommand.PlanScopesAsync(context.Env, context.Logging, workspace, mode, context.Request.SecretsDirectory, false, cancellationToken, TagCache(context), [same]).ConfigureAwait(false);
+        var plans = await PlanAsync(context, workspace, mode, [same], cancellationToken).ConfigureAwait(false);
         return (plans[0], baseSha);
     }
 
     /// <summary>Tag listings through the state store's cache (TTL <c>--cache-ttl</c>, default 10 minutes), each listing audited.</summary>
     private static Func<ITagSource, ITagSource> TagCache(RunContext context)
     {
-        var ttl = context.Request.CacheTtl ?? TimeSpan.FromMinutes(10);
-        var refresh = context.Request.Refresh || ttl == TimeSpan.Zero;
+        var ttl = context.Settings.CacheTtl ?? TimeSpan.FromMinutes(10);
+        var refresh = context.Settings.Refresh || ttl == TimeSpan.Zero;
         return registry => new CachedTagSource(new AuditedTagSource(registry, context.Audit.WithToken(null)), context.State.TagCacheReader, context.State.TagCacheWriter, ttl, refresh);
     }
 
-    /// <summary>Publishes one scope's plan (one Flux automation's branch and pull request) and says what it did; null for a suspended automation.</summary>
-    private static async Task<(PublishSettings, Plan, Outcome)?> PublishScopeAsync(RunContext context, GitRepository git, RunTokenLedger ledger, Plan plan, PublishSettings settings, CancellationToken cancellationToken)
+    /// <summary>Publishes one scope's plan (one Flux automation's branch and pull request) under the run's lease and says what it did; null for a suspended automation.</summary>
+    private static async Task<ScopeResult?> PublishScopeAsync(RunContext context, GitRepository git, RunTokenLedger ledger, Plan plan, PublishSettings settings, CancellationToken cancellationToken)
     {
-        var env = context.Env;
-        var json = context.Request.Output == "json";
+        var report = context.Host.Report;
         if (plan.Scope.Automation is { Suspended: true } suspended)
         {
-            var line = $"{plan.Scope.Name}: suspended (spec.suspend: true at {suspended.Place.File}:{suspended.Place.Line}); nothing published";
-            await (json ? env.Error.WriteLineAsync("tidemark: warning: " + line) : env.Out.WriteLineAsync(line)).ConfigureAwait(false);
+            await report.ScopeSuspendedAsync($"{plan.Scope.Name}: suspended (spec.suspend: true at {suspended.Place.File}:{suspended.Place.Line}); nothing published").ConfigureAwait(false);
             return null;
         }
+
         var publisher = new Publisher(git, context.Forge, context.State, context.Audit);
-        var publish = settings with
-        {
-            DryRun = context.Request.DryRun, LockOwner = context.LockOwner, LockLease = LockLease, LockWait = LockWait,
-        };
-        var outcome = await publisher.PublishAsync(plan, publish, cancellationToken).ConfigureAwait(false);
+        var publish = settings with { DryRun = context.Settings.DryRun };
+        var outcome = await publisher.PublishAsync(plan, publish, context.Lease, cancellationToken).ConfigureAwait(false);
         await ledger.CommentAsync(context.Forge, publish, cancellationToken).ConfigureAwait(false);
-        var scopeLine = plan.Scope.Automation is null ? null : $"{plan.Scope.Name} (path {plan.Scope.DisplayPath})";
-        await RunRenderer.WriteAsync(json ? TextWriter.Null : env.Out, env.Error, publish, plan, outcome, scopeLine).ConfigureAwait(false);
-        return (publish, plan, outcome);
+        var result = new ScopeResult(publish, plan, outcome, plan.Scope.Automation is null ? null : $"{plan.Scope.Name} (path {plan.Scope.DisplayPath})");
+        await report.ScopePublishedAsync(result).ConfigureAwait(false);
+        foreach (var problem in plan.Errors)
+        {
+            await report.ErrorAsync(problem).ConfigureAwait(false);
+        }
+
+        return result;
     }
 
-    private static AuditTrail AuditFor(StateStore state, ILoggerFactory logging, RunTokenChoice choice) =>
-        new(state.AuditWriter, choice.Fingerprint, logging.CreateLogger("Tidemark.Audit"));
-
-    /// <summary>
-    /// The git executable: <c>TIDEMARK_GIT</c> when set (an absolute path, e.g. a wrapper that logs or a git outside
-    /// PATH), else <c>git</c> as PATH finds it.
-    /// </summary>
-    internal static string GitExecutable(CliEnvironment env)
-    {
-        if (env.Variable("TIDEMARK_GIT") is not { Length: > 0 } path)
-        {
-            return "git";
-        }
-
-        return Path.IsPathFullyQualified(path) && File.Exists(path)
-            ? path
-            : throw new ConfigurationException($"TIDEMARK_GIT={path}: no such file; set it to the absolute path of a git executable, or unset it to use git from PATH");
-    }
-
-    /// <summary>Git, forge and state failures are the work failing (exit 1); their messages are already written for people.</summary>
-    private static async Task<int> Failures(CliEnvironment env, Func<Task<int>> run)
-    {
-        try
-        {
-            return await run().ConfigureAwait(false);
-        }
-        catch (RunNotRecordedException e)
-        {
-            await env.Error.WriteLineAsync($"tidemark: error: {e.Message}").ConfigureAwait(false);
-            await env.Error.WriteLineAsync($"tidemark: {e.InnerException!.Message}").ConfigureAwait(false);
-            return ExitCodes.Failed;
-        }
-        catch (Exception e) when (e is GitException or ForgeException or RepositoryLockedException or NoWorkingTokenException)
-        {
-            await env.Error.WriteLineAsync($"tidemark: {e.Message}{Doctor.DoctorHints.Suffix(e)}").ConfigureAwait(false);
-            return ExitCodes.Failed;
-        }
-    }
+    private static AuditTrail AuditFor(StateStore state, RunHost host, RunTokenChoice choice) =>
+        new(state.AuditWriter, choice.Fingerprint, host.Logging.CreateLogger("Tidemark.Audit"));
 }

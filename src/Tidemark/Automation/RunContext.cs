@@ -1,18 +1,15 @@
-using Microsoft.Extensions.Logging;
-using Tidemark.Automation;
 using Tidemark.Forges;
 using Tidemark.State;
 
-namespace Tidemark.Cli.Commands;
+namespace Tidemark.Automation;
 
-/// <summary>The pieces one <c>tidemark run</c> works with once its repository lock is held; <see cref="Audit"/> names its token.</summary>
+/// <summary>The pieces one run works with once it holds the repository's <see cref="Lease"/>; <see cref="Audit"/> names its token.</summary>
 internal sealed record RunContext(
-    CliEnvironment Env,
-    ILoggerFactory Logging,
-    RunRequest Request,
+    RunHost Host,
+    RunSettings Settings,
     RunTarget Target,
     IForge Forge,
     StateStore State,
-    string LockOwner,
+    RepositoryLease Lease,
     Credentials.ResolvedToken Token,
     AuditTrail Audit);

@@ -1,7 +1,11 @@
-namespace Tidemark.Cli.Commands;
+namespace Tidemark.Automation;
 
-/// <summary>What <c>tidemark run</c> was asked to do, as parsed from its options.</summary>
-internal sealed record RunRequest(
+/// <summary>
+/// What one run (and <c>doctor</c>, <c>token check</c>) is asked to do, whoever asks: the repository (a clone's path or
+/// its https:// URL), the operator's settings file, the token sources (current and next), the API, the state database
+/// the host resolved, the work directory and the registry secrets folder. The CLI maps its options onto it one to one.
+/// </summary>
+internal sealed record RunSettings(
     string? Repo,
     FileInfo? Config,
     bool DryRun,
@@ -24,11 +28,11 @@ internal sealed record RunRequest(
     /// <summary>Whether <c>--api-url</c> was given; otherwise <see cref="ApiUrl"/> is inferred from the repository's host.</summary>
     public bool ApiUrlGiven { get; init; } = true;
 
-    /// <summary><c>text</c> (lines for people, as it goes) or <c>json</c> (one object at the end: docs/run.schema.json).</summary>
-    public string Output { get; init; } = "text";
+    /// <summary>Tidemark's own folder for the run: its clone (<c>repo</c>) and git's home (<c>.home</c>); default <c>tidemark-work</c> in the current folder.</summary>
+    public string WorkDirectory => Path.GetFullPath(WorkDir ?? Path.Combine(Directory.GetCurrentDirectory(), "tidemark-work"));
 
-    /// <summary>The request with the API inferred from the repository when <c>--api-url</c> was not given.</summary>
-    public RunRequest For(RunTarget target)
+    /// <summary>The settings with the API inferred from the repository when <c>--api-url</c> was not given.</summary>
+    public RunSettings For(RunTarget target)
     {
         ArgumentNullException.ThrowIfNull(target);
         return ApiUrlGiven ? this : this with { ApiUrl = target.DefaultApiUrl };
