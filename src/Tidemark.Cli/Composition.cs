@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Tidemark.Automation;
 using Tidemark.Cli.Commands;
 using Tidemark.Configuration;
@@ -13,9 +14,9 @@ namespace Tidemark.Cli;
 /// one set of defaults — the work directory (<see cref="RunSettings.WorkDirectory"/>), the state location
 /// (<see cref="StateLocation"/>), the git executable. Commands parse, ask it for their services, call the library, render.
 /// </summary>
-internal sealed class Composition(CliEnvironment env, ILoggerFactory logging)
+internal sealed class Composition(CliEnvironment env, ILoggerFactory? logging = null)
 {
-    public ILoggerFactory Logging => logging;
+    private readonly ILoggerFactory logging = logging ?? NullLoggerFactory.Instance;
 
     /// <summary>What <see cref="AutomationRun"/> (and doctor) take from the CLI: progress to <paramref name="report"/>, git under the work directory, the state store at the one location.</summary>
     public RunHost RunHost(RunSettings settings, IRunReport report)

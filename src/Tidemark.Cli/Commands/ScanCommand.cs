@@ -73,8 +73,7 @@ internal static class ScanCommand
 
     private static async Task<IReadOnlyList<ScanResult>> ScanAsync(CliEnvironment env, ILoggerFactory logging, TidemarkConfig config, List<ScanRequest> requests, bool explain, CancellationToken cancellationToken)
     {
-        var options = RegistryOptionsBuilder.Build(config, FluxObjects.Empty, env.DockerConfigPath(), "/var/run/secrets/tidemark/registries");
-        using var client = RegistryClient.Create(options, env.Time, logging.CreateLogger("Tidemark.Registries"), env.Redactor);
+        using var client = new Composition(env, logging).Planning().RegistryClient(config, FluxObjects.Empty, "/var/run/secrets/tidemark/registries");
         var scanner = new ImageScanner(new MemoizingTagSource(client, cancellationToken));
         var repositories = requests.Select(r => (r.Reference.Registry, r.Reference.Repository)).Distinct().Count();
         var progress = Progress.Start(env, $"listing tags of {repositories} {(repositories == 1 ? "repository" : "repositories")}", requests.Count);

@@ -26,7 +26,7 @@ internal static class StateCommand
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(env, async () =>
         {
-            var path = StateLocation.Resolve(parse.GetValue(state)?.FullName, env.Variable);
+            var path = new Composition(env).StatePath(parse.GetValue(state)?.FullName);
             var health = await new SqliteDatabase(new SqliteStateOptions(path), env.Time).CheckAsync(cancellationToken).ConfigureAwait(false);
             await WriteAsync(env, health).ConfigureAwait(false);
             return health.Healthy ? ExitCodes.Success : ExitCodes.Failed;
@@ -73,7 +73,7 @@ internal static class StateCommand
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(env, async () =>
         {
-            var path = StateLocation.Resolve(parse.GetValue(state)?.FullName, env.Variable);
+            var path = new Composition(env).StatePath(parse.GetValue(state)?.FullName);
             var database = new SqliteDatabase(new SqliteStateOptions(path), env.Time);
             string why;
             try

@@ -6,7 +6,15 @@ using Tidemark.Registries;
 namespace Tidemark.Automation;
 
 /// <summary>What planning takes from its host: the clock, logging, the redactor the registry client registers secrets with, and Docker's config.json.</summary>
-internal sealed record PlanningHost(TimeProvider Time, ILoggerFactory Logging, ISecretRedactor Redactor, string? DockerConfigPath);
+internal sealed record PlanningHost(TimeProvider Time, ILoggerFactory Logging, ISecretRedactor Redactor, string? DockerConfigPath)
+{
+    /// <summary>The one way a registry client is built (plan, run, doctor, scan): the registries the configuration and Flux name, with their credentials.</summary>
+    public RegistryClient RegistryClient(TidemarkConfig config, Configuration.Flux.FluxObjects flux, string secretsDirectory)
+    {
+        var options = RegistryOptionsBuilder.Build(config, flux, DockerConfigPath, secretsDirectory);
+        return Registries.RegistryClient.Create(options, Time, Logging.CreateLogger("Tidemark.Registries"), Redactor);
+    }
+}
 
 /// <summary>
 /// The Workspace and Plan stages as a service (<c>plan</c>, <c>run</c> and <c>doctor</c> use it): loads a working tree
@@ -47,8 +55,7 @@ internal static class ScopePlanning
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(mode);
-        var options = RegistryOptionsBuilder.Build(workspace.Config, workspace.Flux, host.DockerConfigPath, secretsDirectory);
-        using var client = RegistryClient.Create(options, host.Time, host.Logging.CreateLogger("Tidemark.Registries"), host.Redactor);
+        using var client = host.RegistryClient(workspace.Config, workspace.Flux, secretsDirectory);
         var tags = cache is null ? (ITagSource)client : cache(client);
         var planner = new Planner(new MemoizingTagSource(tags, cancellationToken), client);
         var plans = new List<Plan>();
