@@ -1,9 +1,10 @@
 using System.Text.RegularExpressions;
+using Tidemark.Configuration;
 using Tidemark.Forges;
 using Tidemark.Forges.GitHub;
 using Tidemark.Git;
 
-namespace Tidemark.Cli.Commands;
+namespace Tidemark.Automation;
 
 /// <summary>
 /// The GitHub repository <c>tidemark run --repo</c> names: an HTTPS URL <c>https://github.com/OWNER/REPO(.git)</c>

@@ -1,13 +1,12 @@
 using System.Text.Json.Nodes;
 using Tidemark.Automation;
-using Tidemark.Credentials;
 using Tidemark.Credentials.GitHubApp;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tidemark.Forges;
 using Tidemark.Forges.GitHub;
 using Tidemark.Git;
 
-namespace Tidemark.Cli.Commands;
+namespace Tidemark.Credentials;
 
 /// <summary>
 /// Proves, against the repository and without changing anything, each capability a run needs of a token before it is
@@ -48,7 +47,7 @@ internal static class RunTokenProof
         using var api = ForgeRegistry.Default["github"].Diagnose(
             new ForgeConnection(target.ApiBase, target.Owner, target.Repository, token.Current, TimeProvider.System, NullLogger.Instance));
         proof = await PullRequestsAsync(proof, api, target, settings.BaseBranch, cancellationToken).ConfigureAwait(false);
-        if (!proof.Complete || !updatePaths.Any(TokenRecipe.TouchesWorkflows))
+        if (!proof.Complete || !updatePaths.Any(WorkflowPaths.Touches))
         {
             return proof;
         }
