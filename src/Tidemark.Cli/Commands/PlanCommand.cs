@@ -68,7 +68,9 @@ internal static class PlanCommand
     {
         var options = RegistryOptionsBuilder.Build(workspace.Config, workspace.Flux, env.DockerConfigPath(), secretsDirectory);
         using var client = RegistryClient.Create(options, env.Time, logging.CreateLogger("Tidemark.Registries"), env.Redactor);
-        var tags = cache is null ? (ITagSource)client : cache(client);
+        using var charts = HelmIndexClient.Create(cancellationToken);
+        var artifacts = new ArtifactTagSource(client, charts);
+        var tags = cache is null ? (ITagSource)artifacts : cache(artifacts);
         var planner = new Planner(new MemoizingTagSource(tags, cancellationToken), client);
         var plans = new List<Plan>();
         foreach (var scope in only ?? mode.Scopes)

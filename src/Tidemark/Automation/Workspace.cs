@@ -1,6 +1,7 @@
 using Tidemark.Configuration;
 using Tidemark.Configuration.Flux;
 using Tidemark.Manifests;
+using Tidemark.Manifests.HelmReleaseChart;
 
 namespace Tidemark.Automation;
 
@@ -14,6 +15,7 @@ internal sealed record Workspace(string Root, TidemarkConfig Config, FluxObjects
     public static Workspace Load(string root, TidemarkConfig config, DiscoveryOptions? options = null)
     {
         var flux = FluxObjects.Empty;
+        var helmRepositories = new List<HelmRepositorySource>();
         var paths = config.Paths.Select(p => p.Trim('/').Replace('\\', '/')).Where(p => p.Length > 0 && p != ".").ToList();
         var discoveryOptions = (options ?? new DiscoveryOptions()) with
         {
@@ -24,9 +26,10 @@ internal sealed record Workspace(string Root, TidemarkConfig Config, FluxObjects
                 {
                     flux = flux.Concat(FluxObjectReader.Read(text, file));
                 }
+                helmRepositories.AddRange(HelmRepositorySource.Read(text, file));
             },
         };
-        var discovery = new RepositoryWalker().Discover(root, discoveryOptions);
+        var discovery = ChartResolver.Resolve(new RepositoryWalker().Discover(root, discoveryOptions), helmRepositories);
         return new Workspace(root, config, flux, discovery);
     }
 }
