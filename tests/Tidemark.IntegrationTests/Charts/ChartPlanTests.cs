@@ -33,10 +33,10 @@ public sealed class ChartPlanTests(ChartScene scene) : IClassFixture<ChartScene>
         Assert.Equal(
             [
                 ("apps/charts.yaml", 10, "helmrelease-chart", "helm-chart", "stefanprodan/charts/podinfo", "6.5.0", "non-breaking"),
-                ("apps/charts.yaml", 24, "helmrelease-chart", "helm-chart", "redis", "18.1.0", "non-breaking"),
-                ("apps/charts.yaml", 35, "helmrelease-chart", "helm-chart", "cert-manager", "1.14.0", "non-breaking"),
-                ("apps/charts.yaml", 46, "helmrelease-chart", "helm-chart", "redis", "18.x", "none (floating: resolved by Flux (the chart version is the range \"18.x\"; never pinned))"),
-                ("clusters/chart-sources.yaml", 25, "ocirepository", "oci-artifact", "stefanprodan/manifests/podinfo", "6.5.0", "non-breaking"),
+                ("apps/charts.yaml", 25, "helmrelease-chart", "helm-chart", "redis", "18.1.0", "non-breaking"),
+                ("apps/charts.yaml", 37, "helmrelease-chart", "helm-chart", "cert-manager", "1.14.0", "non-breaking"),
+                ("apps/charts.yaml", 49, "helmrelease-chart", "helm-chart", "redis", "18.x", "none (floating: resolved by Flux (the chart version is the range \"18.x\"; never pinned))"),
+                ("clusters/chart-sources.yaml", 26, "ocirepository", "oci-artifact", "stefanprodan/manifests/podinfo", "6.5.0", "non-breaking"),
             ],
             references);
         Assert.Empty(json.GetProperty("skipped").EnumerateArray());

@@ -51,7 +51,8 @@ internal static class ChartResolver
         if (candidates.Count == 0)
         {
             var hint = named.Count == 0 ? "no HelmRepository with that name was found in the repository" : $"one exists in namespace {named[0].Namespace} ({named[0].File}:{named[0].Line}); set sourceRef.namespace";
-            return new Skipped(site.File, site.Line, $"{site.Holder}: chart {chart.Chart} comes from HelmRepository {place}: {hint}");
+            var floats = site.Floating is { } range ? $" floats ({(range == "*" ? "no version: Flux installs the newest" : $"version range \"{range}\"")}) and" : "";
+            return new Skipped(site.File, site.Line, $"{site.Holder}: chart {chart.Chart}{floats} comes from HelmRepository {place}: {hint}, so it is not looked up");
         }
         if (candidates.Select(c => (c.Url, c.IsOci)).Distinct().Count() > 1)
         {
