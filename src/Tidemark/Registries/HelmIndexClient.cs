@@ -6,12 +6,15 @@ namespace Tidemark.Registries;
 
 /// <summary>
 /// The chart versions of an HTTP(S) Helm repository, e.g. <c>https://stefanprodan.github.io/podinfo</c>: one
-/// <c>GET index.yaml</c> per repository per instance (one run), however many charts and HelmReleases use it, parsed
-/// streaming (<see cref="HelmIndexParser"/>). Failures are <see cref="RegistryException"/>s with the same kinds as a
+/// <c>GET index.yaml</c> per repository per instance (one run), however many charts and HelmReleases use it, read
+/// into one byte array and scanned for versions only (<see cref="HelmIndexParser"/>). Failures are <see cref="RegistryException"/>s with the same kinds as a
 /// registry's, so a plan reports them the same way. Anonymous only: no credential is ever sent.
 /// </summary>
 internal sealed class HelmIndexClient : IDisposable
 {
+    /// <summary>The largest index read (Bitnami's full index was about 30 MB before it was trimmed).</summary>
+    public const long MaxIndexBytes = 256L * 1024 * 1024;
+
     private readonly HttpClient http;
     private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyDictionary<string, IReadOnlyList<string>>>>> indexes = new(StringComparer.Ordinal);
     private readonly CancellationToken runCancellation;
@@ -85,13 +88,21 @@ internal sealed class HelmIndexClient : IDisposable
             }
             try
             {
-                var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                using var reader = new StreamReader(stream);
-                return HelmIndexParser.Parse(reader);
+                if (response.Content.Headers.ContentLength > MaxIndexBytes)
+                {
+                    throw new RegistryException(RegistryErrorKind.InvalidResponse, $"Helm repository {url}: index.yaml is {response.Content.Headers.ContentLength} bytes, over the {MaxIndexBytes}-byte limit", status);
+                }
+                var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                return HelmIndexParser.Parse(bytes);
             }
             catch (YamlException e)
             {
                 throw new RegistryException(RegistryErrorKind.InvalidResponse, $"Helm repository {url}: index.yaml is not valid YAML ({e.Start}: {e.Message})", status, e);
+            }
+            catch (InvalidOperationException e)
+            {
+                // YamlDotNet's scanner throws this (not a YamlException) for some malformed flow collections
+                throw new RegistryException(RegistryErrorKind.InvalidResponse, $"Helm repository {url}: index.yaml is not valid YAML ({e.Message})", status, e);
             }
             catch (IOException e)
             {

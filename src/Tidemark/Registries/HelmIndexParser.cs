@@ -10,6 +10,21 @@ namespace Tidemark.Registries;
 /// </summary>
 internal static class HelmIndexParser
 {
+    /// <summary>
+    /// The versions of every chart in a UTF-8 index: the line scanner for the layout <c>helm repo index</c> writes
+    /// (<see cref="HelmIndexLines"/>), else the YAML event parser over the same bytes.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Parse(byte[] utf8)
+    {
+        ArgumentNullException.ThrowIfNull(utf8);
+        if (HelmIndexLines.TryParse(utf8) is { } fast)
+        {
+            return fast;
+        }
+        using var reader = new StreamReader(new MemoryStream(utf8, writable: false));
+        return Parse(reader);
+    }
+
     /// <summary>The versions of every chart in the index, in file order; throws <see cref="YamlException"/> for bad YAML.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Parse(TextReader reader)
     {
