@@ -9,6 +9,7 @@ using Tidemark.Manifests.HelmTemplate;
 using Tidemark.Manifests.HelmValues;
 using Tidemark.Manifests.Kubernetes;
 using Tidemark.Manifests.Kustomize;
+using Tidemark.Manifests.KustomizeHelmCharts;
 using Tidemark.Manifests.OciRepository;
 using Tidemark.Manifests.RenovateAnnotations;
 
@@ -29,6 +30,7 @@ internal static class ManifestKinds
         new HelmReleaseKind(),
         new HelmReleaseChartKind(),
         new OciRepositoryKind(),
+        new KustomizeHelmChartKind(),
         new ComposeKind(),
         new DockerfileKind(),
         new GitHubActionsKind(),

@@ -37,6 +37,7 @@ public sealed class ChartPlanTests(ChartScene scene) : IClassFixture<ChartScene>
                 ("apps/charts.yaml", 37, "helmrelease-chart", "helm-chart", "cert-manager", "1.14.0", "non-breaking"),
                 ("apps/charts.yaml", 49, "helmrelease-chart", "helm-chart", "redis", "18.x", "none (floating: resolved by Flux (the chart version is the range \"18.x\"; never pinned))"),
                 ("clusters/chart-sources.yaml", 26, "ocirepository", "oci-artifact", "stefanprodan/manifests/podinfo", "6.5.0", "non-breaking"),
+                ("clusters/chart-sources.yaml", 37, "ocirepository", "oci-artifact", "stefanprodan/manifests/podinfo", ">=6.0.0 <7.0.0", "none (floating: resolved by Flux (the artifact version is the range \">=6.0.0 <7.0.0\"; never pinned))"),
             ],
             references);
         Assert.Empty(json.GetProperty("skipped").EnumerateArray());
@@ -60,8 +61,9 @@ public sealed class ChartPlanTests(ChartScene scene) : IClassFixture<ChartScene>
         Assert.Equal(("1.14.0", "1.15.2"), changes[$"{scene.Helm.Url}/cert-manager"]);
         Assert.Equal(4, changes.Count);
         Assert.Empty(json.GetProperty("errors").EnumerateArray());
-        var floating = json.GetProperty("unchanged").EnumerateArray().Single(u => u.GetProperty("current").GetString() == "18.x");
-        Assert.StartsWith("floating: resolved by Flux", floating.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        var floating = json.GetProperty("unchanged").EnumerateArray().ToDictionary(u => u.GetProperty("current").GetString()!, u => u.GetProperty("reason").GetString());
+        Assert.Equal("floating: resolved by Flux (the chart version is the range \"18.x\"; never pinned); it resolves to 18.6.4 today", floating["18.x"]);
+        Assert.Equal("floating: resolved by Flux (the artifact version is the range \">=6.0.0 <7.0.0\"; never pinned); it resolves to 6.7.1 today", floating[">=6.0.0 <7.0.0"]);
 
         var releases = ChartScene.Releases.Replace("version: 6.5.0", "version: 6.7.1", StringComparison.Ordinal)
             .Replace("version: \"18.1.0\"", "version: \"18.6.4\"", StringComparison.Ordinal)

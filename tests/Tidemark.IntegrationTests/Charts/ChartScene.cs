@@ -44,7 +44,7 @@ public sealed class ChartScene : IAsyncLifetime
         }
     }
 
-    /// <summary>The sources file (two HelmRepositories and an OCIRepository pinned by tag and digest).</summary>
+    /// <summary>The sources file (two HelmRepositories, an OCIRepository pinned by tag and digest, one floating by semver).</summary>
     public static string Sources(Uri helmUrl, string artifactDigest) => $"""
         apiVersion: source.toolkit.fluxcd.io/v1
         kind: HelmRepository
@@ -73,6 +73,16 @@ public sealed class ChartScene : IAsyncLifetime
           ref:
             tag: "6.5.0"
             digest: {artifactDigest}
+        ---
+        apiVersion: source.toolkit.fluxcd.io/v1
+        kind: OCIRepository
+        metadata:
+          name: podinfo-floating
+          namespace: flux-system
+        spec:
+          url: oci://ghcr.io/stefanprodan/manifests/podinfo
+          ref:
+            semver: ">=6.0.0 <7.0.0"
 
         """;
 

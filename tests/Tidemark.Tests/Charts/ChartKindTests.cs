@@ -157,6 +157,24 @@ public sealed class ChartKindTests
         Assert.StartsWith("floating: resolved by Flux", left.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Find_KustomizeHelmCharts_GivesHttpAndOciChartsAndSkipsLocalOnes()
+    {
+        var found = ManifestKinds.ByName("kustomize-helm-chart")!.Find("""
+            helmCharts:
+            - {name: minecraft, repo: "https://itzg.github.io/minecraft-server-charts/", version: 4.9.1}
+            - {name: podinfo, repo: oci://ghcr.io/stefanprodan/charts, version: 6.5.0}
+            - {name: newest, repo: https://charts.example.com}
+            - {name: local, version: 0.1.0}
+            """, "apps/kustomization.yaml");
+
+        Assert.Equal(
+            [("https://itzg.github.io/minecraft-server-charts", "minecraft", "4.9.1", null), ("ghcr.io", "stefanprodan/charts/podinfo", "6.5.0", null), ("https://charts.example.com", "newest", null, "*")],
+            found.Sites.Select(s => (s.Image!.Registry, s.Image.Repository, s.Image.Tag, s.Floating)));
+        Assert.All(found.Sites, s => Assert.Equal((ArtifactKind.HelmChart, "helmCharts of apps/kustomization.yaml"), (s.Artifact, s.Holder)));
+        Assert.Contains("has no repo: a local chart", Assert.Single(found.Skipped).Reason, StringComparison.Ordinal);
+    }
+
     private static KindFindings Find(string kind, string content) => ManifestKinds.ByName(kind)!.Find(content, "clusters/x.yaml");
 
     private static DiscoveryResult Discover(string sources, string releases)

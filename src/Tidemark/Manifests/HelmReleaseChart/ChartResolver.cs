@@ -1,5 +1,3 @@
-using Tidemark.Images;
-
 namespace Tidemark.Manifests.HelmReleaseChart;
 
 /// <summary>
@@ -60,20 +58,9 @@ internal static class ChartResolver
         }
         var repository = candidates[0];
         var tag = site.Floating is null ? site.Targets[0].CurrentText : null;
-        if (repository.IsOci)
-        {
-            var host = repository.Url.StartsWith("oci://", StringComparison.Ordinal) ? repository.Url["oci://".Length..] : repository.Url;
-            var text = $"{host.TrimEnd('/')}/{chart.Chart}" + (tag is null ? "" : ":" + tag);
-            if (ImageReference.Parse(text) is not ReferenceParseResult.Parsed parsed)
-            {
-                return new Skipped(site.File, site.Line, $"{site.Holder}: HelmRepository {place} ({repository.File}:{repository.Line}) gives \"{text}\", which is not a valid OCI reference");
-            }
-            return site with { Image = parsed.Reference, Chart = null };
-        }
-        if (!Uri.TryCreate(repository.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-        {
-            return new Skipped(site.File, site.Line, $"{site.Holder}: HelmRepository {place} ({repository.File}:{repository.Line}) has spec.url \"{repository.Url}\", neither http(s):// nor oci://");
-        }
-        return site with { Image = new ImageReference(repository.Url.TrimEnd('/'), chart.Chart, tag, null, chart.Chart), Chart = null };
+        var (reference, error) = ChartReferences.Of(repository.Url, repository.IsOci, chart.Chart, tag);
+        return reference is null
+            ? new Skipped(site.File, site.Line, $"{site.Holder}: HelmRepository {place} ({repository.File}:{repository.Line}) spec.url {error}")
+            : site with { Image = reference, Chart = null };
     }
 }
