@@ -16,6 +16,7 @@ internal sealed record Workspace(string Root, TidemarkConfig Config, FluxObjects
     {
         var flux = FluxObjects.Empty;
         var helmRepositories = new List<HelmRepositorySource>();
+        var chartRefs = new List<ChartRefSource>();
         var paths = config.Paths.Select(p => p.Trim('/').Replace('\\', '/')).Where(p => p.Length > 0 && p != ".").ToList();
         var discoveryOptions = (options ?? new DiscoveryOptions()) with
         {
@@ -27,9 +28,10 @@ internal sealed record Workspace(string Root, TidemarkConfig Config, FluxObjects
                     flux = flux.Concat(FluxObjectReader.Read(text, file));
                 }
                 helmRepositories.AddRange(HelmRepositorySource.Read(text, file));
+                chartRefs.AddRange(ChartRefSource.Read(text));
             },
         };
-        var discovery = ChartResolver.Resolve(new RepositoryWalker().Discover(root, discoveryOptions), helmRepositories);
+        var discovery = ChartResolver.Resolve(new RepositoryWalker().Discover(root, discoveryOptions), helmRepositories, chartRefs);
         return new Workspace(root, config, flux, discovery);
     }
 }

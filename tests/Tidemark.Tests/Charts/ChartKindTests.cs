@@ -120,6 +120,32 @@ public sealed class ChartKindTests
     }
 
     [Fact]
+    public void Resolve_HelmReleaseChartRef_ListsTheOciRepositoryAsItsChart()
+    {
+        var discovery = Discover("""
+            apiVersion: source.toolkit.fluxcd.io/v1
+            kind: OCIRepository
+            metadata: {name: podinfo, namespace: flux-system}
+            spec: {url: "oci://ghcr.io/stefanprodan/charts/podinfo", ref: {tag: 6.5.0}}
+            ---
+            apiVersion: source.toolkit.fluxcd.io/v1
+            kind: OCIRepository
+            metadata: {name: manifests, namespace: flux-system}
+            spec: {url: "oci://ghcr.io/stefanprodan/manifests/podinfo", ref: {tag: 6.5.0}}
+            """, """
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata: {name: podinfo, namespace: apps}
+            spec:
+              chartRef: {kind: OCIRepository, name: podinfo, namespace: flux-system}
+            """);
+
+        Assert.Equal(
+            [(ArtifactKind.HelmChart, "HelmRelease apps/podinfo via OCIRepository flux-system/podinfo"), (ArtifactKind.OciArtifact, "OCIRepository flux-system/manifests")],
+            discovery.Sites.Select(s => (s.Artifact, s.Holder)));
+    }
+
+    [Fact]
     public void Resolve_MissingHelmRepository_IsSkippedWithTheFix()
     {
         var discovery = Discover(Sources, """
@@ -173,6 +199,41 @@ public sealed class ChartKindTests
             found.Sites.Select(s => (s.Image!.Registry, s.Image.Repository, s.Image.Tag, s.Floating)));
         Assert.All(found.Sites, s => Assert.Equal((ArtifactKind.HelmChart, "helmCharts of apps/kustomization.yaml"), (s.Artifact, s.Holder)));
         Assert.Contains("has no repo: a local chart", Assert.Single(found.Skipped).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Find_SetterMarkerOnAChartVersion_KeepsTheMarkerSiteBoundToItsImagePolicy()
+    {
+        const string release = """
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata: {name: podinfo, namespace: flux-system}
+            spec:
+              chart:
+                spec:
+                  chart: podinfo
+                  version: 6.5.0 # {"$imagepolicy": "flux-system:podinfo-chart:tag"}
+                  sourceRef: {kind: HelmRepository, name: podinfo}
+            """;
+        const string policy = """
+            apiVersion: image.toolkit.fluxcd.io/v1
+            kind: ImageRepository
+            metadata: {name: podinfo-chart, namespace: flux-system}
+            spec: {image: ghcr.io/stefanprodan/charts/podinfo}
+            ---
+            apiVersion: image.toolkit.fluxcd.io/v1
+            kind: ImagePolicy
+            metadata: {name: podinfo-chart, namespace: flux-system}
+            spec:
+              imageRepositoryRef: {name: podinfo-chart}
+              policy: {semver: {range: ">=6.0.0"}}
+            """;
+
+        var site = Assert.Single(FileFindings.Find(release, "apps/podinfo.yaml", ManifestKinds.All).Sites);
+        var reference = Assert.Single(ReferenceBinder.Bind([site], TidemarkConfig.Default, FluxObjectReader.Read(policy, "flux.yaml")).References);
+
+        Assert.Equal("flux-setter", site.Kind);
+        Assert.Equal(("ghcr.io/stefanprodan/charts/podinfo", "6.5.0", "semver:>=6.0.0"), (reference.Image.Name, reference.Image.Tag, reference.Policy.Text));
     }
 
     private static KindFindings Find(string kind, string content) => ManifestKinds.ByName(kind)!.Find(content, "clusters/x.yaml");

@@ -10,11 +10,12 @@ namespace Tidemark.Manifests.HelmReleaseChart;
 /// </summary>
 internal static class ChartResolver
 {
-    public static DiscoveryResult Resolve(DiscoveryResult discovery, IReadOnlyList<HelmRepositorySource> repositories)
+    public static DiscoveryResult Resolve(DiscoveryResult discovery, IReadOnlyList<HelmRepositorySource> repositories, IReadOnlyList<ChartRefSource>? chartRefs = null)
     {
         ArgumentNullException.ThrowIfNull(discovery);
         ArgumentNullException.ThrowIfNull(repositories);
-        if (!discovery.Sites.Any(s => s.Chart is not null))
+        chartRefs ??= [];
+        if (!discovery.Sites.Any(s => s.Chart is not null) && chartRefs.Count == 0)
         {
             return discovery;
         }
@@ -24,7 +25,7 @@ internal static class ChartResolver
         {
             if (site.Chart is not { } chart)
             {
-                sites.Add(site);
+                sites.Add(ThroughChartRef(site, chartRefs));
                 continue;
             }
             switch (Resolve(site, chart, repositories))
@@ -38,6 +39,16 @@ internal static class ChartResolver
             }
         }
         return discovery with { Sites = sites, Skipped = [.. skipped.OrderBy(s => s.File, StringComparer.Ordinal).ThenBy(s => s.Line)] };
+    }
+
+    /// <summary>An OCIRepository that HelmReleases use as their chart (<c>spec.chartRef</c>) is listed as their chart.</summary>
+    private static ReferenceSite ThroughChartRef(ReferenceSite site, IReadOnlyList<ChartRefSource> chartRefs)
+    {
+        if (site.Artifact != ArtifactKind.OciArtifact || chartRefs.Where(r => r.Names(site.Holder)).Select(r => r.Holder).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList() is not { Count: > 0 } releases)
+        {
+            return site;
+        }
+        return site with { Artifact = ArtifactKind.HelmChart, Holder = $"{string.Join(", ", releases)} via {site.Holder}" };
     }
 
     private static object Resolve(ReferenceSite site, ChartSource chart, IReadOnlyList<HelmRepositorySource> repositories)
