@@ -9,20 +9,24 @@ namespace Tidemark.Automation;
 /// The one way to write the audit trail: each event carries the fingerprint of the token that was used (never the
 /// token), an action of <see cref="AuditActions"/>, a target, an outcome of <see cref="AuditOutcomes"/> and a detail
 /// the store redacts. Every event is also logged with the stable event name <c>ACTION.OUTCOME</c> (e.g.
-/// <c>git.push.denied</c>). Example: <c>new AuditTrail(state.AuditWriter, "classic …abcd #3f9c1e", logger)</c>.
+/// <c>git.push.denied</c>). Each event of a <c>tidemark run</c> carries its run id (<see cref="RunIds"/>), by which the
+/// token ledger counts the run's actions. Example: <c>new AuditTrail(state.AuditWriter, "classic …abcd #3f9c1e", logger, runId)</c>.
 /// </summary>
-internal sealed class AuditTrail(IAuditWriter writer, string? tokenFingerprint, ILogger? logger = null)
+internal sealed class AuditTrail(IAuditWriter writer, string? tokenFingerprint, ILogger? logger = null, string? runId = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
 
     public string? TokenFingerprint => tokenFingerprint;
 
-    /// <summary>The same trail naming another credential, e.g. a registry's (null: none was used).</summary>
-    public AuditTrail WithToken(string? fingerprint) => new(writer, fingerprint, _logger);
+    /// <summary>The run this trail records for; null outside a run (doctor, token check).</summary>
+    public string? RunId => runId;
+
+    /// <summary>The same trail (same run) naming another credential, e.g. a registry's (null: none was used).</summary>
+    public AuditTrail WithToken(string? fingerprint) => new(writer, fingerprint, _logger, runId);
 
     public async Task RecordAsync(string action, string target, string outcome, string detail, CancellationToken cancellationToken)
     {
-        await writer.AppendAsync(new AuditEvent(action, target, outcome, tokenFingerprint, detail), cancellationToken).ConfigureAwait(false);
+        await writer.AppendAsync(new AuditEvent(action, target, outcome, tokenFingerprint, detail, runId), cancellationToken).ConfigureAwait(false);
         Log(action, target, outcome, detail);
     }
 

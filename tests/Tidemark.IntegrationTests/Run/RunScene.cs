@@ -129,6 +129,20 @@ internal sealed class RunScene(GitHubSimulator github, SimRepository repository,
         await github.CommitAsync(repository, "main", files, "Apply image updates");
     }
 
+    /// <summary>A person reverts main to the content it had at <paramref name="sha"/> (one new commit; files added since are kept).</summary>
+    public async Task RestoreMainAsync(string sha)
+    {
+        var (_, names) = Git("diff", "--name-only", sha, "refs/heads/main");
+        var files = new Dictionary<string, string>();
+        foreach (var name in names.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            files[name] = Git("show", $"{sha}:{name}").Output;
+        }
+
+        Assert.NotEmpty(files);
+        await github.CommitAsync(repository, "main", files, "Revert image updates");
+    }
+
     /// <summary>The operator edits the --config file: <paramref name="oldText"/> becomes <paramref name="newText"/> (which must occur).</summary>
     public void EditOperatorConfig(string oldText, string newText)
     {
