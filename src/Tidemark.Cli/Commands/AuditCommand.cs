@@ -19,7 +19,7 @@ internal static class AuditCommand
         var since = new Option<string?>("--since") { Description = "Only events younger than this, e.g. 30m, 24h, 7d", HelpName = "DURATION" };
         var action = new Option<string?>("--action") { Description = "One action (git.push) or every action with a prefix ending in a dot (pr.)", HelpName = "ACTION" };
         var outcome = new Option<string?>("--outcome") { Description = "Only events with this outcome", HelpName = "ok|denied|failed" };
-        outcome.AcceptOnlyFromAmong([.. AuditOutcomes.All]);
+        outcome.AcceptOnlyFromAmong([.. AuditOutcomes.All.Select(o => o.Name)]);
         var repo = new Option<string?>("--repo") { Description = "Only events of this repository: the repository itself, its branches (OWNER/NAME@BRANCH) and pull requests (OWNER/NAME#N)", HelpName = "OWNER/NAME" };
         var run = new Option<string?>("--run") { Description = "Only events of one `tidemark run` (the RUN column, e.g. 20261203T131404Z-1a2b3c)", HelpName = "RUN-ID" };
         var state = CommonOptions.State();
@@ -53,7 +53,7 @@ internal static class AuditCommand
         }
 
         var after = since is null ? (DateTimeOffset?)null : env.Time.GetUtcNow() - Durations.Parse(since, "--since");
-        return new AuditQuery(after, action is null || IsPrefix(action) ? null : Exact(action), outcome, limit, action is not null && IsPrefix(action) ? Prefix(action) : null);
+        return new AuditQuery(after, action is null || IsPrefix(action) ? null : Exact(action), outcome is null ? null : AuditOutcome.Find(outcome), limit, action is not null && IsPrefix(action) ? Prefix(action) : null);
     }
 
     /// <summary>OWNER/NAME (nested groups allowed: GROUP/SUB/NAME); not a branch or pull request target, no spaces.</summary>
@@ -78,13 +78,12 @@ internal static class AuditCommand
 
     private static bool IsPrefix(string action) => action.EndsWith('.');
 
-    private static string Exact(string action) =>
-        AuditActions.All.Contains(action, StringComparer.Ordinal)
-            ? action
-            : throw new UsageException($"--action {action}: not an audit action; use one of {string.Join(", ", AuditActions.All)}, or a prefix ending in a dot such as pr.");
+    private static AuditAction Exact(string action) =>
+        AuditAction.Find(action)
+            ?? throw new UsageException($"--action {action}: not an audit action; use one of {string.Join(", ", AuditActions.All)}, or a prefix ending in a dot such as pr.");
 
     private static string Prefix(string prefix) =>
-        AuditActions.All.Any(a => a.StartsWith(prefix, StringComparison.Ordinal))
+        AuditActions.All.Any(a => a.Name.StartsWith(prefix, StringComparison.Ordinal))
             ? prefix
-            : throw new UsageException($"--action {prefix}: no audit action starts with it; prefixes are {string.Join(", ", AuditActions.All.Select(a => a[..(a.IndexOf('.', StringComparison.Ordinal) + 1)]).Distinct())}");
+            : throw new UsageException($"--action {prefix}: no audit action starts with it; prefixes are {string.Join(", ", AuditActions.All.Select(a => a.Name[..(a.Name.IndexOf('.', StringComparison.Ordinal) + 1)]).Distinct())}");
 }

@@ -88,7 +88,7 @@ internal sealed class RunTokenLedger(CliEnvironment env, StateStore state, RunTo
             : [];
         var actions = counts
             .Where(c => c.Outcome != AuditOutcomes.Failed && c.Action != AuditActions.TokenExpiry)
-            .GroupBy(c => c.Action, StringComparer.Ordinal)
+            .GroupBy(c => c.Action.Name, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Sum(c => c.Count), StringComparer.Ordinal);
         await RecordAsync(actions, cancellationToken).ConfigureAwait(false);
     }

@@ -9,7 +9,7 @@ internal static class AuditRenderer
 {
     public static Task WriteAsync(TextWriter writer, IReadOnlyList<AuditRecord> records, string format)
     {
-        var rows = records.Select(r => new AuditJson(r.Id, Time(r.At), r.Action, r.Target, r.Outcome, r.TokenFingerprint, r.Detail, r.RunId)).ToList();
+        var rows = records.Select(r => new AuditJson(r.Id, Time(r.At), r.Action.Name, r.Target, r.Outcome.Name, r.TokenFingerprint, r.Detail, r.RunId)).ToList();
         if (format == "json")
         {
             return JsonOutput.WriteAsync(writer, rows);

@@ -19,7 +19,7 @@ internal sealed class PublishRecorder(StateStore state, PublishSettings settings
     /// <summary>The audit trail, naming the GitHub token of this run.</summary>
     public AuditTrail Trail => trail;
 
-    public Task AuditAsync(string action, string target, string outcome, string detail, CancellationToken cancellationToken) =>
+    public Task AuditAsync(AuditAction action, string target, AuditOutcome outcome, string detail, CancellationToken cancellationToken) =>
         trail.RecordAsync(action, target, outcome, detail, cancellationToken);
 
     public Task<ManagedPullRequest?> FindAsync(CancellationToken cancellationToken) =>

@@ -6,5 +6,5 @@ namespace Tidemark.State;
 /// <paramref name="Repository"/> (<c>owner/name</c>) matches events on the repository itself, its branches
 /// (<c>owner/name@branch</c>) and its pull requests (<c>owner/name#7</c>); <paramref name="RunId"/> the events of one run.
 /// </summary>
-internal sealed record AuditQuery(DateTimeOffset? Since = null, string? Action = null, string? Outcome = null, int Limit = 100, string? ActionPrefix = null,
+internal sealed record AuditQuery(DateTimeOffset? Since = null, AuditAction? Action = null, AuditOutcome? Outcome = null, int Limit = 100, string? ActionPrefix = null,
     string? Repository = null, string? RunId = null);

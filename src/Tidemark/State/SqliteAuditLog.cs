@@ -25,7 +25,7 @@ internal sealed class SqliteAuditLog : IAuditWriter, IAuditReader
         {
             await ExecuteAsync(connection, "INSERT INTO audit_events (at, token_fingerprint, action, target, outcome, detail, run_id) VALUES ($at, $f, $a, $t, $o, $d, $run)",
                 cancellationToken, ("$at", _time.GetUtcNow().ToUnixTimeMilliseconds()), ("$f", e.TokenFingerprint is null ? null : _redactor.Redact(e.TokenFingerprint)),
-                ("$a", _redactor.Redact(e.Action)), ("$t", _redactor.Redact(e.Target)), ("$o", _redactor.Redact(e.Outcome)),
+                ("$a", e.Action.Name), ("$t", _redactor.Redact(e.Target)), ("$o", e.Outcome.Name),
                 ("$d", _redactor.Redact(e.Detail)), ("$run", e.RunId is null ? null : _redactor.Redact(e.RunId))).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -43,7 +43,7 @@ internal sealed class SqliteAuditLog : IAuditWriter, IAuditReader
         if (query.Action is not null)
         {
             sql.Append(" AND action = $action");
-            parameters.Add(("$action", query.Action));
+            parameters.Add(("$action", query.Action.Value.Name));
         }
 
         if (query.ActionPrefix is not null)
@@ -56,7 +56,7 @@ internal sealed class SqliteAuditLog : IAuditWriter, IAuditReader
         if (query.Outcome is not null)
         {
             sql.Append(" AND outcome = $outcome");
-            parameters.Add(("$outcome", query.Outcome));
+            parameters.Add(("$outcome", query.Outcome.Value.Name));
         }
 
         if (query.Repository is not null)
@@ -76,7 +76,7 @@ internal sealed class SqliteAuditLog : IAuditWriter, IAuditReader
         return await _database.UseAsync(async connection =>
         {
             return await SqliteCommands.QueryAsync(connection, sql.ToString(),
-                r => new AuditRecord(r.GetInt64(0), Time(r, 1), r.GetString(2), r.GetString(3), r.GetString(4), NullableString(r, 5), r.GetString(6), NullableString(r, 7)),
+                r => new AuditRecord(r.GetInt64(0), Time(r, 1), AuditAction.FromStored(r.GetString(2)), r.GetString(3), AuditOutcome.FromStored(r.GetString(4)), NullableString(r, 5), r.GetString(6), NullableString(r, 7)),
                 cancellationToken, [.. parameters]).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -88,7 +88,7 @@ internal sealed class SqliteAuditLog : IAuditWriter, IAuditReader
             return await SqliteCommands.QueryAsync(connection, """
                 SELECT action, outcome, COUNT(*) FROM audit_events WHERE run_id = $run AND token_fingerprint = $f
                 GROUP BY action, outcome ORDER BY action, outcome
-                """, r => new AuditCount(r.GetString(0), r.GetString(1), r.GetInt32(2)), cancellationToken,
+                """, r => new AuditCount(AuditAction.FromStored(r.GetString(0)), AuditOutcome.FromStored(r.GetString(1)), r.GetInt32(2)), cancellationToken,
                 ("$run", _redactor.Redact(runId)), ("$f", _redactor.Redact(tokenFingerprint))).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }

@@ -178,11 +178,14 @@ internal sealed class RunScene(GitHubSimulator github, SimRepository repository,
         Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode} {json?.ToJsonString()}");
     }
 
+    /// <summary>The audit rows of <paramref name="action"/>.</summary>
+    public Task<IReadOnlyList<AuditRecord>> AuditAsync(AuditAction action) => AuditAsync(action.Name);
+
     /// <summary>The audit rows of <paramref name="action"/> (null: of every action).</summary>
     public async Task<IReadOnlyList<AuditRecord>> AuditAsync(string? action)
     {
         var state = await SqliteStateStore.OpenAsync(new SqliteStateOptions(StatePath), TimeProvider.System, new Redactor(), CancellationToken.None);
-        return await state.AuditReader.QueryAsync(new AuditQuery(Action: action, Limit: 1000), CancellationToken.None);
+        return await state.AuditReader.QueryAsync(new AuditQuery(Action: action is null ? null : AuditAction.FromStored(action), Limit: 1000), CancellationToken.None);
     }
 
     private (int Code, string Output) Git(params string[] arguments)
