@@ -17,23 +17,12 @@ internal static class CommonOptions
         return option;
     }
 
-    /// <summary>
-    /// <c>--state</c> for the commands that read what runs wrote (<c>audit</c>, <c>token status</c>, <c>state</c>); its
-    /// default is <see cref="StatePath"/>'s.
-    /// </summary>
+    /// <summary><c>--state</c>, the same for every command that uses the state store; its default is <see cref="StateLocation.Resolve"/>'s.</summary>
     public static Option<FileInfo?> State() => new("--state")
     {
-        Description = "The state database (default: .tidemark/state.db in the current folder, where `tidemark run` keeps it unless given --work-dir or --state)",
+        Description = $"The state database (default: ${StateLocation.Variable}, else .tidemark/state.db in the current folder — the same for every command, whatever --work-dir says)",
         HelpName = "FILE",
     };
-
-    /// <summary>The state database a reading command opens: <paramref name="given"/>, else <c>.tidemark/state.db</c> in the current folder.</summary>
-    public static string StatePath(FileInfo? given) =>
-        given?.FullName ?? Path.Combine(Directory.GetCurrentDirectory(), ".tidemark", "state.db");
-
-    /// <summary>The state database <c>run</c> and <c>doctor</c> use: <paramref name="given"/>, else <c>.tidemark/state.db</c> beside the work directory.</summary>
-    public static string StatePathBeside(string workDir, string? given) =>
-        given ?? Path.Combine(Path.GetDirectoryName(workDir) ?? workDir, ".tidemark", "state.db");
 
     public static Option<FileInfo?> Config() => new("--config")
     {

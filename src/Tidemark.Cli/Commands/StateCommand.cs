@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tidemark.Configuration;
 using Tidemark.State;
 
 namespace Tidemark.Cli.Commands;
@@ -25,7 +26,7 @@ internal static class StateCommand
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(env, async () =>
         {
-            var path = CommonOptions.StatePath(parse.GetValue(state));
+            var path = new Composition(env).StatePath(parse.GetValue(state)?.FullName);
             var health = await new SqliteDatabase(new SqliteStateOptions(path), env.Time).CheckAsync(cancellationToken).ConfigureAwait(false);
             await WriteAsync(env, health).ConfigureAwait(false);
             return health.Healthy ? ExitCodes.Success : ExitCodes.Failed;
@@ -72,7 +73,7 @@ internal static class StateCommand
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(env, async () =>
         {
-            var path = CommonOptions.StatePath(parse.GetValue(state));
+            var path = new Composition(env).StatePath(parse.GetValue(state)?.FullName);
             var database = new SqliteDatabase(new SqliteStateOptions(path), env.Time);
             string why;
             try

@@ -9,8 +9,9 @@ using Tidemark.State;
 namespace Tidemark.Doctor;
 
 /// <summary>
-/// What the checks share: the settings, the services the composition root hands in (as delegates, so the library
-/// stays free of the CLI), and the facts earlier checks found for later ones (the login, the default branch, the clone).
+/// What the checks share: the settings, the library services <see cref="DoctorRun"/> hands in (as delegates: the run's
+/// checkout, the planning service, the token rotation's inspection of a next token), and the facts earlier checks
+/// found for later ones (the login, the default branch, the clone).
 /// </summary>
 internal sealed class DoctorContext
 {

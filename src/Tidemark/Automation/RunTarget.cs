@@ -1,8 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Tidemark.Configuration;
 using Tidemark.Git;
 
-namespace Tidemark.Cli.Commands;
+namespace Tidemark.Automation;
 
 /// <summary>
 /// The GitHub repository <c>tidemark run --repo</c> names: an HTTPS URL <c>https://github.com/OWNER/REPO(.git)</c>

@@ -1,6 +1,6 @@
 using Tidemark.State;
 
-namespace Tidemark.Cli.Commands;
+namespace Tidemark.Automation;
 
 /// <summary>The state store failed after the run changed GitHub: says what was done and that it is not (all) recorded; always exit 1.</summary>
 internal sealed class RunNotRecordedException(IReadOnlyList<string> done, StateStoreException inner)

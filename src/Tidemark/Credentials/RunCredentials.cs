@@ -1,7 +1,6 @@
-using Tidemark.Credentials;
 using Tidemark.Credentials.GitHubApp;
 
-namespace Tidemark.Cli.Commands;
+namespace Tidemark.Credentials;
 
 /// <summary>
 /// The token of one <c>tidemark run</c>: its source and the value read first. <see cref="Current"/> is what git and

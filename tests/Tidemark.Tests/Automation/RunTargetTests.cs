@@ -1,6 +1,6 @@
-using Tidemark.Cli.Commands;
+using Tidemark.Automation;
 
-namespace Tidemark.Tests.Cli;
+namespace Tidemark.Tests.Automation;
 
 public sealed class RunTargetTests
 {
@@ -18,7 +18,7 @@ public sealed class RunTargetTests
     public void For_ApiUrlGiven_KeepsIt()
     {
         var target = RunTarget.FromUrl("https://ghe.example.com/acme/gitops", "--repo");
-        var given = new RunRequest(null, null, false, null, new Uri("https://api.example.net/"), null, null, "/secrets");
+        var given = new RunSettings(null, null, false, null, new Uri("https://api.example.net/"), null, null, "/secrets");
         var inferred = given with { ApiUrlGiven = false };
 
         Assert.Equal(new Uri("https://api.example.net/"), given.For(target).ApiUrl);

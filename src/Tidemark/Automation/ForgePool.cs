@@ -1,13 +1,14 @@
 using Microsoft.Extensions.Logging;
+using Tidemark.Credentials;
 using Tidemark.Forges.GitHub;
 
-namespace Tidemark.Cli.Commands;
+namespace Tidemark.Automation;
 
 /// <summary>
 /// One <see cref="GitHubForge"/> per token for the length of a command: the forge that probed the chosen token is
 /// the one the run goes on with, so the repository it read while probing is not read again. Disposes them all.
 /// </summary>
-internal sealed class ForgePool(CliEnvironment env, ILoggerFactory logging, Uri apiUrl, string owner, string repository) : IDisposable
+internal sealed class ForgePool(TimeProvider time, ILoggerFactory logging, Uri apiUrl, string owner, string repository) : IDisposable
 {
     private readonly Dictionary<RunCredentials, GitHubForge> forges = new(ReferenceEqualityComparer.Instance);
 
@@ -16,7 +17,7 @@ internal sealed class ForgePool(CliEnvironment env, ILoggerFactory logging, Uri 
         ArgumentNullException.ThrowIfNull(credentials);
         if (!forges.TryGetValue(credentials, out var forge))
         {
-            forge = new GitHubForge(new GitHubForgeOptions(apiUrl, owner, repository), credentials.Current, env.Time, logging.CreateLogger("Tidemark.Forges"));
+            forge = new GitHubForge(new GitHubForgeOptions(apiUrl, owner, repository), credentials.Current, time, logging.CreateLogger("Tidemark.Forges"));
             forges.Add(credentials, forge);
         }
 

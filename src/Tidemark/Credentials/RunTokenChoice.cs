@@ -1,7 +1,6 @@
-using Tidemark.Credentials;
 using Tidemark.Forges;
 
-namespace Tidemark.Cli.Commands;
+namespace Tidemark.Credentials;
 
 /// <summary>
 /// The token one run uses (git and API), the role it plays (current or next), and what probing it learned. During a

@@ -1,6 +1,6 @@
 using Tidemark.State;
 
-namespace Tidemark.Cli.Commands;
+namespace Tidemark.Doctor;
 
 /// <summary>
 /// An audit writer that opens the state store on the first event (for <c>tidemark doctor</c>, whose own check

@@ -1,8 +1,7 @@
-using Tidemark.Automation;
 using Tidemark.Configuration;
 using Tidemark.Git;
 
-namespace Tidemark.Cli.Commands;
+namespace Tidemark.Automation;
 
 /// <summary>
 /// Gets Tidemark's own clone to the head of the base branch: cloned once (blobs on demand) into
@@ -11,7 +10,7 @@ namespace Tidemark.Cli.Commands;
 internal static class RunCheckout
 {
     public static Task<GitRepository> PrepareAsync(GitRunner runner, RunContext context, string defaultBranch, string workDir, Func<CancellationToken, ValueTask<string>> tokens, CancellationToken cancellationToken) =>
-        PrepareAsync(runner, context.Target, context.Audit, defaultBranch, workDir, tokens, context.Env.Time, cancellationToken);
+        PrepareAsync(runner, context.Target, context.Audit, defaultBranch, workDir, tokens, context.Host.Time, cancellationToken);
 
     /// <summary>The same for callers without a run (<c>tidemark doctor</c>); the clone is recorded on <paramref name="audit"/>.</summary>
     public static async Task<GitRepository> PrepareAsync(GitRunner runner, RunTarget target, AuditTrail audit, string defaultBranch, string workDir, Func<CancellationToken, ValueTask<string>> tokens, TimeProvider time, CancellationToken cancellationToken)
@@ -23,7 +22,7 @@ internal static class RunCheckout
             {
                 return await GitRepository.OpenAsync(runner, target.Remote, directory, tokens, time, cancellationToken).ConfigureAwait(false);
             }
-            catch (InvalidOperationException e)
+            catch (CloneMismatchException e)
             {
                 throw new UsageException($"--work-dir {workDir}: {e.Message}");
             }
@@ -35,15 +34,15 @@ internal static class RunCheckout
 
     /// <summary>Checks out the base head and loads the workspace from it; the base is the one tidemark.yaml (or Flux) names on that head.</summary>
     public static Task<(Workspace Workspace, PublishSettings Settings, string BaseSha)> LoadAsync(GitRepository git, RunContext context, string defaultBranch, CancellationToken cancellationToken) =>
-        LoadAsync(git, context.Env, context.Request.Config, context.Target, context.Audit, defaultBranch, cancellationToken);
+        LoadAsync(git, context.Host.Report, context.Settings.Config, context.Target, context.Audit, defaultBranch, cancellationToken);
 
     /// <summary>The same for callers without a run (<c>tidemark doctor</c>).</summary>
-    public static async Task<(Workspace Workspace, PublishSettings Settings, string BaseSha)> LoadAsync(GitRepository git, CliEnvironment env, FileInfo? config, RunTarget target, AuditTrail audit, string defaultBranch, CancellationToken cancellationToken)
+    public static async Task<(Workspace Workspace, PublishSettings Settings, string BaseSha)> LoadAsync(GitRepository git, IRunReport report, FileInfo? config, RunTarget target, AuditTrail audit, string defaultBranch, CancellationToken cancellationToken)
     {
-        var (workspace, settings, baseSha) = await LoadAtAsync(git, env, config, target, audit, defaultBranch, defaultBranch, cancellationToken).ConfigureAwait(false);
+        var (workspace, settings, baseSha) = await LoadAtAsync(git, report, config, target, audit, defaultBranch, defaultBranch, cancellationToken).ConfigureAwait(false);
         if (settings.BaseBranch != defaultBranch)
         {
-            (workspace, settings, baseSha) = await LoadAtAsync(git, env, config, target, audit, settings.BaseBranch, defaultBranch, cancellationToken).ConfigureAwait(false);
+            (workspace, settings, baseSha) = await LoadAtAsync(git, report, config, target, audit, settings.BaseBranch, defaultBranch, cancellationToken).ConfigureAwait(false);
         }
 
         return (workspace, settings, baseSha);
@@ -51,22 +50,22 @@ internal static class RunCheckout
 
     /// <summary>Checks out the head of <paramref name="branch"/> and loads the workspace from it (another automation's base).</summary>
     public static Task<(Workspace Workspace, PublishSettings Settings, string BaseSha)> LoadBranchAsync(GitRepository git, RunContext context, string branch, string defaultBranch, CancellationToken cancellationToken) =>
-        LoadAtAsync(git, context.Env, context.Request.Config, context.Target, context.Audit, branch, defaultBranch, cancellationToken);
+        LoadAtAsync(git, context.Host.Report, context.Settings.Config, context.Target, context.Audit, branch, defaultBranch, cancellationToken);
 
-    private static async Task<(Workspace, PublishSettings, string)> LoadAtAsync(GitRepository git, CliEnvironment env, FileInfo? config, RunTarget target, AuditTrail audit, string branch, string defaultBranch, CancellationToken cancellationToken)
+    private static async Task<(Workspace, PublishSettings, string)> LoadAtAsync(GitRepository git, IRunReport report, FileInfo? config, RunTarget target, AuditTrail audit, string branch, string defaultBranch, CancellationToken cancellationToken)
     {
         RemoteBranchHeads heads;
         try
         {
             heads = await audit.FetchAsync(git, target.FullName, branch, TidemarkConfig.DefaultUpdateBranch, cancellationToken).ConfigureAwait(false);
         }
-        catch (InvalidOperationException e)
+        catch (MissingBranchException e)
         {
             throw new UsageException($"{e.Message} (check baseBranch in tidemark.yaml or checkout.ref.branch of the ImageUpdateAutomation)");
         }
 
         await git.CheckoutAsync(heads.BaseSha, cancellationToken).ConfigureAwait(false);
-        var workspace = await RepositoryOptions.LoadAsync(new DirectoryInfo(git.Directory), config, env, cancellationToken).ConfigureAwait(false);
+        var workspace = await ScopePlanning.LoadWorkspaceAsync(git.Directory, config, report.NoteAsync, cancellationToken).ConfigureAwait(false);
         var settings = PublishSettings.From(workspace.Config, workspace.Flux, target.FullName, defaultBranch);
         if (workspace.Flux.Automations.Count > 1)
         {

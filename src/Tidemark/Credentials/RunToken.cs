@@ -1,12 +1,12 @@
+using Tidemark.Automation;
 using Tidemark.Configuration;
-using Tidemark.Credentials;
 using Tidemark.Credentials.GitHubApp;
 using Tidemark.State;
 
-namespace Tidemark.Cli.Commands;
+namespace Tidemark.Credentials;
 
 /// <summary>
-/// The GitHub tokens for <c>tidemark run</c>: the current one from <c>--token-command</c>, <c>--token-file</c> (a file,
+/// The GitHub tokens of a run (and of <c>doctor</c>, <c>token check</c>): the current one from <c>--token-command</c>, <c>--token-file</c> (a file,
 /// or a mounted Secret's folder with <c>token</c> or <c>password</c>), <c>--token-env</c>, a GitHub App
 /// (<c>--app-id</c> + <c>--app-key-file</c> [+ <c>--app-installation-id</c>]), else <c>github.token</c> of the
 /// <c>--config</c> file, else <c>GITHUB_TOKEN</c>; the next one (during a rotation) from <c>--next-token-*</c> or
@@ -16,7 +16,7 @@ namespace Tidemark.Cli.Commands;
 internal static class RunToken
 {
     /// <summary>Where the current and next tokens come from, and the rotation overlap; flag misuse is a usage error.</summary>
-    public static async Task<RunTokenSources> SourcesAsync(RunRequest request, CancellationToken cancellationToken)
+    public static async Task<RunTokenSources> SourcesAsync(RunSettings request, CancellationToken cancellationToken)
     {
         var app = AppSource(request);
         var flags = FromFlags("--token", request.TokenCommand, request.TokenFile, request.TokenEnv);
@@ -29,7 +29,7 @@ internal static class RunToken
         // the token, and anyone who can commit could otherwise make Tidemark run a command of their choosing
         var github = request.Config is null
             ? new GitHubConfig()
-            : (await ConfigFiles.LoadAsync(request.Config, null, TextWriter.Null, cancellationToken).ConfigureAwait(false)).GitHub;
+            : (await ConfigFiles.LoadAsync(request.Config, null, _ => Task.CompletedTask, cancellationToken).ConfigureAwait(false)).GitHub;
         var current = flags ?? app
             ?? github.Token
             ?? new TokenSourceConfig("env", [EnvironmentTokenSource.DefaultVariable], null, new SourcePlace("(default)", 0, 0));
@@ -38,11 +38,11 @@ internal static class RunToken
     }
 
     /// <summary>Reads one token; errors name where the source was configured. A GitHub App's mint is recorded in <paramref name="audit"/>.</summary>
-    public static async Task<RunCredentials> ResolveAsync(TokenSourceConfig source, string role, CliEnvironment env, ISecretRedactor redactor, TokenTarget target, IAuditWriter audit,
+    public static async Task<RunCredentials> ResolveAsync(TokenSourceConfig source, string role, TimeProvider time, Func<string, string?> variable, ISecretRedactor redactor, TokenTarget target, IAuditWriter audit,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var context = new TokenSourceContext(redactor, env.Time, env.Variable) { Target = target, Audit = audit };
+        var context = new TokenSourceContext(redactor, time, variable) { Target = target, Audit = audit };
         if (source.Timeout is { } timeout)
         {
             context = context with { CommandTimeout = timeout };
@@ -61,13 +61,13 @@ internal static class RunToken
     }
 
     /// <summary>Refuses a token whose value is written in the repository; warns about other token-shaped strings.</summary>
-    public static async Task EnsureNotLeakedAsync(string workTree, ResolvedToken token, TextWriter warnings, CancellationToken cancellationToken)
+    public static async Task EnsureNotLeakedAsync(string workTree, ResolvedToken token, Func<string, Task> warn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(token);
         var shaped = await LeakedTokenScanner.EnsureNotLeakedAsync(workTree, token.Value, cancellationToken).ConfigureAwait(false);
         foreach (var leak in shaped)
         {
-            await warnings.WriteLineAsync($"tidemark: warning: {leak.File}:{leak.Line}: a string shaped like a GitHub token ({leak.Fingerprint}) is committed; if it is real, revoke it and remove it from the repository").ConfigureAwait(false);
+            await warn($"{leak.File}:{leak.Line}: a string shaped like a GitHub token ({leak.Fingerprint}) is committed; if it is real, revoke it and remove it from the repository").ConfigureAwait(false);
         }
     }
 
@@ -75,7 +75,7 @@ internal static class RunToken
     public static async Task RequireWorkflowsAsync(RunCredentials credentials, IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
-        if (credentials.Source is AppTokenSource app && paths.Any(TokenRecipe.TouchesWorkflows))
+        if (credentials.Source is AppTokenSource app && paths.Any(WorkflowPaths.Touches))
         {
             app.Require(AppPermissions.Workflows, "write");
             await app.TokenAsync(cancellationToken).ConfigureAwait(false);
@@ -83,7 +83,7 @@ internal static class RunToken
     }
 
     /// <summary>The <c>app</c> source from the App flags (key=value arguments), or null when no App flag is given.</summary>
-    private static TokenSourceConfig? AppSource(RunRequest request)
+    private static TokenSourceConfig? AppSource(RunSettings request)
     {
         if (request.AppId is null && request.AppKeyFile is null && request.AppInstallationId is null)
         {

@@ -1,17 +1,16 @@
 using Tidemark.Automation;
-using Tidemark.Credentials;
 using Tidemark.Forges;
 using Tidemark.State;
 
-namespace Tidemark.Cli.Commands;
+namespace Tidemark.Credentials;
 
 /// <summary>
 /// One run's bookkeeping of its token: records the use (first and last use, expiry, role, action counts) by
-/// fingerprint; warns at 14, 7 and 1 days before the expiry on stderr, in the log and in the audit trail (action
+/// fingerprint; warns at 14, 7 and 1 days before the expiry in the run's report, in the log and in the audit trail (action
 /// <c>token.expiry</c>) on every run, and once per threshold as a comment on the open update pull request; refuses
 /// an expired token.
 /// </summary>
-internal sealed class RunTokenLedger(CliEnvironment env, StateStore state, RunTokenChoice choice, string repository, AuditTrail audit)
+internal sealed class RunTokenLedger(TimeProvider time, IRunReport report, StateStore state, RunTokenChoice choice, string repository, AuditTrail audit)
 {
     private ExpiryNotice? notice;
     private DateTimeOffset? expiry;
@@ -24,10 +23,10 @@ internal sealed class RunTokenLedger(CliEnvironment env, StateStore state, RunTo
         // an expired token gets no expiry header (GitHub answers 401): what an earlier run learned tells why
         expiry = probe.ExpiresAt ?? (probe.ExpiryUnknown || !probe.Works ? known?.ExpiresAt : null);
         await RecordAsync(new Dictionary<string, int>(), cancellationToken).ConfigureAwait(false);
-        notice = ExpiryNotice.For(expiry, env.Time.GetUtcNow());
+        notice = ExpiryNotice.For(expiry, time.GetUtcNow());
         if (probe.ExpiryUnknown && expiry is null)
         {
-            await env.Error.WriteLineAsync($"tidemark: token {choice.Fingerprint}: expiry could not be determined (GitHub reported the current time instead of the expiry date), so no expiry warning can be given").ConfigureAwait(false);
+            await report.NoteAsync($"token {choice.Fingerprint}: expiry could not be determined (GitHub reported the current time instead of the expiry date), so no expiry warning can be given").ConfigureAwait(false);
         }
 
         if (notice is null)
@@ -43,7 +42,7 @@ internal sealed class RunTokenLedger(CliEnvironment env, StateStore state, RunTo
             throw new ForgeException(ForgeErrorKind.BadCredentials, "error: " + message);
         }
 
-        await env.Error.WriteLineAsync("tidemark: warning: " + message).ConfigureAwait(false);
+        await report.WarnAsync(message).ConfigureAwait(false);
     }
 
     /// <summary>After publishing: comments the expiry notice on the open update pull request, once per threshold and token.</summary>
@@ -69,7 +68,7 @@ internal sealed class RunTokenLedger(CliEnvironment env, StateStore state, RunTo
         catch (ForgeException e)
         {
             await audit.RecordAsync(AuditActions.PullRequestComment, target, AuditOutcomes.Failed, $"token.expiry {notice.Threshold}: {e.Kind}", cancellationToken).ConfigureAwait(false);
-            await env.Error.WriteLineAsync($"tidemark: warning: could not comment the token's expiry on pull request #{pull.Number}: {e.Message}").ConfigureAwait(false);
+            await report.WarnAsync($"could not comment the token's expiry on pull request #{pull.Number}: {e.Message}").ConfigureAwait(false);
             return;
         }
 

@@ -1,12 +1,11 @@
 using System.Text.Json.Nodes;
 using Tidemark.Automation;
-using Tidemark.Credentials;
 using Tidemark.Credentials.GitHubApp;
 using Tidemark.Forges;
 using Tidemark.Forges.GitHub;
 using Tidemark.Git;
 
-namespace Tidemark.Cli.Commands;
+namespace Tidemark.Credentials;
 
 /// <summary>
 /// Proves, against the repository and without changing anything, each capability a run needs of a token before it is
@@ -46,7 +45,7 @@ internal static class RunTokenProof
 
         using var api = new GitHubProbe(target.ApiBase, await token.Current(cancellationToken).ConfigureAwait(false));
         proof = await PullRequestsAsync(proof, api, target, settings.BaseBranch, cancellationToken).ConfigureAwait(false);
-        if (!proof.Complete || !updatePaths.Any(TokenRecipe.TouchesWorkflows))
+        if (!proof.Complete || !updatePaths.Any(WorkflowPaths.Touches))
         {
             return proof;
         }

@@ -1,11 +1,10 @@
 using Tidemark.Automation;
 using Tidemark.Configuration;
-using Tidemark.Credentials;
 using Tidemark.Doctor;
 using Tidemark.Forges;
 using Tidemark.State;
 
-namespace Tidemark.Cli.Commands;
+namespace Tidemark.Credentials;
 
 /// <summary>
 /// Chooses the token of a run. With a next token configured it is checked on every run: first read only (GET
@@ -15,7 +14,7 @@ namespace Tidemark.Cli.Commands;
 /// current token can be revoked within the overlap window. Until then the current token is used and the warning names
 /// the capability the next token lacks (issue #10 §1).
 /// </summary>
-internal sealed class RunTokenRotation(CliEnvironment env, ISecretRedactor redactor, StateStore state, TokenTarget target, Func<RunCredentials, IForge> forgeFor)
+internal sealed class RunTokenRotation(TimeProvider time, Func<string, string?> variable, ISecretRedactor redactor, IRunReport report, StateStore state, TokenTarget target, Func<RunCredentials, IForge> forgeFor)
 {
     private RunTokenChoice? current;
     private string? currentTrouble;
@@ -33,7 +32,7 @@ internal sealed class RunTokenRotation(CliEnvironment env, ISecretRedactor redac
         TokenSourceException? currentError = null;
         try
         {
-            currentCredentials = await RunToken.ResolveAsync(sources.Current, "token", env, redactor, target, state.AuditWriter, cancellationToken).ConfigureAwait(false);
+            currentCredentials = await RunToken.ResolveAsync(sources.Current, "token", time, variable, redactor, target, state.AuditWriter, cancellationToken).ConfigureAwait(false);
         }
         catch (TokenSourceException e) when (sources.Next is not null)
         {
@@ -50,7 +49,7 @@ internal sealed class RunTokenRotation(CliEnvironment env, ISecretRedactor redac
         if (candidate is not null)
         {
             var fallback = currentTrouble is null ? current : null;
-            await env.Error.WriteLineAsync($"tidemark: token {candidate.Fingerprint} from {candidate.Token.Source} (next token: it reads the repository; it is adopted only once it proves it can push and open pull requests{(fallback is null ? "" : $", else the current token ({fallback.Fingerprint}) is used")})").ConfigureAwait(false);
+            await report.NoteAsync($"token {candidate.Fingerprint} from {candidate.Token.Source} (next token: it reads the repository; it is adopted only once it proves it can push and open pull requests{(fallback is null ? "" : $", else the current token ({fallback.Fingerprint}) is used")})").ConfigureAwait(false);
             return candidate with { Proven = false, Fallback = fallback };
         }
 
@@ -82,13 +81,13 @@ internal sealed class RunTokenRotation(CliEnvironment env, ISecretRedactor redac
             return await RefuseAsync(choice, proof, cancellationToken).ConfigureAwait(false);
         }
 
-        await env.Error.WriteLineAsync($"tidemark: token {choice.Fingerprint} from {choice.Token.Source} (next token, {proof.Describe()})").ConfigureAwait(false);
+        await report.NoteAsync($"token {choice.Fingerprint} from {choice.Token.Source} (next token, {proof.Describe()})").ConfigureAwait(false);
         if (current is not null)
         {
             var since = await state.TokenWriter.RecordNextWorkedAsync(choice.Fingerprint, current.Fingerprint, overlap, cancellationToken).ConfigureAwait(false);
-            var window = new RotationWindow(since, overlap, env.Time.GetUtcNow());
+            var window = new RotationWindow(since, overlap, time.GetUtcNow());
             var line = window.Message(current.Fingerprint, choice.Fingerprint);
-            await env.Error.WriteLineAsync(window.WithinOverlap ? $"tidemark: token rotation: {line}" : $"tidemark: warning: {line}").ConfigureAwait(false);
+            await (window.WithinOverlap ? report.NoteAsync($"token rotation: {line}") : report.WarnAsync(line)).ConfigureAwait(false);
         }
 
         return choice with { Proven = true, Fallback = null };
@@ -171,7 +170,7 @@ internal sealed class RunTokenRotation(CliEnvironment env, ISecretRedactor redac
     {
         try
         {
-            return (await RunToken.ResolveAsync(next, "nextToken", env, redactor, target, state.AuditWriter, cancellationToken).ConfigureAwait(false), null);
+            return (await RunToken.ResolveAsync(next, "nextToken", time, variable, redactor, target, state.AuditWriter, cancellationToken).ConfigureAwait(false), null);
         }
         catch (TokenSourceException e)
         {
@@ -182,7 +181,7 @@ internal sealed class RunTokenRotation(CliEnvironment env, ISecretRedactor redac
     /// <summary>The forge belongs to whoever made it (it goes on with the chosen token's forge); it is not disposed here.</summary>
     private Task<TokenProbe> ProbeAsync(RunCredentials token, CancellationToken cancellationToken) => forgeFor(token).ProbeTokenAsync(cancellationToken);
 
-    private Task PrintCurrentAsync(RunTokenChoice token) => env.Error.WriteLineAsync($"tidemark: token {token.Fingerprint} from {token.Token.Source}");
+    private Task PrintCurrentAsync(RunTokenChoice token) => report.NoteAsync($"token {token.Fingerprint} from {token.Token.Source}");
 
-    private Task WarnAsync(string message) => env.Error.WriteLineAsync("tidemark: warning: " + message);
+    private Task WarnAsync(string message) => report.WarnAsync(message);
 }

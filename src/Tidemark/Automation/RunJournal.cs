@@ -1,6 +1,6 @@
 using Tidemark.State;
 
-namespace Tidemark.Cli.Commands;
+namespace Tidemark.Automation;
 
 /// <summary>
 /// The run's audit writer, remembering in memory every change it was asked to record — whether or not the store took
