@@ -18,23 +18,29 @@ internal sealed class HelmIndexClient : IDisposable
     private readonly HttpClient http;
     private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyDictionary<string, IReadOnlyList<string>>>>> indexes = new(StringComparer.Ordinal);
     private readonly CancellationToken runCancellation;
+    private readonly Func<string, bool> plainHttpAllowed;
     private int requests;
 
-    public HelmIndexClient(HttpMessageHandler handler, TimeSpan timeout, CancellationToken runCancellation = default)
+    /// <param name="plainHttpAllowed">
+    /// Whether an <c>http://</c> repository on this host (<c>host[:port]</c>) may be fetched; null: loopback hosts only.
+    /// A repository's own HelmRepository object must not choose plain HTTP: that is the operator's choice, as for registries.
+    /// </param>
+    public HelmIndexClient(HttpMessageHandler handler, TimeSpan timeout, CancellationToken runCancellation = default, Func<string, bool>? plainHttpAllowed = null)
     {
-        http = new HttpClient(new RedirectGuard(handler), disposeHandler: true) { Timeout = timeout };
+        this.plainHttpAllowed = plainHttpAllowed ?? RegistryHost.IsLoopback;
+        http = new HttpClient(new RedirectGuard(handler), disposeHandler: true) { Timeout = timeout, MaxResponseContentBufferSize = MaxIndexBytes };
         http.DefaultRequestHeaders.UserAgent.ParseAdd("tidemark");
         this.runCancellation = runCancellation;
     }
 
     /// <summary>A client over a default handler (5 s connect timeout, decompression, redirects followed by <see cref="RedirectGuard"/>).</summary>
-    public static HelmIndexClient Create(CancellationToken runCancellation = default) =>
+    public static HelmIndexClient Create(CancellationToken runCancellation = default, Func<string, bool>? plainHttpAllowed = null) =>
         new(new SocketsHttpHandler
         {
             ConnectTimeout = TimeSpan.FromSeconds(5),
             AutomaticDecompression = DecompressionMethods.All,
             AllowAutoRedirect = false,
-        }, TimeSpan.FromSeconds(60), runCancellation);
+        }, TimeSpan.FromSeconds(60), runCancellation, plainHttpAllowed);
 
     /// <summary>How many index requests were sent (one per repository per instance).</summary>
     public int Requests => requests;
@@ -48,6 +54,11 @@ internal sealed class HelmIndexClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(repositoryUrl);
         var url = repositoryUrl.TrimEnd('/');
+        if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && !plainHttpAllowed(uri.Authority))
+        {
+            throw new RegistryException(RegistryErrorKind.InvalidResponse,
+                $"Helm repository {url}: plain HTTP is not used for {uri.Authority}; serve the repository over https://, or, as the operator, allow it with registries: [{{host: {uri.Authority}, insecure: true}}] in the --config file");
+        }
         var index = indexes.GetOrAdd(url, key => new Lazy<Task<IReadOnlyDictionary<string, IReadOnlyList<string>>>>(() => FetchAsync(key, runCancellation)));
         var charts = await index.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
         return charts.TryGetValue(chart, out var versions)
@@ -107,6 +118,11 @@ internal sealed class HelmIndexClient : IDisposable
             catch (IOException e)
             {
                 throw new RegistryException(RegistryErrorKind.Unreachable, $"Helm repository {url}: reading index.yaml failed: {e.Message}", status, e);
+            }
+            catch (HttpRequestException e)
+            {
+                // also the body growing past MaxResponseContentBufferSize when no Content-Length announced it
+                throw new RegistryException(RegistryErrorKind.InvalidResponse, $"Helm repository {url}: reading index.yaml failed (the limit is {MaxIndexBytes} bytes): {e.Message}", status, e);
             }
         }
     }

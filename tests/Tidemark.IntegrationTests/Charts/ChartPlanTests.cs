@@ -97,4 +97,31 @@ public sealed class ChartPlanTests(ChartScene scene) : IClassFixture<ChartScene>
         Assert.Equal(RegistryErrorKind.NotFound, failure.Kind);
         Assert.Equal(1, client.Requests);
     }
+
+    [Fact]
+    public async Task HelmIndexClient_PlainHttpRepositoryOffLoopback_IsRefusedBeforeAnyRequest()
+    {
+        using var client = HelmIndexClient.Create();
+
+        var failure = await Assert.ThrowsAsync<RegistryException>(() => client.VersionsAsync("http://charts.example/stable", "podinfo", CancellationToken.None));
+
+        Assert.Contains("plain HTTP is not used for charts.example; serve the repository over https://", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("registries: [{host: charts.example, insecure: true}] in the --config file", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(0, client.Requests);
+    }
+
+    [Fact]
+    public async Task HelmIndexClient_PlainHttp_IsFetchedOnlyWhereTheOperatorAllowsIt()
+    {
+        var host = new Uri(scene.Helm.Url.ToString()).Authority;
+        using var refusing = HelmIndexClient.Create(plainHttpAllowed: _ => false);
+        using var allowing = HelmIndexClient.Create(plainHttpAllowed: h => h == host);
+
+        var failure = await Assert.ThrowsAsync<RegistryException>(() => refusing.VersionsAsync(scene.Helm.Url.ToString(), "redis", CancellationToken.None));
+        var versions = await allowing.VersionsAsync(scene.Helm.Url.ToString(), "redis", CancellationToken.None);
+
+        Assert.Contains($"plain HTTP is not used for {host}", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(0, refusing.Requests);
+        Assert.Contains("18.6.4", versions);
+    }
 }
