@@ -178,7 +178,6 @@ internal sealed class AppTokenSource(AppSettings settings, TokenTarget target, T
             throw new TokenSourceException(Description, "got an answer without a token or expires_at from GitHub", "check --api-url: it must be GitHub's REST API");
         }
 
-        TokenSecrets.Register(context.Redactor, value);
         var expiresAt = DateTimeOffset.Parse(expires, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
         var selection = body!["repository_selection"]?.GetValue<string>() ?? "selected";
         return new InstallationToken(value, expiresAt, Permissions(body["permissions"]), selection, installation);
