@@ -40,15 +40,18 @@ internal static class AutomationRun
         var rotation = new RunTokenRotation(host.Time, host.Variable, host.Redactor, report, state, tokenTarget, forges.For);
         var choice = await rotation.ChooseAsync(sources, cancellationToken).ConfigureAwait(false);
 
+        // the run's id, made here so every host's run has one: on each audit event, run record and pushed commit below
+        var runId = RunIds.New(host.Time);
+
         // the one lease of this run: held from here until every record below is written, and passed down to publishing
         var lease = await state.Locks.AcquireAsync(target.FullName, LeaseOwner.For("run"), LockLease, LockWait, cancellationToken).ConfigureAwait(false);
         var tools = new RunTools(host.Git, rotation, forges, [], settings.WorkDirectory);
         var failed = false;
         try
         {
-            var context = await StartAsync(new RunContext(host, settings, target, forges.For(choice.Credentials), state, lease, choice.Token, AuditFor(state, host, choice)), tools, choice, cancellationToken).ConfigureAwait(false);
+            var context = await StartAsync(new RunContext(host, settings, target, forges.For(choice.Credentials), state, lease, choice.Token, AuditFor(state, host, choice, runId)), tools, choice, cancellationToken).ConfigureAwait(false);
             var scopes = await RunLeasedAsync(context, tools, choice, cancellationToken).ConfigureAwait(false);
-            return new RunResult(target.FullName, settings.DryRun, scopes.Mode, scopes.Results, report.Warnings, report.Errors);
+            return new RunResult(target.FullName, runId, settings.DryRun, scopes.Mode, scopes.Results, report.Warnings, report.Errors);
         }
         catch (StateStoreException e) when (journal.Done.Count > 0)
         {
@@ -171,7 +174,7 @@ internal static class AutomationRun
     /// <summary>The context for <paramref name="choice"/> (its forge and audit trail) and its ledger begun (an expired token stops the run here).</summary>
     private static async Task<RunContext> StartAsync(RunContext context, RunTools tools, RunTokenChoice choice, CancellationToken cancellationToken)
     {
-        context = context with { Forge = tools.Forges.For(choice.Credentials), Token = choice.Token, Audit = AuditFor(context.State, context.Host, choice) };
+        context = context with { Forge = tools.Forges.For(choice.Credentials), Token = choice.Token, Audit = context.Audit.WithToken(choice.Fingerprint) };
         var ledger = new RunTokenLedger(context.Host.Time, context.Host.Report, context.State, choice, context.Target.FullName, context.Audit);
         tools.Ledgers.Add(ledger);
         await ledger.BeginAsync(cancellationToken).ConfigureAwait(false);
@@ -232,6 +235,6 @@ internal static class AutomationRun
         return result;
     }
 
-    private static AuditTrail AuditFor(StateStore state, RunHost host, RunTokenChoice choice) =>
-        new(state.AuditWriter, choice.Fingerprint, host.Logging.CreateLogger("Tidemark.Audit"));
+    private static AuditTrail AuditFor(StateStore state, RunHost host, RunTokenChoice choice, string runId) =>
+        new(state.AuditWriter, choice.Fingerprint, host.Logging.CreateLogger("Tidemark.Audit"), runId);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Tidemark.Credentials;
+using Tidemark.Forges;
 using Tidemark.Forges.GitHub;
 
 namespace Tidemark.Automation;
@@ -17,7 +18,7 @@ internal sealed class ForgePool(TimeProvider time, ILoggerFactory logging, Uri a
         ArgumentNullException.ThrowIfNull(credentials);
         if (!forges.TryGetValue(credentials, out var forge))
         {
-            forge = new GitHubForge(new GitHubForgeOptions(apiUrl, owner, repository), credentials.CurrentAsync, time, logging.CreateLogger("Tidemark.Forges"));
+            forge = (GitHubForge)ForgeRegistry.Default["github"].Create(new ForgeConnection(apiUrl, owner, repository, credentials.CurrentAsync, time, logging.CreateLogger("Tidemark.Forges")));
             forges.Add(credentials, forge);
         }
 

@@ -1,6 +1,7 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using Tidemark.Configuration;
+using Tidemark.Forges;
+using Tidemark.Forges.GitHub;
 using Tidemark.Git;
 
 namespace Tidemark.Automation;
@@ -12,7 +13,7 @@ namespace Tidemark.Automation;
 /// </summary>
 internal sealed partial record RunTarget(GitRemote Remote, string Owner, string Name)
 {
-    public const string GitHubApi = "https://api.github.com/";
+    public const string GitHubApi = GitHubFamily.GitHubApi;
 
     public string FullName => $"{Owner}/{Name}";
 
@@ -20,16 +21,10 @@ internal sealed partial record RunTarget(GitRemote Remote, string Owner, string 
     /// The REST API of the repository's host, as GitHub lays it out: <c>https://api.github.com/</c> for github.com, and
     /// <c>https://HOST/api/v3/</c> (GitHub Enterprise Server) for any other host. <c>--api-url</c> wins over it.
     /// </summary>
-    public Uri DefaultApiUrl
-    {
-        get
-        {
-            var remote = new Uri(Remote.Url);
-            return string.Equals(remote.Host, "github.com", StringComparison.OrdinalIgnoreCase) || string.Equals(remote.Host, "www.github.com", StringComparison.OrdinalIgnoreCase)
-                ? new Uri(GitHubApi)
-                : new Uri($"{remote.Scheme}://{remote.Authority}/api/v3/");
-        }
-    }
+    public Uri DefaultApiUrl => Forge.DefaultApiBase(ForgeTarget.Parse(Remote.Url, "the repository"));
+
+    /// <summary>The forge that parses and serves the target.</summary>
+    private static IForgeFamily Forge => ForgeRegistry.Default["github"];
 
     public static async Task<RunTarget> ResolveAsync(string? repo, GitRunner runner, CancellationToken cancellationToken)
     {
@@ -61,27 +56,18 @@ internal sealed partial record RunTarget(GitRemote Remote, string Owner, string 
 
     internal static RunTarget FromUrl(string url, string where)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.UserInfo.Length > 0)
+        ForgeTarget target;
+        try
         {
-            throw new UsageException($"{where}: {Safe(url)} is not an https:// URL without credentials (give the token with GITHUB_TOKEN or --token-file)");
+            target = Forge.Accept(ForgeTarget.Parse(url, where), where);
+        }
+        catch (ForgeTargetException e)
+        {
+            throw new UsageException(e.Message);
         }
 
-        var loopback = IPAddress.TryParse(uri.Host, out var address) ? IPAddress.IsLoopback(address) : uri.IsLoopback;
-        if (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && loopback))
-        {
-            throw new UsageException($"{where}: {url} must use https:// (plain http:// only to a loopback address)");
-        }
-
-        var match = PathPattern().Match(uri.AbsolutePath);
-        if (!match.Success)
-        {
-            throw new UsageException($"{where}: {url} does not name a repository as …/OWNER/REPO");
-        }
-
-        var owner = match.Groups["owner"].Value;
-        var name = match.Groups["name"].Value;
-        var clean = $"{uri.Scheme}://{uri.Authority}/{owner}/{name}.git";
-        return new RunTarget(new GitRemote(clean, $"{owner}/{name}"), owner, name);
+        var owner = string.Join('/', target.Groups);
+        return new RunTarget(new GitRemote(target.CloneUrl, target.FullName), owner, target.Name);
     }
 
     /// <summary><c>git@github.com:acme/gitops.git</c> → <c>https://github.com/acme/gitops.git</c>; a token works over HTTPS only.</summary>
@@ -90,11 +76,6 @@ internal sealed partial record RunTarget(GitRemote Remote, string Owner, string 
         var match = ScpPattern().Match(url);
         return match.Success ? $"https://{match.Groups["host"].Value}/{match.Groups["path"].Value}" : url;
     }
-
-    private static string Safe(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0 ? url.Replace(uri.UserInfo, "***", StringComparison.Ordinal) : url;
-
-    [GeneratedRegex(@"^/(?<owner>[A-Za-z0-9][A-Za-z0-9-]*)/(?<name>[A-Za-z0-9._-]+?)(\.git)?/?$")]
-    private static partial Regex PathPattern();
 
     [GeneratedRegex(@"^[\w.-]+@(?<host>[\w.-]+):(?<path>.+)$")]
     private static partial Regex ScpPattern();

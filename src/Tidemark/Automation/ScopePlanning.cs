@@ -18,8 +18,8 @@ internal sealed record PlanningHost(TimeProvider Time, ILoggerFactory Logging, I
 
 /// <summary>
 /// The Workspace and Plan stages as a service (<c>plan</c>, <c>run</c> and <c>doctor</c> use it): loads a working tree
-/// with its two configuration layers, and plans each scope of it with one registry client whose tag listings are shared
-/// by all scopes.
+/// with its two configuration layers, and plans each scope of it with one registry client (and one Helm index client for
+/// charts in HTTP Helm repositories) whose tag listings are shared by all scopes.
 /// </summary>
 internal static class ScopePlanning
 {
@@ -56,7 +56,9 @@ internal static class ScopePlanning
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(mode);
         using var client = host.RegistryClient(workspace.Config, workspace.Flux, secretsDirectory);
-        var tags = cache is null ? (ITagSource)client : cache(client);
+        using var charts = HelmIndexClient.Create(cancellationToken);
+        var artifacts = new ArtifactTagSource(client, charts);
+        var tags = cache is null ? (ITagSource)artifacts : cache(artifacts);
         var planner = new Planner(new MemoizingTagSource(tags, cancellationToken), client);
         var plans = new List<Plan>();
         foreach (var scope in only ?? mode.Scopes)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Tidemark.Automation;
+using Microsoft.Extensions.Logging.Abstractions;
 using Tidemark.Forges;
 using Tidemark.Forges.GitHub;
 using Tidemark.Git;
@@ -42,7 +43,8 @@ internal static class RunTokenProof
             return proof;
         }
 
-        using var api = new GitHubProbe(target.ApiBase, await token.CurrentAsync(cancellationToken).ConfigureAwait(false));
+        using var api = ForgeRegistry.Default["github"].Diagnose(
+            new ForgeConnection(target.ApiBase, target.Owner, target.Repository, token.CurrentAsync, TimeProvider.System, NullLogger.Instance));
         proof = await PullRequestsAsync(proof, api, target, settings.BaseBranch, cancellationToken).ConfigureAwait(false);
         if (!proof.Complete || !updatePaths.Any(WorkflowPaths.Touches))
         {
@@ -72,11 +74,11 @@ internal static class RunTokenProof
             : proof.Lacks("read the repository with git", failure.Message, "give the token access to the repository (Contents: Read and write)");
     }
 
-    private static async Task<TokenProof> PullRequestsAsync(TokenProof proof, GitHubProbe api, TokenTarget target, string baseBranch, CancellationToken cancellationToken)
+    private static async Task<TokenProof> PullRequestsAsync(TokenProof proof, IForgeDiagnostics api, TokenTarget target, string baseBranch, CancellationToken cancellationToken)
     {
         var head = "tidemark-token-probe-" + Guid.NewGuid().ToString("N")[..12];
         var body = new JsonObject { ["title"] = "tidemark token probe (never created)", ["head"] = head, ["base"] = baseBranch };
-        var response = await api.PostAsync($"repos/{target.Owner}/{target.Repository}/pulls", body, cancellationToken).ConfigureAwait(false);
+        var response = await api.WriteProbeAsync(body, cancellationToken).ConfigureAwait(false);
         if (response.Status == 422)
         {
             return proof.With(PullRequests);
@@ -86,7 +88,7 @@ internal static class RunTokenProof
         return proof.Lacks(PullRequests, $"{response.Describe()}{wanted}", "grant the token Pull requests: Read and write (classic: the repo scope)");
     }
 
-    private static async Task<TokenProof> WorkflowsAsync(TokenProof proof, ITokenProvider token, GitHubProbe api, CancellationToken cancellationToken)
+    private static async Task<TokenProof> WorkflowsAsync(TokenProof proof, ITokenProvider token, IForgeDiagnostics api, CancellationToken cancellationToken)
     {
         if (token.Mints)
         {
@@ -101,7 +103,7 @@ internal static class RunTokenProof
             }
         }
 
-        var user = await api.GetAsync("user", cancellationToken).ConfigureAwait(false);
+        var user = await api.UserAsync(cancellationToken).ConfigureAwait(false);
         if (user.Header("X-OAuth-Scopes") is not { } scopes)
         {
             return proof.Lacks(Workflows, "GitHub does not show whether a fine-grained token has Workflows: Read and write, and only a push that changes a workflow file would prove it",

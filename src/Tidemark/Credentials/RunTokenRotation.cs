@@ -13,7 +13,7 @@ namespace Tidemark.Credentials;
 /// current token can be revoked within the overlap window. Until then the current token is used and the warning names
 /// the capability the next token lacks (issue #10 §1).
 /// </summary>
-internal sealed class RunTokenRotation(TimeProvider time, Func<string, string?> variable, ISecretRedactor redactor, IRunReport report, StateStore state, TokenTarget target, Func<ITokenProvider, IForge> forgeFor)
+internal sealed class RunTokenRotation(TimeProvider time, Func<string, string?> variable, ISecretRedactor redactor, IRunReport report, StateStore state, TokenTarget target, Func<ITokenProvider, IForgeDiagnostics> forgeFor)
 {
     private RunTokenChoice? current;
     private string? currentTrouble;

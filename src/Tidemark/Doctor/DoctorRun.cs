@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Tidemark.Automation;
 using Tidemark.Configuration;
 using Tidemark.Credentials;
-using Tidemark.Forges.GitHub;
+using Tidemark.Forges;
 using Tidemark.Git;
 using Tidemark.State;
 
@@ -39,8 +39,10 @@ internal static class DoctorRun
         var isApp = sources.Current is AppToken;
         var token = credentials?.Resolved;
         var trail = new AuditTrail(auditWriter, token?.Fingerprint.ToString(), host.Logging.CreateLogger("Tidemark.Audit"));
-        using var anonymous = new GitHubProbe(settings.ApiUrl, null);
-        using var github = token is null ? null : new GitHubProbe(settings.ApiUrl, token.Value);
+        var forge = ForgeRegistry.Default["github"];
+        using var anonymous = forge.Diagnose(new ForgeConnection(settings.ApiUrl, target.Owner, target.Name, _ => ValueTask.FromResult(""), host.Time, host.Logging.CreateLogger("Tidemark.Forges")));
+        using var github = credentials is null || token is null ? null
+            : forge.Diagnose(new ForgeConnection(settings.ApiUrl, target.Owner, target.Name, credentials.CurrentAsync, host.Time, host.Logging.CreateLogger("Tidemark.Forges")));
         var planning = new PlanningHost(host.Time, host.Logging, host.Redactor, host.DockerConfigPath);
         var context = new DoctorContext
         {

@@ -1,4 +1,5 @@
 using Tidemark.Automation;
+using Tidemark.Configuration;
 
 namespace Tidemark.Tests.Automation;
 
@@ -23,5 +24,21 @@ public sealed class RunTargetTests
 
         Assert.Equal(new Uri("https://api.example.net/"), given.For(target).ApiUrl);
         Assert.Equal(new Uri("https://ghe.example.com/api/v3/"), inferred.For(target).ApiUrl);
+    }
+
+    [Fact]
+    public void FromUrl_NestedGroupsOnGitHub_UsageErrorSayingGitHubTakesOwnerRepo()
+    {
+        var error = Assert.Throws<UsageException>(() => RunTarget.FromUrl("https://github.com/acme/team/gitops.git", "--repo"));
+
+        Assert.Equal("--repo: https://github.com/acme/team/gitops.git does not name a repository as …/OWNER/REPO (GitHub takes OWNER/REPO; acme/team/gitops has nested groups)", error.Message);
+    }
+
+    [Fact]
+    public void FromUrl_OwnerRepo_CleanRemoteAndNames()
+    {
+        var target = RunTarget.FromUrl("https://github.com/acme/gitops/", "--repo");
+
+        Assert.Equal(("https://github.com/acme/gitops.git", "acme", "gitops"), (target.Remote.Url, target.Owner, target.Name));
     }
 }
