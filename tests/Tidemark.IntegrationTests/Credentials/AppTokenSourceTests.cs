@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Tidemark.Automation;
 using Tidemark.Credentials;
 using Tidemark.Credentials.GitHubApp;
 using Tidemark.Git;
@@ -233,6 +234,29 @@ public sealed class AppTokenSourceTests(SimulatorFixture fixture) : IClassFixtur
         Assert.Equal("write", mint.Permissions["workflows"]);
         Assert.Same(mint, provider.LastMint);
         Assert.Equal(Redactor.Placeholder + " " + Redactor.Placeholder, redactor.Redact(first + " " + second));
+    }
+
+    [Fact]
+    public async Task ForgePool_AppProvider_TheForgeAsksTheProviderAtEachRequest_SoARenewedTokenIsUsed()
+    {
+        var repository = await fixture.NewRepositoryAsync();
+        var app = GitHub.RegisterApp("pooled-bot");
+        GitHub.Install(app, "alice", [repository.Name], Writer);
+        var key = folder.Write("app.pem", app.PrivateKeyPem);
+        var context = new TokenSourceContext(redactor, fixture.Time, _ => null) { Target = new TokenTarget(GitHub.ApiUri, repository.Owner.Login, repository.Name) };
+        var provider = await TokenProvider.OpenAsync(new AppToken(app.Id.ToString(CultureInfo.InvariantCulture), key), context, CancellationToken.None);
+        using var pool = new ForgePool(fixture.Time, NullLoggerFactory.Instance, GitHub.ApiUri, repository.Owner.Login, repository.Name);
+        var forge = pool.For(provider);
+        var first = provider.Resolved.Value;
+
+        fixture.Time.Advance(TimeSpan.FromMinutes(56));
+        // the first token dies now: the forge works only if it reads provider.CurrentAsync, which renews it
+        GitHub.Revoke(GitHub.FindToken(first)!);
+        var probe = await forge.ProbeTokenAsync(CancellationToken.None);
+
+        Assert.True(probe.Works, probe.Problem?.Message);
+        Assert.Same(forge, pool.For(provider));
+        Assert.NotEqual(first, await provider.CurrentAsync(CancellationToken.None));
     }
 
     [Theory]
