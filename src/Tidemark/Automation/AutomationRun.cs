@@ -82,7 +82,7 @@ internal static class AutomationRun
         if (chosen.Fingerprint != checkout.Choice.Fingerprint)
         {
             context = await StartAsync(context, tools, chosen, cancellationToken).ConfigureAwait(false);
-            git = await GitRepository.OpenAsync(tools.Runner, context.Target.Remote, git.Directory, chosen.Credentials.Current, context.Host.Time, cancellationToken).ConfigureAwait(false);
+            git = await GitRepository.OpenAsync(tools.Runner, context.Target.Remote, git.Directory, chosen.Credentials.CurrentAsync, context.Host.Time, cancellationToken).ConfigureAwait(false);
         }
 
         await RunToken.RequireWorkflowsAsync(chosen.Credentials, updatePaths, cancellationToken).ConfigureAwait(false);
@@ -147,7 +147,7 @@ internal static class AutomationRun
         var defaultBranch = (await context.Forge.GetRepositoryAsync(cancellationToken).ConfigureAwait(false)).DefaultBranch;
         try
         {
-            var git = await RunCheckout.PrepareAsync(tools.Runner, context, defaultBranch, tools.WorkDir, choice.Credentials.Current, cancellationToken).ConfigureAwait(false);
+            var git = await RunCheckout.PrepareAsync(tools.Runner, context, defaultBranch, tools.WorkDir, choice.Credentials.CurrentAsync, cancellationToken).ConfigureAwait(false);
             var (workspace, settings, baseSha) = await RunCheckout.LoadAsync(git, context, defaultBranch, cancellationToken).ConfigureAwait(false);
             return new RunCheckedOut(context, choice, git, workspace, settings, baseSha, defaultBranch);
         }
@@ -166,7 +166,7 @@ internal static class AutomationRun
         var tokenTarget = new TokenTarget(context.Settings.ApiUrl, context.Target.Owner, context.Target.Name);
         return tools.Rotation.AdoptAsync(checkout.Choice, async (next, probe) =>
         {
-            var nextGit = await GitRepository.OpenAsync(tools.Runner, context.Target.Remote, checkout.Git.Directory, next.Current, context.Host.Time, cancellationToken).ConfigureAwait(false);
+            var nextGit = await GitRepository.OpenAsync(tools.Runner, context.Target.Remote, checkout.Git.Directory, next.CurrentAsync, context.Host.Time, cancellationToken).ConfigureAwait(false);
             return await RunTokenProof.ProveAsync(next, probe, nextGit, tokenTarget, checkout.Settings, updatePaths, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
     }

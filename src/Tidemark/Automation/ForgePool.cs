@@ -11,14 +11,14 @@ namespace Tidemark.Automation;
 /// </summary>
 internal sealed class ForgePool(TimeProvider time, ILoggerFactory logging, Uri apiUrl, string owner, string repository) : IDisposable
 {
-    private readonly Dictionary<RunCredentials, GitHubForge> forges = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<ITokenProvider, GitHubForge> forges = new(ReferenceEqualityComparer.Instance);
 
-    public GitHubForge For(RunCredentials credentials)
+    public GitHubForge For(ITokenProvider credentials)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         if (!forges.TryGetValue(credentials, out var forge))
         {
-            forge = (GitHubForge)ForgeRegistry.Default["github"].Create(new ForgeConnection(apiUrl, owner, repository, credentials.Current, time, logging.CreateLogger("Tidemark.Forges")));
+            forge = (GitHubForge)ForgeRegistry.Default["github"].Create(new ForgeConnection(apiUrl, owner, repository, credentials.CurrentAsync, time, logging.CreateLogger("Tidemark.Forges")));
             forges.Add(credentials, forge);
         }
 

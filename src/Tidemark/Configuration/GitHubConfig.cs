@@ -1,3 +1,5 @@
+using Tidemark.Credentials;
+
 namespace Tidemark.Configuration;
 
 /// <summary>
@@ -10,9 +12,9 @@ internal sealed record GitHubConfig
 {
     public static readonly TimeSpan DefaultRotationOverlap = TimeSpan.FromHours(24);
 
-    public TokenSourceConfig? Token { get; init; }
+    public TokenSpec? Token { get; init; }
 
-    public TokenSourceConfig? NextToken { get; init; }
+    public TokenSpec? NextToken { get; init; }
 
     public TimeSpan RotationOverlap { get; init; } = DefaultRotationOverlap;
 }

@@ -1,3 +1,4 @@
+using Tidemark.Credentials;
 using YamlDotNet.RepresentationModel;
 
 namespace Tidemark.Configuration;
@@ -49,7 +50,7 @@ internal static class GitHubSectionReader
         return GitHubConfig.DefaultRotationOverlap;
     }
 
-    private static TokenSourceConfig? Source(YamlMap parent, string key, string file)
+    private static TokenSpec? Source(YamlMap parent, string key, string file)
     {
         var node = parent.Get(key);
         if (node is null or YamlScalarNode { Value: null or "" or "~" or "null" })
@@ -88,10 +89,10 @@ internal static class GitHubSectionReader
         }
 
         var place = new SourcePlace(file, (int)map.Node.Start.Line, (int)map.Node.Start.Column);
-        var source = present[0] switch
+        TokenSpec? source = present[0] switch
         {
-            "env" => Single(map, "env", "env", "write env: GITHUB_TOKEN (the variable's name)", place),
-            "file" => Single(map, "file", "file", "write file: /var/run/secrets/github-token/token", place),
+            "env" => Single(map, "env", "write env: GITHUB_TOKEN (the variable's name)") is { } variable ? new EnvToken(variable) { Place = place } : null,
+            "file" => Single(map, "file", "write file: /var/run/secrets/github-token/token") is { } path ? new FileToken(path) { Place = place } : null,
             "command" => Command(map, place),
             _ => App(map, place),
         };
@@ -104,7 +105,7 @@ internal static class GitHubSectionReader
         return source;
     }
 
-    private static TokenSourceConfig? Single(YamlMap map, string key, string kind, string fix, SourcePlace place)
+    private static string? Single(YamlMap map, string key, string fix)
     {
         var value = map.String(key, fix);
         if (string.IsNullOrWhiteSpace(value))
@@ -113,10 +114,10 @@ internal static class GitHubSectionReader
             return null;
         }
 
-        return new TokenSourceConfig(kind, [value.Trim()], null, place);
+        return value.Trim();
     }
 
-    private static TokenSourceConfig? Command(YamlMap map, SourcePlace place)
+    private static CommandToken? Command(YamlMap map, SourcePlace place)
     {
         const string fix = "write command: \"op read op://ci/gh/token\" (split on spaces, run without a shell)";
         var text = map.String("command", fix);
@@ -137,10 +138,10 @@ internal static class GitHubSectionReader
             }
         }
 
-        return new TokenSourceConfig("command", words, timeout, place);
+        return new CommandToken(words, timeout) { Place = place };
     }
 
-    private static TokenSourceConfig? App(YamlMap parent, SourcePlace place)
+    private static AppToken? App(YamlMap parent, SourcePlace place)
     {
         var map = parent.Map("app");
         if (map is null)
@@ -172,12 +173,6 @@ internal static class GitHubSectionReader
             return null;
         }
 
-        List<string> arguments = [$"id={id}", $"key={key}"];
-        if (installation is not null)
-        {
-            arguments.Add($"installation={installation}");
-        }
-
-        return new TokenSourceConfig("app", arguments, null, place);
+        return new AppToken(id, key, installation) { Place = place };
     }
 }

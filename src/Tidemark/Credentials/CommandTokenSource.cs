@@ -35,9 +35,15 @@ internal sealed class CommandTokenSource(IReadOnlyList<string> arguments, TokenS
                 "check that it does not wait for input (log in to the secrets manager first) or allow it more time");
         }
 
-        var output = TokenSecrets.Register(context.Redactor, await stdout.ConfigureAwait(false));
-        var errors = context.Redactor.Redact(await stderr.ConfigureAwait(false));
-        return process.ExitCode != 0 ? throw Failed(process.ExitCode, errors) : output.Trim().Length == 0 ? throw PrintedNothing(errors) : output;
+        var output = await stdout.ConfigureAwait(false);
+        if (process.ExitCode != 0)
+        {
+            // the output is not returned, so the provider never registers it; stderr may repeat it
+            TokenSecrets.Register(context.Redactor, output);
+            throw Failed(process.ExitCode, context.Redactor.Redact(await stderr.ConfigureAwait(false)));
+        }
+
+        return output.Trim().Length == 0 ? throw PrintedNothing(context.Redactor.Redact(await stderr.ConfigureAwait(false))) : output;
     }
 
     private Process Start()

@@ -16,7 +16,6 @@ internal sealed class EnvironmentTokenSource(string variable, TokenSourceContext
                 $"set it (read -rs {variable} && export {variable}), or use --token-file or --token-command");
         }
 
-        TokenSecrets.Register(context.Redactor, value);
         if (value.Trim().Length == 0)
         {
             throw new TokenSourceException(variable, "is empty", "set it, or use --token-file");

@@ -5,7 +5,7 @@ namespace Tidemark.Credentials;
 /// Kubernetes Secret such as <c>github-token</c> in <c>flux-system</c> (a basic-auth Secret keeps it under
 /// <c>password</c>).
 /// </summary>
-internal sealed class FileTokenSource(string path, TokenSourceContext context) : ITokenSource
+internal sealed class FileTokenSource(string path) : ITokenSource
 {
     public static readonly string[] KeysInFolder = ["token", "password"];
 
@@ -33,7 +33,6 @@ internal sealed class FileTokenSource(string path, TokenSourceContext context) :
             throw new TokenSourceException($"token file {file}", $"cannot be read ({e.Message})", "check its permissions: Tidemark's user must be able to read it");
         }
 
-        TokenSecrets.Register(context.Redactor, value);
         if (value.Trim().Length == 0)
         {
             throw new TokenSourceException($"token file {file}", "is empty", "write the token into it, or fix the Secret it is mounted from");

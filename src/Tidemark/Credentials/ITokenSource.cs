@@ -3,7 +3,8 @@ namespace Tidemark.Credentials;
 /// <summary>
 /// One place a GitHub token is read from. Example: the environment variable <c>GITHUB_TOKEN</c>, the file
 /// <c>/var/run/secrets/github-token/token</c>, or the output of <c>op read op://ci/github/token</c>.
-/// Every value read is registered with the <see cref="ISecretRedactor"/> before it is returned.
+/// Made from a <see cref="TokenSpec"/> by <see cref="TokenSources"/> and read through <see cref="TokenProvider"/>, which
+/// registers every value read with the <see cref="ISecretRedactor"/> before anyone else sees it.
 /// </summary>
 internal interface ITokenSource
 {

@@ -1,6 +1,5 @@
 using Tidemark.Automation;
 using Tidemark.Configuration;
-using Tidemark.Credentials.GitHubApp;
 using Tidemark.State;
 
 namespace Tidemark.Credentials;
@@ -18,41 +17,48 @@ internal static class RunToken
     /// <summary>Where the current and next tokens come from, and the rotation overlap; flag misuse is a usage error.</summary>
     public static async Task<RunTokenSources> SourcesAsync(RunSettings request, CancellationToken cancellationToken)
     {
-        var app = AppSource(request);
+        ArgumentNullException.ThrowIfNull(request);
+        var flags = CurrentFromFlags(request);
+        // only the operator's own file names token sources: the repository's tidemark.yaml is read after cloning with
+        // the token, and anyone who can commit could otherwise make Tidemark run a command of their choosing
+        var github = request.Config is null
+            ? new GitHubConfig()
+            : (await ConfigFiles.LoadAsync(request.Config, null, _ => Task.CompletedTask, cancellationToken).ConfigureAwait(false)).GitHub;
+        var current = flags ?? github.Token ?? new EnvToken(EnvironmentTokenSource.DefaultVariable);
+        var next = NextFromFlags(request) ?? github.NextToken;
+        return new RunTokenSources(current, next, github.RotationOverlap);
+    }
+
+    /// <summary>The current token's source as the flags name it (one of --token-command, --token-file, --token-env, the App flags), or null; misuse is a usage error.</summary>
+    public static TokenSpec? CurrentFromFlags(RunSettings request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var app = AppFromFlags(request);
         var flags = FromFlags("--token", request.TokenCommand, request.TokenFile, request.TokenEnv);
         if (app is not null && flags is not null)
         {
             throw new UsageException("give one token source: --token-command, --token-file, --token-env or --app-id with --app-key-file");
         }
 
-        // only the operator's own file names token sources: the repository's tidemark.yaml is read after cloning with
-        // the token, and anyone who can commit could otherwise make Tidemark run a command of their choosing
-        var github = request.Config is null
-            ? new GitHubConfig()
-            : (await ConfigFiles.LoadAsync(request.Config, null, _ => Task.CompletedTask, cancellationToken).ConfigureAwait(false)).GitHub;
-        var current = flags ?? app
-            ?? github.Token
-            ?? new TokenSourceConfig("env", [EnvironmentTokenSource.DefaultVariable], null, new SourcePlace("(default)", 0, 0));
-        var next = FromFlags("--next-token", request.NextTokenCommand, request.NextTokenFile, request.NextTokenEnv) ?? github.NextToken;
-        return new RunTokenSources(current, next, github.RotationOverlap);
+        return flags ?? app;
+    }
+
+    /// <summary>The next token's source as the flags name it (--next-token-command, -file or -env), or null.</summary>
+    public static TokenSpec? NextFromFlags(RunSettings request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return FromFlags("--next-token", request.NextTokenCommand, request.NextTokenFile, request.NextTokenEnv);
     }
 
     /// <summary>Reads one token; errors name where the source was configured. A GitHub App's mint is recorded in <paramref name="audit"/>.</summary>
-    public static async Task<RunCredentials> ResolveAsync(TokenSourceConfig source, string role, TimeProvider time, Func<string, string?> variable, ISecretRedactor redactor, TokenTarget target, IAuditWriter audit,
+    public static async Task<ITokenProvider> ResolveAsync(TokenSpec source, string role, TimeProvider time, Func<string, string?> variable, ISecretRedactor redactor, TokenTarget target, IAuditWriter audit,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         var context = new TokenSourceContext(redactor, time, variable) { Target = target, Audit = audit };
-        if (source.Timeout is { } timeout)
-        {
-            context = context with { CommandTimeout = timeout };
-        }
-
         try
         {
-            var tokenSource = TokenSourceKinds.Create(source.Kind, source.Arguments, context);
-            var resolved = await TokenResolver.ResolveAsync(tokenSource, cancellationToken).ConfigureAwait(false);
-            return new RunCredentials(tokenSource, resolved);
+            return await TokenProvider.OpenAsync(source, context, cancellationToken).ConfigureAwait(false);
         }
         catch (TokenSourceException e) when (source.Place.Line > 0)
         {
@@ -72,18 +78,17 @@ internal static class RunToken
     }
 
     /// <summary>When an update path is under .github/workflows, an App's token must carry workflows: write; minted now, so a missing grant stops the run before any work.</summary>
-    public static async Task RequireWorkflowsAsync(RunCredentials credentials, IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    public static async Task RequireWorkflowsAsync(ITokenProvider credentials, IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
-        if (credentials.Source is AppTokenSource app && paths.Any(WorkflowPaths.Touches))
+        if (credentials.Mints && paths.Any(WorkflowPaths.Touches))
         {
-            app.Require(AppPermissions.Workflows, "write");
-            await app.TokenAsync(cancellationToken).ConfigureAwait(false);
+            await credentials.RequireWorkflowsAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>The <c>app</c> source from the App flags (key=value arguments), or null when no App flag is given.</summary>
-    private static TokenSourceConfig? AppSource(RunSettings request)
+    /// <summary>The <c>app</c> source from the App flags, or null when no App flag is given.</summary>
+    private static AppToken? AppFromFlags(RunSettings request)
     {
         if (request.AppId is null && request.AppKeyFile is null && request.AppInstallationId is null)
         {
@@ -95,28 +100,22 @@ internal static class RunToken
             throw new UsageException("a GitHub App needs both --app-id ID (the App ID or client ID) and --app-key-file FILE (its private key .pem); --app-installation-id is optional");
         }
 
-        List<string> arguments = [$"id={request.AppId.Trim()}", $"key={request.AppKeyFile}"];
-        if (request.AppInstallationId is { } installation)
-        {
-            arguments.Add($"installation={installation.Trim()}");
-        }
-
-        return new TokenSourceConfig("app", arguments, null, new SourcePlace("--app-id", 0, 0));
+        return new AppToken(request.AppId.Trim(), request.AppKeyFile, request.AppInstallationId?.Trim()) { Place = new SourcePlace("--app-id", 0, 0) };
     }
 
-    private static TokenSourceConfig? FromFlags(string prefix, IReadOnlyList<string>? command, FileInfo? file, string? variable)
+    private static TokenSpec? FromFlags(string prefix, IReadOnlyList<string>? command, FileInfo? file, string? variable)
     {
-        var chosen = new (string Kind, IReadOnlyList<string>? Arguments)[]
+        var chosen = new TokenSpec?[]
         {
-            ("command", command),
-            ("file", file is null ? null : [file.FullName]),
-            ("env", variable is null ? null : [variable]),
-        }.Where(c => c.Arguments is not null).ToList();
+            command is null ? null : new CommandToken(command),
+            file is null ? null : new FileToken(file.FullName),
+            variable is null ? null : new EnvToken(variable),
+        }.OfType<TokenSpec>().ToList();
         if (chosen.Count > 1)
         {
             throw new UsageException($"give one token source: {prefix}-command, {prefix}-file or {prefix}-env");
         }
 
-        return chosen.Count == 0 ? null : new TokenSourceConfig(chosen[0].Kind, chosen[0].Arguments!, null, new SourcePlace(prefix + "-" + chosen[0].Kind, 0, 0));
+        return chosen.Count == 0 ? null : chosen[0] with { Place = new SourcePlace(prefix + "-" + chosen[0].Kind, 0, 0) };
     }
 }

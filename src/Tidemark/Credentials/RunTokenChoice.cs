@@ -8,7 +8,7 @@ namespace Tidemark.Credentials;
 /// proven what the run needs (<see cref="RunTokenRotation.AdoptAsync"/>); otherwise the run goes on with
 /// <see cref="Fallback"/>, the current token.
 /// </summary>
-internal sealed record RunTokenChoice(RunCredentials Credentials, string Role, TokenProbe Probe)
+internal sealed record RunTokenChoice(ITokenProvider Credentials, string Role, TokenProbe Probe)
 {
     public ResolvedToken Token => Credentials.Resolved;
 

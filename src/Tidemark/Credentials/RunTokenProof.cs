@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Tidemark.Automation;
-using Tidemark.Credentials.GitHubApp;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tidemark.Forges;
 using Tidemark.Forges.GitHub;
@@ -22,7 +21,7 @@ internal static class RunTokenProof
     private const string Workflows = "change files under .github/workflows";
 
     /// <summary><paramref name="git"/> is the clone, opened with <paramref name="token"/>'s credentials.</summary>
-    public static async Task<TokenProof> ProveAsync(RunCredentials token, TokenProbe probe, GitRepository git, TokenTarget target, PublishSettings settings,
+    public static async Task<TokenProof> ProveAsync(ITokenProvider token, TokenProbe probe, GitRepository git, TokenTarget target, PublishSettings settings,
         IReadOnlyList<string> updatePaths, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(token);
@@ -45,7 +44,7 @@ internal static class RunTokenProof
         }
 
         using var api = ForgeRegistry.Default["github"].Diagnose(
-            new ForgeConnection(target.ApiBase, target.Owner, target.Repository, token.Current, TimeProvider.System, NullLogger.Instance));
+            new ForgeConnection(target.ApiBase, target.Owner, target.Repository, token.CurrentAsync, TimeProvider.System, NullLogger.Instance));
         proof = await PullRequestsAsync(proof, api, target, settings.BaseBranch, cancellationToken).ConfigureAwait(false);
         if (!proof.Complete || !updatePaths.Any(WorkflowPaths.Touches))
         {
@@ -89,14 +88,13 @@ internal static class RunTokenProof
         return proof.Lacks(PullRequests, $"{response.Describe()}{wanted}", "grant the token Pull requests: Read and write (classic: the repo scope)");
     }
 
-    private static async Task<TokenProof> WorkflowsAsync(TokenProof proof, RunCredentials token, IForgeDiagnostics api, CancellationToken cancellationToken)
+    private static async Task<TokenProof> WorkflowsAsync(TokenProof proof, ITokenProvider token, IForgeDiagnostics api, CancellationToken cancellationToken)
     {
-        if (token.Source is AppTokenSource app)
+        if (token.Mints)
         {
             try
             {
-                app.Require(AppPermissions.Workflows, "write");
-                await app.MintAsync(cancellationToken).ConfigureAwait(false);
+                await token.MintWithWorkflowsAsync(cancellationToken).ConfigureAwait(false);
                 return proof.With(Workflows);
             }
             catch (TokenSourceException e)

@@ -1,5 +1,4 @@
 using Tidemark.Automation;
-using Tidemark.Configuration;
 using Tidemark.Doctor;
 using Tidemark.Forges;
 using Tidemark.State;
@@ -14,7 +13,7 @@ namespace Tidemark.Credentials;
 /// current token can be revoked within the overlap window. Until then the current token is used and the warning names
 /// the capability the next token lacks (issue #10 §1).
 /// </summary>
-internal sealed class RunTokenRotation(TimeProvider time, Func<string, string?> variable, ISecretRedactor redactor, IRunReport report, StateStore state, TokenTarget target, Func<RunCredentials, IForgeDiagnostics> forgeFor)
+internal sealed class RunTokenRotation(TimeProvider time, Func<string, string?> variable, ISecretRedactor redactor, IRunReport report, StateStore state, TokenTarget target, Func<ITokenProvider, IForgeDiagnostics> forgeFor)
 {
     private RunTokenChoice? current;
     private string? currentTrouble;
@@ -28,7 +27,7 @@ internal sealed class RunTokenRotation(TimeProvider time, Func<string, string?> 
     {
         ArgumentNullException.ThrowIfNull(sources);
         overlap = sources.Overlap;
-        RunCredentials? currentCredentials = null;
+        ITokenProvider? currentCredentials = null;
         TokenSourceException? currentError = null;
         try
         {
@@ -66,7 +65,7 @@ internal sealed class RunTokenRotation(TimeProvider time, Func<string, string?> 
     /// After the checkout: proves an unproven next token with <paramref name="prove"/>, and returns the token the run
     /// goes on with — the next token when it proved everything, else the fallback (see <see cref="RefuseAsync"/>).
     /// </summary>
-    public async Task<RunTokenChoice> AdoptAsync(RunTokenChoice choice, Func<RunCredentials, TokenProbe, Task<TokenProof>> prove, CancellationToken cancellationToken)
+    public async Task<RunTokenChoice> AdoptAsync(RunTokenChoice choice, Func<ITokenProvider, TokenProbe, Task<TokenProof>> prove, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(choice);
         ArgumentNullException.ThrowIfNull(prove);
@@ -123,7 +122,7 @@ internal sealed class RunTokenRotation(TimeProvider time, Func<string, string?> 
     /// is given (the checkout succeeded), proves it as <see cref="AdoptAsync"/> does — without switching to it or
     /// recording anything — and finds the rotation the state store recorded for it (the latest, if any).
     /// </summary>
-    public async Task<NextTokenReport> InspectNextAsync(RunTokenSources sources, Func<RunCredentials, TokenProbe, Task<TokenProof>>? prove, CancellationToken cancellationToken)
+    public async Task<NextTokenReport> InspectNextAsync(RunTokenSources sources, Func<ITokenProvider, TokenProbe, Task<TokenProof>>? prove, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sources);
         var (credentials, error) = await ReadNextAsync(sources.Next ?? throw new ArgumentException("no next token configured", nameof(sources)), cancellationToken).ConfigureAwait(false);
@@ -140,7 +139,7 @@ internal sealed class RunTokenRotation(TimeProvider time, Func<string, string?> 
     }
 
     /// <summary>The next token when it can be read, differs from the current one and passes the read probe; otherwise null, with a warning.</summary>
-    private async Task<RunTokenChoice?> CandidateAsync(TokenSourceConfig source, ResolvedToken? currentToken, CancellationToken cancellationToken)
+    private async Task<RunTokenChoice?> CandidateAsync(TokenSpec source, ResolvedToken? currentToken, CancellationToken cancellationToken)
     {
         var (read, error) = await ReadNextAsync(source, cancellationToken).ConfigureAwait(false);
         if (read is not { } nextCredentials)
@@ -166,7 +165,7 @@ internal sealed class RunTokenRotation(TimeProvider time, Func<string, string?> 
         return new RunTokenChoice(nextCredentials, RunTokenChoice.Next, probe);
     }
 
-    private async Task<(RunCredentials?, TokenSourceException?)> ReadNextAsync(TokenSourceConfig next, CancellationToken cancellationToken)
+    private async Task<(ITokenProvider?, TokenSourceException?)> ReadNextAsync(TokenSpec next, CancellationToken cancellationToken)
     {
         try
         {
@@ -179,7 +178,7 @@ internal sealed class RunTokenRotation(TimeProvider time, Func<string, string?> 
     }
 
     /// <summary>The forge belongs to whoever made it (it goes on with the chosen token's forge); it is not disposed here.</summary>
-    private Task<TokenProbe> ProbeAsync(RunCredentials token, CancellationToken cancellationToken) => forgeFor(token).ProbeTokenAsync(cancellationToken);
+    private Task<TokenProbe> ProbeAsync(ITokenProvider token, CancellationToken cancellationToken) => forgeFor(token).ProbeTokenAsync(cancellationToken);
 
     private Task PrintCurrentAsync(RunTokenChoice token) => report.NoteAsync($"token {token.Fingerprint} from {token.Token.Source}");
 

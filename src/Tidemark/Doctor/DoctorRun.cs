@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using Tidemark.Automation;
 using Tidemark.Configuration;
 using Tidemark.Credentials;
-using Tidemark.Credentials.GitHubApp;
 using Tidemark.Forges;
 using Tidemark.Git;
 using Tidemark.State;
@@ -37,13 +36,13 @@ internal static class DoctorRun
         var tokenTarget = new TokenTarget(settings.ApiUrl, target.Owner, target.Name);
         var sources = await RunToken.SourcesAsync(settings, cancellationToken).ConfigureAwait(false);
         var (credentials, tokenError) = await ReadTokenAsync(sources.Current, host, tokenTarget, auditWriter, cancellationToken).ConfigureAwait(false);
-        var isApp = sources.Current.Kind == "app";
+        var isApp = sources.Current is AppToken;
         var token = credentials?.Resolved;
         var trail = new AuditTrail(auditWriter, token?.Fingerprint.ToString(), host.Logging.CreateLogger("Tidemark.Audit"));
         var forge = ForgeRegistry.Default["github"];
         using var anonymous = forge.Diagnose(new ForgeConnection(settings.ApiUrl, target.Owner, target.Name, _ => ValueTask.FromResult(""), host.Time, host.Logging.CreateLogger("Tidemark.Forges")));
         using var github = credentials is null || token is null ? null
-            : forge.Diagnose(new ForgeConnection(settings.ApiUrl, target.Owner, target.Name, credentials.Current, host.Time, host.Logging.CreateLogger("Tidemark.Forges")));
+            : forge.Diagnose(new ForgeConnection(settings.ApiUrl, target.Owner, target.Name, credentials.CurrentAsync, host.Time, host.Logging.CreateLogger("Tidemark.Forges")));
         var planning = new PlanningHost(host.Time, host.Logging, host.Redactor, host.DockerConfigPath);
         var context = new DoctorContext
         {
@@ -52,10 +51,10 @@ internal static class DoctorRun
             Redactor = host.Redactor,
             Token = token,
             TokenError = isApp ? null : tokenError,
-            AppSource = isApp ? credentials?.Source.Description ?? tokenError?.TokenSource : null,
-            AppMint = (credentials?.Source as AppTokenSource)?.LastMint,
+            AppSource = isApp ? credentials?.Description ?? tokenError?.TokenSource : null,
+            AppMint = credentials?.LastMint,
             AppError = isApp ? tokenError : null,
-            MintWithWorkflows = credentials?.Source is AppTokenSource app ? ct => MintWithWorkflowsAsync(app, ct) : null,
+            MintWithWorkflows = credentials is { Mints: true } ? credentials.MintWithWorkflowsAsync : null,
             ProbeNext = sources.Next is null ? null : ProbeNext(host, settings, tokenTarget, sources, target, OpenState),
             GitHub = github,
             Anonymous = anonymous,
@@ -71,21 +70,15 @@ internal static class DoctorRun
     }
 
     /// <summary>Tidemark's clone, as <c>run</c> prepares it (<see cref="RunCheckout"/>), at the default branch the repository check found.</summary>
-    private static Func<DoctorContext, CancellationToken, Task<DoctorCheckout>> Checkout(RunHost host, RunSettings settings, RunTarget target, AuditTrail audit, RunCredentials? credentials) =>
+    private static Func<DoctorContext, CancellationToken, Task<DoctorCheckout>> Checkout(RunHost host, RunSettings settings, RunTarget target, AuditTrail audit, ITokenProvider? credentials) =>
         async (context, ct) =>
         {
             var defaultBranch = context.DefaultBranch ?? "main";
-            Func<CancellationToken, ValueTask<string>> tokens = credentials is null ? _ => ValueTask.FromResult(context.Token!.Value) : credentials.Current;
+            Func<CancellationToken, ValueTask<string>> tokens = credentials is null ? _ => ValueTask.FromResult(context.Token!.Value) : credentials.CurrentAsync;
             var git = await RunCheckout.PrepareAsync(host.Git, target, audit, defaultBranch, settings.WorkDirectory, tokens, host.Time, ct).ConfigureAwait(false);
             var (workspace, publish, baseSha) = await RunCheckout.LoadAsync(git, host.Report, settings.Config, target, audit, defaultBranch, ct).ConfigureAwait(false);
             return new DoctorCheckout(git, workspace, publish, baseSha);
         };
-
-    private static Task<AppMint> MintWithWorkflowsAsync(AppTokenSource app, CancellationToken cancellationToken)
-    {
-        app.Require(AppPermissions.Workflows, "write");
-        return app.MintAsync(cancellationToken);
-    }
 
     /// <summary>
     /// The next token's probe, its proof from the checkout (push by git push --dry-run to the configured update branch,
@@ -97,16 +90,16 @@ internal static class DoctorRun
         {
             var state = await openState(ct).ConfigureAwait(false);
             using var forges = host.Forges(settings.ApiUrl, repository);
-            Func<RunCredentials, Forges.TokenProbe, Task<TokenProof>>? prove = checkout is null ? null : async (next, probe) =>
+            Func<ITokenProvider, Forges.TokenProbe, Task<TokenProof>>? prove = checkout is null ? null : async (next, probe) =>
             {
-                var git = await GitRepository.OpenAsync(host.Git, repository.Remote, checkout.Git.Directory, next.Current, host.Time, ct).ConfigureAwait(false);
+                var git = await GitRepository.OpenAsync(host.Git, repository.Remote, checkout.Git.Directory, next.CurrentAsync, host.Time, ct).ConfigureAwait(false);
                 return await RunTokenProof.ProveAsync(next, probe, git, target, checkout.Settings, RunTokenProof.UpdatePaths(checkout.Workspace), ct).ConfigureAwait(false);
             };
             return await new RunTokenRotation(host.Time, host.Variable, host.Redactor, host.Report, state, target, forges.For).InspectNextAsync(sources, prove, ct).ConfigureAwait(false);
         };
 
     /// <summary>The current token; a GitHub App mints one for <paramref name="target"/> (its refusal is app-mint's finding).</summary>
-    private static async Task<(RunCredentials?, TokenSourceException?)> ReadTokenAsync(TokenSourceConfig source, RunHost host, TokenTarget target, IAuditWriter audit, CancellationToken cancellationToken)
+    private static async Task<(ITokenProvider?, TokenSourceException?)> ReadTokenAsync(TokenSpec source, RunHost host, TokenTarget target, IAuditWriter audit, CancellationToken cancellationToken)
     {
         try
         {

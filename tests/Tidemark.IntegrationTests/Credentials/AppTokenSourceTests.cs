@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Tidemark.Automation;
 using Tidemark.Credentials;
 using Tidemark.Credentials.GitHubApp;
 using Tidemark.Git;
@@ -206,6 +207,58 @@ public sealed class AppTokenSourceTests(SimulatorFixture fixture) : IClassFixtur
         Assert.Equal("write", wide.Permissions["workflows"]);
     }
 
+    [Fact]
+    public async Task Provider_App_YieldsEachMintedTokenRegisteredAndMintsWithWorkflowsWithoutACast()
+    {
+        var repository = await fixture.NewRepositoryAsync();
+        var app = GitHub.RegisterApp("provider-bot");
+        GitHub.Install(app, "alice", [repository.Name], new Dictionary<string, string>(Writer) { ["workflows"] = "write" });
+        state ??= await SqliteStateStore.OpenAsync(new SqliteStateOptions(StatePath), fixture.Time, redactor, CancellationToken.None);
+        var key = folder.Write("app.pem", app.PrivateKeyPem);
+        var spec = new AppToken(app.Id.ToString(CultureInfo.InvariantCulture), key);
+        var context = new TokenSourceContext(redactor, fixture.Time, _ => null)
+        {
+            Target = new TokenTarget(GitHub.ApiUri, repository.Owner.Login, repository.Name),
+            Audit = state.AuditWriter,
+        };
+
+        ITokenProvider provider = await TokenProvider.OpenAsync(spec, context, CancellationToken.None);
+        var first = await provider.CurrentAsync(CancellationToken.None);
+        var mint = await provider.MintWithWorkflowsAsync(CancellationToken.None);
+        var second = await provider.CurrentAsync(CancellationToken.None);
+
+        Assert.True(provider.Mints);
+        Assert.Equal($"GitHub App {spec.Id} (key {key})", provider.Description);
+        Assert.Equal(first, provider.Resolved.Value);
+        Assert.NotEqual(first, second);
+        Assert.Equal("write", mint.Permissions["workflows"]);
+        Assert.Same(mint, provider.LastMint);
+        Assert.Equal(Redactor.Placeholder + " " + Redactor.Placeholder, redactor.Redact(first + " " + second));
+    }
+
+    [Fact]
+    public async Task ForgePool_AppProvider_TheForgeAsksTheProviderAtEachRequest_SoARenewedTokenIsUsed()
+    {
+        var repository = await fixture.NewRepositoryAsync();
+        var app = GitHub.RegisterApp("pooled-bot");
+        GitHub.Install(app, "alice", [repository.Name], Writer);
+        var key = folder.Write("app.pem", app.PrivateKeyPem);
+        var context = new TokenSourceContext(redactor, fixture.Time, _ => null) { Target = new TokenTarget(GitHub.ApiUri, repository.Owner.Login, repository.Name) };
+        var provider = await TokenProvider.OpenAsync(new AppToken(app.Id.ToString(CultureInfo.InvariantCulture), key), context, CancellationToken.None);
+        using var pool = new ForgePool(fixture.Time, NullLoggerFactory.Instance, GitHub.ApiUri, repository.Owner.Login, repository.Name);
+        var forge = pool.For(provider);
+        var first = provider.Resolved.Value;
+
+        fixture.Time.Advance(TimeSpan.FromMinutes(56));
+        // the first token dies now: the forge works only if it reads provider.CurrentAsync, which renews it
+        GitHub.Revoke(GitHub.FindToken(first)!);
+        var probe = await forge.ProbeTokenAsync(CancellationToken.None);
+
+        Assert.True(probe.Works, probe.Problem?.Message);
+        Assert.Same(forge, pool.For(provider));
+        Assert.NotEqual(first, await provider.CurrentAsync(CancellationToken.None));
+    }
+
     [Theory]
     [InlineData("missing", "does not exist")]
     [InlineData("text", "is not a PEM RSA private key")]
@@ -235,18 +288,16 @@ public sealed class AppTokenSourceTests(SimulatorFixture fixture) : IClassFixtur
     }
 
     [Theory]
-    [InlineData(new[] { "key=/k.pem" }, "needs id=")]
-    [InlineData(new[] { "id=12" }, "needs key=")]
-    [InlineData(new[] { "id=abc", "key=/k.pem" }, "neither an App ID")]
-    [InlineData(new[] { "id=12", "key=/k.pem", "installation=x" }, "not an installation ID")]
-    [InlineData(new[] { "id=12", "key=/k.pem", "colour=blue" }, "has no setting 'colour'")]
-    [InlineData(new[] { "id=12", "id=13", "key=/k.pem" }, "gives 'id' twice")]
-    [InlineData(new[] { "12" }, "is not key=value")]
-    public void Create_BadArguments_SaysWhichAndShowsTheUsage(string[] arguments, string problem)
+    [InlineData(" ", "/k.pem", null, "needs id=")]
+    [InlineData("12", "", null, "needs key=")]
+    [InlineData("abc", "/k.pem", null, "neither an App ID")]
+    [InlineData("12", "/k.pem", "x", "not an installation ID")]
+    [InlineData("12", "/k.pem", "0", "not an installation ID")]
+    public void Create_BadSettings_SaysWhichAndShowsTheUsage(string id, string key, string? installation, string problem)
     {
         var context = new TokenSourceContext(redactor, fixture.Time, _ => null) { Target = new TokenTarget(GitHub.ApiUri, "alice", "x") };
 
-        var error = Assert.Throws<TokenSourceException>(() => TokenSourceKinds.Create("app", arguments, context));
+        var error = Assert.Throws<TokenSourceException>(() => TokenSources.Create(new AppToken(id, key, installation), context));
 
         Assert.Contains(problem, error.Problem, StringComparison.Ordinal);
         Assert.Contains("id=APP_ID|CLIENT_ID key=PEM_FILE", error.Fix, StringComparison.Ordinal);
@@ -270,18 +321,13 @@ public sealed class AppTokenSourceTests(SimulatorFixture fixture) : IClassFixtur
     {
         state ??= await SqliteStateStore.OpenAsync(new SqliteStateOptions(StatePath), fixture.Time, redactor, CancellationToken.None);
         var key = keyPath ?? folder.Write("app.pem", pem ?? app.PrivateKeyPem);
-        List<string> arguments = [$"id={id ?? app.Id.ToString(CultureInfo.InvariantCulture)}", $"key={key}"];
-        if (installation is { } number)
-        {
-            arguments.Add("installation=" + number.ToString(CultureInfo.InvariantCulture));
-        }
-
+        var spec = new AppToken(id ?? app.Id.ToString(CultureInfo.InvariantCulture), key, installation?.ToString(CultureInfo.InvariantCulture));
         var context = new TokenSourceContext(redactor, time ?? fixture.Time, _ => null)
         {
             Target = new TokenTarget(GitHub.ApiUri, repository.Owner.Login, repository.Name),
             Audit = state.AuditWriter,
         };
-        return Assert.IsType<AppTokenSource>(TokenSourceKinds.Create("app", arguments, context));
+        return TokenSources.CreateApp(spec, context);
     }
 
     private string StatePath => Path.Combine(folder.Path, "state.db");

@@ -15,7 +15,7 @@ public sealed class CommandTokenSourceTests : IDisposable
         var value = TokenValues.FineGrained();
         var script = _folder.Script("esc", $"echo '{value}'");
 
-        var token = await TokenResolver.ResolveAsync(Source([script, "env", "get"]), CancellationToken.None);
+        var token = (await TokenProvider.OpenAsync(new CommandToken([script, "env", "get"]), Context(), CancellationToken.None)).Resolved;
 
         Assert.Equal(value, token.Value);
         Assert.Equal($"the command `{script} env get`", token.Source);
@@ -62,10 +62,21 @@ public sealed class CommandTokenSourceTests : IDisposable
         var context = Context() with { CommandTimeout = TimeSpan.FromMilliseconds(500) };
         var started = System.Diagnostics.Stopwatch.StartNew();
 
-        var error = await Assert.ThrowsAsync<TokenSourceException>(() => TokenSourceKinds.Create("command", [script], context).ReadAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<TokenSourceException>(() => TokenSources.Create(new CommandToken([script]), context).ReadAsync(CancellationToken.None));
 
         Assert.Contains("did not finish within 0.5 s", error.Message, StringComparison.Ordinal);
         Assert.True(started.Elapsed < TimeSpan.FromSeconds(20), "the command was not stopped");
+    }
+
+    [Fact]
+    public async Task Read_TimeoutOfTheSpec_IsTheCommandsTimeout()
+    {
+        var script = _folder.Script("hang", "sleep 30");
+
+        var error = await Assert.ThrowsAsync<TokenSourceException>(() =>
+            TokenSources.Create(new CommandToken([script], TimeSpan.FromMilliseconds(500)), Context()).ReadAsync(CancellationToken.None));
+
+        Assert.Contains("did not finish within 0.5 s", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -89,7 +100,7 @@ public sealed class CommandTokenSourceTests : IDisposable
     }
 
     private ITokenSource Source(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? variables = null) =>
-        TokenSourceKinds.Create("command", arguments, Context(variables));
+        TokenSources.Create(new CommandToken(arguments), Context(variables));
 
     private TokenSourceContext Context(IReadOnlyDictionary<string, string>? variables = null)
     {

@@ -15,7 +15,7 @@ public sealed class FileTokenSourceTests : IDisposable
         var value = TokenValues.FineGrained();
         var path = _folder.Write("github-token", value + "\n");
 
-        var token = await TokenResolver.ResolveAsync(Source(path), CancellationToken.None);
+        var token = await Provider(path);
 
         Assert.Equal(value, token.Value);
         Assert.Equal("token file " + path, token.Source);
@@ -31,7 +31,7 @@ public sealed class FileTokenSourceTests : IDisposable
         _folder.Write("secret/" + key, value);
         _folder.Write("secret/username", "git");
 
-        var token = await TokenResolver.ResolveAsync(Source(Path.Combine(_folder.Path, "secret")), CancellationToken.None);
+        var token = await Provider(Path.Combine(_folder.Path, "secret"));
 
         Assert.Equal(value, token.Value);
         Assert.Equal("token file " + Path.Combine(_folder.Path, "secret"), token.Source);
@@ -87,12 +87,17 @@ public sealed class FileTokenSourceTests : IDisposable
         var second = TokenValues.Classic(2);
         var path = _folder.Write("token", first + "\n" + second + "\n");
 
-        var error = await Assert.ThrowsAsync<TokenSourceException>(() => TokenResolver.ResolveAsync(Source(path), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<TokenSourceException>(() => Provider(path));
 
         Assert.Contains("line break", error.Message, StringComparison.Ordinal);
         Assert.Equal(Redactor.Placeholder + " " + Redactor.Placeholder, _redactor.Redact(first + " " + second));
     }
 
     private ITokenSource Source(string path) =>
-        TokenSourceKinds.Create("file", [path], new TokenSourceContext(_redactor, TimeProvider.System, _ => null));
+        TokenSources.Create(new FileToken(path), Context());
+
+    private async Task<ResolvedToken> Provider(string path) =>
+        (await TokenProvider.OpenAsync(new FileToken(path), Context(), CancellationToken.None)).Resolved;
+
+    private TokenSourceContext Context() => new(_redactor, TimeProvider.System, _ => null);
 }

@@ -30,10 +30,8 @@ public sealed class RunTokenLedgerTests : IDisposable
         var redactor = new Redactor();
         var state = await SqliteStateStore.OpenAsync(new SqliteStateOptions(StatePath), TimeProvider.System, redactor, CancellationToken.None);
         var value = "ledger-test-" + Guid.NewGuid().ToString("N");
-        redactor.Register(value);
-        var resolved = new ResolvedToken(value, TokenInspector.Inspect(value), "environment variable GITHUB_TOKEN");
-        var source = new EnvironmentTokenSource("GITHUB_TOKEN", new TokenSourceContext(redactor, TimeProvider.System, _ => value));
-        var choice = new RunTokenChoice(new RunCredentials(source, resolved), RunTokenChoice.Current, new TokenProbe(true, null, false, null));
+        var provider = await TokenProvider.OpenAsync(new EnvToken("GITHUB_TOKEN"), new TokenSourceContext(redactor, TimeProvider.System, _ => value), CancellationToken.None);
+        var choice = new RunTokenChoice(provider, RunTokenChoice.Current, new TokenProbe(true, null, false, null));
         var env = new CliEnvironment(TextWriter.Null, TextWriter.Null, TimeProvider.System, _ => null, ErrorIsTerminal: false);
         var report = new CliRunReport(env);
         var (trailA, trailB) = (Trail(state, choice), Trail(state, choice));

@@ -1,4 +1,5 @@
 using Tidemark.Configuration;
+using Tidemark.Credentials;
 
 namespace Tidemark.Tests.Configuration;
 
@@ -53,7 +54,7 @@ public sealed class ConfigLayerTests
         var (config, warnings) = ConfigLoader.Load(content, "/etc/tidemark/config.yaml", side: ConfigSide.Operator);
 
         Assert.Equal(new Uri("http://127.0.0.1:5000"), Assert.Single(config.Registries).Endpoint);
-        Assert.Equal(["TM_TOKEN"], config.GitHub.Token!.Arguments);
+        Assert.Equal("TM_TOKEN", Assert.IsType<EnvToken>(config.GitHub.Token).Variable);
         Assert.Equal("/etc/tidemark/config.yaml:8:1: warning (operator file): updateBrnach: unknown field, ignored (check the spelling against docs/configuration.md)", Assert.Single(warnings).ToString());
     }
 
@@ -70,7 +71,7 @@ public sealed class ConfigLayerTests
         Assert.Equal(["quay.io/jetstack/*"], Assert.Single(layered.Rules).Images);
         Assert.Equal(["from-repo"], layered.PullRequest.Labels);
         Assert.Equal("quay.io", Assert.Single(layered.Registries).Host);
-        Assert.Equal(["TM_TOKEN"], layered.GitHub.Token!.Arguments);
+        Assert.Equal("TM_TOKEN", Assert.IsType<EnvToken>(layered.GitHub.Token).Variable);
     }
 
     [Fact]

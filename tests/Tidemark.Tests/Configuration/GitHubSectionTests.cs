@@ -1,4 +1,5 @@
 using Tidemark.Configuration;
+using Tidemark.Credentials;
 using Tidemark.Tests.Credentials;
 
 namespace Tidemark.Tests.Configuration;
@@ -18,22 +19,21 @@ public sealed class GitHubSectionTests
             """, "tidemark.yaml");
 
         Assert.Empty(warnings);
-        Assert.Equal(new TokenSourceConfig("command", ["op", "read", "op://ci/gh/token"], TimeSpan.FromSeconds(45), new SourcePlace("tidemark.yaml", 3, 10)),
-            config.GitHub.Token, new SourceComparer());
-        Assert.Equal("app", config.GitHub.NextToken!.Kind);
-        Assert.Equal(["id=12345", "key=/etc/tidemark/app.pem", "installation=678"], config.GitHub.NextToken.Arguments);
+        Assert.Equal(new CommandToken(["op", "read", "op://ci/gh/token"], TimeSpan.FromSeconds(45)) { Place = new SourcePlace("tidemark.yaml", 3, 10) }, config.GitHub.Token);
+        Assert.Equal(new AppToken("12345", "/etc/tidemark/app.pem", "678") { Place = new SourcePlace("tidemark.yaml", 5, 5) }, config.GitHub.NextToken);
         Assert.Equal(TimeSpan.FromHours(36), config.GitHub.RotationOverlap);
     }
 
     [Theory]
     [InlineData("token: { env: GITHUB_TOKEN }", "env", "GITHUB_TOKEN")]
     [InlineData("token: { file: /var/run/secrets/github-token }", "file", "/var/run/secrets/github-token")]
-    public void Load_EnvOrFile_OneArgument(string line, string kind, string argument)
+    [InlineData("token: { env: ' FLUX_TOKEN ' }", "env", "FLUX_TOKEN")]
+    public void Load_EnvOrFile_TheirTypedSpec(string line, string kind, string argument)
     {
         var config = ConfigLoader.Load($"version: 1\ngithub:\n  {line}\n", "tidemark.yaml").Config;
 
-        Assert.Equal(kind, config.GitHub.Token!.Kind);
-        Assert.Equal([argument], config.GitHub.Token.Arguments);
+        var place = new SourcePlace("tidemark.yaml", 3, 10);
+        Assert.Equal(kind == "env" ? new EnvToken(argument) { Place = place } : new FileToken(argument) { Place = place }, config.GitHub.Token);
         Assert.Null(config.GitHub.NextToken);
         Assert.Equal(TimeSpan.FromHours(24), config.GitHub.RotationOverlap);
     }
@@ -70,13 +70,5 @@ public sealed class GitHubSectionTests
         var (_, warnings) = ConfigLoader.Load("version: 1\ngithub:\n  token: { env: GITHUB_TOKEN, expires: soon }\n", "tidemark.yaml");
 
         Assert.Equal("github.token.expires", Assert.Single(warnings).Field);
-    }
-
-    private sealed class SourceComparer : IEqualityComparer<TokenSourceConfig?>
-    {
-        public bool Equals(TokenSourceConfig? x, TokenSourceConfig? y) =>
-            x is not null && y is not null && x.Kind == y.Kind && x.Arguments.SequenceEqual(y.Arguments) && x.Timeout == y.Timeout && x.Place == y.Place;
-
-        public int GetHashCode(TokenSourceConfig? obj) => obj?.Kind.GetHashCode(StringComparison.Ordinal) ?? 0;
     }
 }

@@ -10,9 +10,7 @@ public sealed class EnvironmentTokenSourceTests
     public async Task Read_DefaultVariable_ReturnsTheValueAndRegistersIt()
     {
         var value = TokenValues.FineGrained();
-        var source = TokenSourceKinds.Create("env", [], Context(("GITHUB_TOKEN", value + "\n")));
-
-        var token = await TokenResolver.ResolveAsync(source, CancellationToken.None);
+        var token = await ResolveAsync(new EnvToken("GITHUB_TOKEN"), Context(("GITHUB_TOKEN", value + "\n")));
 
         Assert.Equal(value, token.Value);
         Assert.Equal(TokenKind.FineGrainedPat, token.Inspection.Kind);
@@ -24,9 +22,7 @@ public sealed class EnvironmentTokenSourceTests
     public async Task Read_NamedVariable_ReadsThatOne()
     {
         var value = TokenValues.Classic();
-        var source = TokenSourceKinds.Create("env", ["FLUX_GITHUB_TOKEN"], Context(("FLUX_GITHUB_TOKEN", value)));
-
-        var token = await TokenResolver.ResolveAsync(source, CancellationToken.None);
+        var token = await ResolveAsync(new EnvToken("FLUX_GITHUB_TOKEN"), Context(("FLUX_GITHUB_TOKEN", value)));
 
         Assert.Equal(TokenKind.ClassicPat, token.Inspection.Kind);
         Assert.Equal("FLUX_GITHUB_TOKEN", token.Source);
@@ -35,7 +31,7 @@ public sealed class EnvironmentTokenSourceTests
     [Fact]
     public async Task Read_Empty_SaysWhatToDo()
     {
-        var source = TokenSourceKinds.Create("env", [], Context(("GITHUB_TOKEN", "  ")));
+        var source = TokenSources.Create(new EnvToken("GITHUB_TOKEN"), Context(("GITHUB_TOKEN", "  ")));
 
         var error = await Assert.ThrowsAsync<TokenSourceException>(() => source.ReadAsync(CancellationToken.None));
 
@@ -45,7 +41,7 @@ public sealed class EnvironmentTokenSourceTests
     [Fact]
     public async Task Read_NotSet_SaysHowToSetItWithoutEchoing()
     {
-        var source = TokenSourceKinds.Create("env", [], Context());
+        var source = TokenSources.Create(new EnvToken("GITHUB_TOKEN"), Context());
 
         var error = await Assert.ThrowsAsync<TokenSourceException>(() => source.ReadAsync(CancellationToken.None));
 
@@ -56,9 +52,7 @@ public sealed class EnvironmentTokenSourceTests
     public async Task Resolve_RefreshTokenInTheVariable_IsRefusedWithoutShowingIt()
     {
         var value = TokenValues.Refresh();
-        var source = TokenSourceKinds.Create("env", [], Context(("GITHUB_TOKEN", value)));
-
-        var error = await Assert.ThrowsAsync<TokenSourceException>(() => TokenResolver.ResolveAsync(source, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<TokenSourceException>(() => ResolveAsync(new EnvToken("GITHUB_TOKEN"), Context(("GITHUB_TOKEN", value))));
 
         Assert.Contains("refresh token", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(value, error.Message, StringComparison.Ordinal);
@@ -69,34 +63,18 @@ public sealed class EnvironmentTokenSourceTests
     public async Task Resolve_QuotedValue_IsRefusedAndBothFormsAreRedacted()
     {
         var value = TokenValues.FineGrained();
-        var source = TokenSourceKinds.Create("env", [], Context(("GITHUB_TOKEN", "\"" + value + "\"")));
-
-        var error = await Assert.ThrowsAsync<TokenSourceException>(() => TokenResolver.ResolveAsync(source, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<TokenSourceException>(() => ResolveAsync(new EnvToken("GITHUB_TOKEN"), Context(("GITHUB_TOKEN", "\"" + value + "\""))));
 
         Assert.Contains("quotes", error.Message, StringComparison.Ordinal);
         Assert.Equal(Redactor.Placeholder, _redactor.Redact(value));
     }
 
-    [Theory]
-    [InlineData("env", "1BAD")]
-    [InlineData("file", null)]
-    [InlineData("command", null)]
-    [InlineData("app", null)]
-    [InlineData("app", "id=12")]
-    [InlineData("vault", null)]
-    public void Create_BadArguments_SaysHowToWriteThem(string kind, string? argument)
-    {
-        IReadOnlyList<string> arguments = argument is null ? [] : [argument];
-
-        var error = Assert.Throws<TokenSourceException>(() => TokenSourceKinds.Create(kind, arguments, Context()));
-
-        Assert.NotEmpty(error.Fix);
-    }
-
     [Fact]
-    public void Kinds_AreRegisteredOnceEach()
+    public void Create_BadVariableName_SaysHowToWriteIt()
     {
-        Assert.Equal(["env", "file", "command", "app"], TokenSourceKinds.All.Select(k => k.Name));
+        var error = Assert.Throws<TokenSourceException>(() => TokenSources.Create(new EnvToken("1BAD"), Context()));
+
+        Assert.Equal("token source env '1BAD' is not a variable name — use letters, digits and _ (for example GITHUB_TOKEN)", error.Message);
     }
 
     private TokenSourceContext Context(params (string Name, string Value)[] variables)
@@ -104,4 +82,7 @@ public sealed class EnvironmentTokenSourceTests
         var map = variables.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal);
         return new TokenSourceContext(_redactor, TimeProvider.System, name => map.GetValueOrDefault(name));
     }
+
+    private static async Task<ResolvedToken> ResolveAsync(TokenSpec spec, TokenSourceContext context) =>
+        (await TokenProvider.OpenAsync(spec, context, CancellationToken.None)).Resolved;
 }

@@ -10,7 +10,8 @@ namespace Tidemark.Credentials.GitHubApp;
 /// repository (unless given), and mints an installation token narrowed to that one repository and the permissions
 /// Tidemark needs (<see cref="AppPermissions"/>). The token is cached in memory only — never on disk or in the state
 /// store — and a new one is minted when less than <see cref="RenewBefore"/> remains or more permissions are required.
-/// Consumers ask <see cref="ReadAsync"/> at each use (each git process, each Octokit call), so a long run keeps working.
+/// Consumers ask <see cref="TokenProvider.CurrentAsync"/> (which reads here and registers each new token with the redactor)
+/// at each use (each git process, each forge request), so a long run keeps working.
 /// Every mint is an audit event <c>token.mint</c> (ok, denied or failed).
 /// </summary>
 internal sealed class AppTokenSource(AppSettings settings, TokenTarget target, TokenSourceContext context) : ITokenSource
@@ -178,7 +179,6 @@ internal sealed class AppTokenSource(AppSettings settings, TokenTarget target, T
             throw new TokenSourceException(Description, "got an answer without a token or expires_at from GitHub", "check --api-url: it must be GitHub's REST API");
         }
 
-        TokenSecrets.Register(context.Redactor, value);
         var expiresAt = DateTimeOffset.Parse(expires, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
         var selection = body!["repository_selection"]?.GetValue<string>() ?? "selected";
         return new InstallationToken(value, expiresAt, Permissions(body["permissions"]), selection, installation);
