@@ -29,8 +29,8 @@ internal static class AuditCommand
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(env, async () =>
         {
             var query = Query(env, parse.GetValue(since), parse.GetValue(action), parse.GetValue(outcome), parse.GetValue(limit));
-            var path = CommonOptions.StatePath(parse.GetValue(state));
-            var store = await SqliteStateStore.OpenExistingAsync(new SqliteStateOptions(path), env.Time, env.Redactor, cancellationToken).ConfigureAwait(false);
+            var path = CommonOptions.StatePath(parse.GetValue(state), env);
+            var store = await CommonOptions.OpenStateAsync(path, existing: true, env.Time, env.Redactor, cancellationToken).ConfigureAwait(false);
             var records = await store.AuditReader.QueryAsync(query, cancellationToken).ConfigureAwait(false);
             await AuditRenderer.WriteAsync(env.Out, records, parse.GetValue(output)!).ConfigureAwait(false);
             return ExitCodes.Success;

@@ -44,7 +44,7 @@ internal static class DoctorCommand
         var runner = new GitRunner(new GitRunnerOptions(Path.Combine(workDir, ".home"), RunCommand.GitExecutable(env)), redactor, logging.CreateLogger<GitRunner>());
         var target = await RunTarget.ResolveAsync(request.Repo, runner, cancellationToken).ConfigureAwait(false);
         request = request.For(target);
-        var statePath = CommonOptions.StatePathBeside(workDir, request.State);
+        var statePath = CommonOptions.StatePathBeside(workDir, request.State, env);
         Task<StateStore>? state = null;
         Task<StateStore> OpenState(CancellationToken ct) => state ??= OpenStateAsync(statePath, env.Time, redactor, ct);
         var auditWriter = new DeferredAuditWriter(OpenState);
@@ -71,7 +71,7 @@ internal static class DoctorCommand
             GitHub = github,
             Anonymous = anonymous,
             Git = runner,
-            StatePath = statePath,
+            StatePath = CommonOptions.StateDisplay(statePath, redactor),
             OpenState = OpenState,
             PlanImages = (workspace, ct) => PlanCommand.PlanAsync(env, logging, workspace, request.SecretsDirectory, false, ct),
             LoadCheckout = Checkout(env, request, runner, target, trail, credentials, workDir),
@@ -137,7 +137,7 @@ internal static class DoctorCommand
 
     private static async Task<StateStore> OpenStateAsync(string path, TimeProvider time, ISecretRedactor redactor, CancellationToken cancellationToken)
     {
-        return await SqliteStateStore.OpenAsync(new SqliteStateOptions(path), time, redactor, cancellationToken).ConfigureAwait(false);
+        return await CommonOptions.OpenStateAsync(path, existing: false, time, redactor, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -44,8 +44,8 @@ internal static class RunCommand
         var runner = new GitRunner(new GitRunnerOptions(Path.Combine(workDir, ".home"), GitExecutable(env)), redactor, logging.CreateLogger<GitRunner>());
         var target = await RunTarget.ResolveAsync(request.Repo, runner, cancellationToken).ConfigureAwait(false);
         request = request.For(target);
-        var statePath = CommonOptions.StatePathBeside(workDir, request.State);
-        var state = await SqliteStateStore.OpenAsync(new SqliteStateOptions(statePath), env.Time, redactor, cancellationToken).ConfigureAwait(false);
+        var statePath = CommonOptions.StatePathBeside(workDir, request.State, env);
+        var state = await CommonOptions.OpenStateAsync(statePath, existing: false, env.Time, redactor, cancellationToken).ConfigureAwait(false);
         var journal = new RunJournal(state.AuditWriter);
         state = state with { AuditWriter = journal };
         var tokenTarget = new TokenTarget(request.ApiUrl, target.Owner, target.Name);

@@ -23,7 +23,11 @@ internal sealed class RunOptions
         HelpName = "URL",
     };
 
-    private readonly Option<FileInfo?> state = new("--state") { Description = "The state database (default: .tidemark/state.db beside the work directory)", HelpName = "FILE" };
+    private readonly Option<string?> state = new("--state")
+    {
+        Description = $"The state store: a SQLite file (default: .tidemark/state.db beside the work directory) or a PostgreSQL connection string postgres://USER@HOST:PORT/DATABASE (password in PGPASSWORD or a passfile); default ${CommonOptions.StateVariable}",
+        HelpName = "FILE|URL",
+    };
 
     private readonly Option<DirectoryInfo?> workDir = new("--work-dir") { Description = "Where Tidemark keeps its clone (default: ./tidemark-work)", HelpName = "DIR" };
 
@@ -103,7 +107,7 @@ internal sealed class RunOptions
         parse.GetValue(dryRun),
         parse.GetValue(tokenFile),
         ApiUri(parse.GetValue(apiUrl) ?? RunTarget.GitHubApi),
-        parse.GetValue(state)?.FullName,
+        parse.GetValue(state),
         parse.GetValue(workDir)?.FullName,
         parse.GetValue(secrets)!,
         parse.GetValue(refresh),

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Tidemark.State;
+using Tidemark.State.Postgres;
 
 namespace Tidemark.Cli.Commands;
 
@@ -25,12 +26,21 @@ internal static class StateCommand
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(env, async () =>
         {
-            var path = CommonOptions.StatePath(parse.GetValue(state));
-            var health = await new SqliteDatabase(new SqliteStateOptions(path), env.Time).CheckAsync(cancellationToken).ConfigureAwait(false);
+            var path = CommonOptions.StatePath(parse.GetValue(state), env);
+            var health = PostgresConnectionString.Recognises(path)
+                ? await CheckPostgresAsync(path, env, cancellationToken).ConfigureAwait(false)
+                : await new SqliteDatabase(new SqliteStateOptions(path), env.Time).CheckAsync(cancellationToken).ConfigureAwait(false);
             await WriteAsync(env, health).ConfigureAwait(false);
             return health.Healthy ? ExitCodes.Success : ExitCodes.Failed;
         }));
         return command;
+    }
+
+    /// <summary>PostgreSQL checks its own pages; what is reported is the schema version and the leases held.</summary>
+    private static async Task<StateHealth> CheckPostgresAsync(string location, CliEnvironment env, CancellationToken cancellationToken)
+    {
+        await using var database = new PostgresDatabase(PostgresConnectionString.Parse(location, env.Redactor), env.Time, env.Redactor);
+        return await database.CheckAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task WriteAsync(CliEnvironment env, StateHealth health)
@@ -72,7 +82,12 @@ internal static class StateCommand
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(env, async () =>
         {
-            var path = CommonOptions.StatePath(parse.GetValue(state));
+            var path = CommonOptions.StatePath(parse.GetValue(state), env);
+            if (PostgresConnectionString.Recognises(path))
+            {
+                throw new UsageException($"state repair moves a broken SQLite file aside; {CommonOptions.StateDisplay(path, env.Redactor)} is a PostgreSQL database, which the server keeps intact: use `tidemark state check` and the server's own tools (pg_dump, a new database) instead");
+            }
+
             var database = new SqliteDatabase(new SqliteStateOptions(path), env.Time);
             string why;
             try
