@@ -52,13 +52,14 @@ internal static class RunCommand
         using var forges = new ForgePool(env, logging, request.ApiUrl, target.Owner, target.Name);
         var rotation = new RunTokenRotation(env, redactor, state, tokenTarget, forges.For);
         var choice = await rotation.ChooseAsync(sources, cancellationToken).ConfigureAwait(false);
+        var runId = RunIds.New(env.Time);
         var owner = LeaseOwner.For("run");
         var lease = await state.Locks.AcquireAsync(target.FullName, owner, LockLease, LockWait, cancellationToken).ConfigureAwait(false);
         var tools = new RunTools(runner, rotation, forges, [], workDir);
         var failed = false;
         try
         {
-            var context = await StartAsync(new RunContext(env, logging, request, target, forges.For(choice.Credentials), state, owner, choice.Token, AuditFor(state, logging, choice)), tools, choice, cancellationToken).ConfigureAwait(false);
+            var context = await StartAsync(new RunContext(env, logging, request, target, forges.For(choice.Credentials), state, owner, choice.Token, AuditFor(state, logging, choice, runId)), tools, choice, cancellationToken).ConfigureAwait(false);
             return await RunLockedAsync(context, tools, choice, cancellationToken).ConfigureAwait(false);
         }
         catch (StateStoreException e) when (journal.Done.Count > 0)
@@ -155,7 +156,7 @@ internal static class RunCommand
     /// <summary>The context for <paramref name="choice"/> (its forge and audit trail) and its ledger begun (an expired token stops the run here).</summary>
     private static async Task<RunContext> StartAsync(RunContext context, RunTools tools, RunTokenChoice choice, CancellationToken cancellationToken)
     {
-        context = context with { Forge = tools.Forges.For(choice.Credentials), Token = choice.Token, Audit = AuditFor(context.State, context.Logging, choice) };
+        context = context with { Forge = tools.Forges.For(choice.Credentials), Token = choice.Token, Audit = context.Audit.WithToken(choice.Fingerprint) };
         var ledger = new RunTokenLedger(context.Env, context.State, choice, context.Target.FullName, context.Audit);
         tools.Ledgers.Add(ledger);
         await ledger.BeginAsync(cancellationToken).ConfigureAwait(false);
@@ -233,8 +234,8 @@ internal static class RunCommand
         return (publish, plan, outcome);
     }
 
-    private static AuditTrail AuditFor(StateStore state, ILoggerFactory logging, RunTokenChoice choice) =>
-        new(state.AuditWriter, choice.Fingerprint, logging.CreateLogger("Tidemark.Audit"));
+    private static AuditTrail AuditFor(StateStore state, ILoggerFactory logging, RunTokenChoice choice, string runId) =>
+        new(state.AuditWriter, choice.Fingerprint, logging.CreateLogger("Tidemark.Audit"), runId);
 
     /// <summary>
     /// The git executable: <c>TIDEMARK_GIT</c> when set (an absolute path, e.g. a wrapper that logs or a git outside

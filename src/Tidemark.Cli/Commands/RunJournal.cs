@@ -9,10 +9,15 @@ namespace Tidemark.Cli.Commands;
 /// </summary>
 internal sealed class RunJournal(IAuditWriter store) : IAuditWriter
 {
-    private static readonly HashSet<string> Changes = new(StringComparer.Ordinal)
+    /// <summary>The actions that change something on GitHub, each with how the journal says it.</summary>
+    private static readonly Dictionary<AuditAction, Func<AuditEvent, string>> Changes = new()
     {
-        AuditActions.GitPush, AuditActions.PullRequestCreate, AuditActions.PullRequestUpdate, AuditActions.PullRequestClose,
-        AuditActions.PullRequestComment, AuditActions.BranchDelete,
+        [AuditActions.GitPush] = e => $"pushed {Short(e.Detail)} to {e.Target}",
+        [AuditActions.PullRequestCreate] = e => $"opened pull request {e.Target}",
+        [AuditActions.PullRequestUpdate] = e => $"updated pull request {e.Target}",
+        [AuditActions.PullRequestClose] = e => $"closed pull request {e.Target}",
+        [AuditActions.PullRequestComment] = e => $"commented on {e.Target}",
+        [AuditActions.BranchDelete] = e => $"deleted {e.Target}",
     };
 
     private readonly List<AuditEvent> _done = [];
@@ -23,7 +28,7 @@ internal sealed class RunJournal(IAuditWriter store) : IAuditWriter
     public async Task AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
-        if (auditEvent.Outcome == AuditOutcomes.Ok && Changes.Contains(auditEvent.Action))
+        if (auditEvent.Outcome == AuditOutcomes.Ok && Changes.ContainsKey(auditEvent.Action))
         {
             _done.Add(auditEvent);
         }
@@ -31,16 +36,7 @@ internal sealed class RunJournal(IAuditWriter store) : IAuditWriter
         await store.AppendAsync(auditEvent, cancellationToken).ConfigureAwait(false);
     }
 
-    private static string Describe(AuditEvent e) => e.Action switch
-    {
-        AuditActions.GitPush => $"pushed {Short(e.Detail)} to {e.Target}",
-        AuditActions.PullRequestCreate => $"opened pull request {e.Target}",
-        AuditActions.PullRequestUpdate => $"updated pull request {e.Target}",
-        AuditActions.PullRequestClose => $"closed pull request {e.Target}",
-        AuditActions.PullRequestComment => $"commented on {e.Target}",
-        AuditActions.BranchDelete => $"deleted {e.Target}",
-        _ => $"{e.Action} {e.Target}",
-    };
+    private static string Describe(AuditEvent e) => Changes[e.Action](e);
 
     private static string Short(string detail)
     {

@@ -13,14 +13,12 @@ namespace Tidemark.Cli.Commands;
 /// </summary>
 internal sealed class RunTokenLedger(CliEnvironment env, StateStore state, RunTokenChoice choice, string repository, AuditTrail audit)
 {
-    private long auditStart;
     private ExpiryNotice? notice;
     private DateTimeOffset? expiry;
 
     /// <summary>Before any work: the expiry notice, if one is due. Throws <see cref="ForgeException"/> when the token has expired.</summary>
     public async Task BeginAsync(CancellationToken cancellationToken)
     {
-        auditStart = (await state.AuditReader.QueryAsync(new AuditQuery(Limit: 1), cancellationToken).ConfigureAwait(false)).FirstOrDefault()?.Id ?? 0;
         var known = await state.TokenReader.FindTokenAsync(choice.Fingerprint, cancellationToken).ConfigureAwait(false);
         var probe = choice.Probe;
         // an expired token gets no expiry header (GitHub answers 401): what an earlier run learned tells why
@@ -79,14 +77,19 @@ internal sealed class RunTokenLedger(CliEnvironment env, StateStore state, RunTo
         await audit.RecordAsync(AuditActions.PullRequestComment, target, AuditOutcomes.Ok, $"token.expiry {notice.Threshold} days", cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>At the end, whatever happened: what the run did with the token, counted from its audit events (fetches included).</summary>
+    /// <summary>
+    /// At the end, whatever happened: what the run did with the token (fetches included), counted from the audit events
+    /// of this run id and token only, so runs at the same time and events of other repositories do not change the count.
+    /// </summary>
     public async Task EndAsync(CancellationToken cancellationToken)
     {
-        var events = await state.AuditReader.QueryAsync(new AuditQuery(Limit: 1000), cancellationToken).ConfigureAwait(false);
-        var actions = events
-            .Where(e => e.Id > auditStart && e.TokenFingerprint == choice.Fingerprint && e.Outcome != AuditOutcomes.Failed && e.Action != AuditActions.TokenExpiry)
-            .GroupBy(e => e.Action, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var counts = audit.RunId is { } runId
+            ? await state.AuditReader.CountRunAsync(runId, choice.Fingerprint, cancellationToken).ConfigureAwait(false)
+            : [];
+        var actions = counts
+            .Where(c => c.Outcome != AuditOutcomes.Failed && c.Action != AuditActions.TokenExpiry)
+            .GroupBy(c => c.Action.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(c => c.Count), StringComparer.Ordinal);
         await RecordAsync(actions, cancellationToken).ConfigureAwait(false);
     }
 

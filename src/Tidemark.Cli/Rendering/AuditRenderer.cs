@@ -4,12 +4,12 @@ using Tidemark.State;
 
 namespace Tidemark.Cli.Rendering;
 
-/// <summary>Renders <c>tidemark audit</c>: a table (time in UTC, action, outcome, token, target, detail) or the JSON array of <see cref="AuditJson"/>.</summary>
+/// <summary>Renders <c>tidemark audit</c>: a table (time in UTC, action, outcome, token, target, detail, run) or the JSON array of <see cref="AuditJson"/>.</summary>
 internal static class AuditRenderer
 {
     public static Task WriteAsync(TextWriter writer, IReadOnlyList<AuditRecord> records, string format)
     {
-        var rows = records.Select(r => new AuditJson(r.Id, Time(r.At), r.Action, r.Target, r.Outcome, r.TokenFingerprint, r.Detail)).ToList();
+        var rows = records.Select(r => new AuditJson(r.Id, Time(r.At), r.Action.Name, r.Target, r.Outcome.Name, r.TokenFingerprint, r.Detail, r.RunId)).ToList();
         if (format == "json")
         {
             return JsonOutput.WriteAsync(writer, rows);
@@ -22,10 +22,10 @@ internal static class AuditRenderer
             return Task.CompletedTask;
         }
 
-        var table = new TextTable(null, "TIME (UTC)", "ACTION", "OUTCOME", "TOKEN", "TARGET", "DETAIL");
+        var table = new TextTable(null, "TIME (UTC)", "ACTION", "OUTCOME", "TOKEN", "TARGET", "DETAIL", "RUN");
         foreach (var row in rows)
         {
-            table.AddRow(row.Time, row.Action, row.Outcome, row.Token ?? "-", row.Target, row.Detail);
+            table.AddRow(row.Time, row.Action, row.Outcome, row.Token ?? "-", row.Target, row.Detail, row.Run ?? "-");
         }
 
         table.Write(writer);

@@ -11,7 +11,7 @@ namespace Tidemark.Automation;
 /// (GH006 protected branch, GH013 ruleset, missing permission, bad credentials, SSO), else <c>failed</c>; the kind is
 /// the classified cause, e.g. ("denied", "protected-branch", "the branch is protected …").
 /// </summary>
-internal sealed record AuditFailure(string Outcome, string Kind, string Summary)
+internal sealed record AuditFailure(AuditOutcome Outcome, string Kind, string Summary)
 {
     private const int MaxSummary = 500;
 

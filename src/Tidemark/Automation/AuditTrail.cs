@@ -9,25 +9,29 @@ namespace Tidemark.Automation;
 /// The one way to write the audit trail: each event carries the fingerprint of the token that was used (never the
 /// token), an action of <see cref="AuditActions"/>, a target, an outcome of <see cref="AuditOutcomes"/> and a detail
 /// the store redacts. Every event is also logged with the stable event name <c>ACTION.OUTCOME</c> (e.g.
-/// <c>git.push.denied</c>). Example: <c>new AuditTrail(state.AuditWriter, "classic …abcd #3f9c1e", logger)</c>.
+/// <c>git.push.denied</c>). Each event of a <c>tidemark run</c> carries its run id (<see cref="RunIds"/>), by which the
+/// token ledger counts the run's actions. Example: <c>new AuditTrail(state.AuditWriter, "classic …abcd #3f9c1e", logger, runId)</c>.
 /// </summary>
-internal sealed class AuditTrail(IAuditWriter writer, string? tokenFingerprint, ILogger? logger = null)
+internal sealed class AuditTrail(IAuditWriter writer, string? tokenFingerprint, ILogger? logger = null, string? runId = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
 
     public string? TokenFingerprint => tokenFingerprint;
 
-    /// <summary>The same trail naming another credential, e.g. a registry's (null: none was used).</summary>
-    public AuditTrail WithToken(string? fingerprint) => new(writer, fingerprint, _logger);
+    /// <summary>The run this trail records for; null outside a run (doctor, token check).</summary>
+    public string? RunId => runId;
 
-    public async Task RecordAsync(string action, string target, string outcome, string detail, CancellationToken cancellationToken)
+    /// <summary>The same trail (same run) naming another credential, e.g. a registry's (null: none was used).</summary>
+    public AuditTrail WithToken(string? fingerprint) => new(writer, fingerprint, _logger, runId);
+
+    public async Task RecordAsync(AuditAction action, string target, AuditOutcome outcome, string detail, CancellationToken cancellationToken)
     {
-        await writer.AppendAsync(new AuditEvent(action, target, outcome, tokenFingerprint, detail), cancellationToken).ConfigureAwait(false);
+        await writer.AppendAsync(new AuditEvent(action, target, outcome, tokenFingerprint, detail, runId), cancellationToken).ConfigureAwait(false);
         Log(action, target, outcome, detail);
     }
 
     /// <summary>Records the classified failure of <paramref name="action"/> (denied or failed); the caller rethrows.</summary>
-    public Task RecordFailureAsync(string action, string target, Exception exception, string? detailPrefix = null)
+    public Task RecordFailureAsync(AuditAction action, string target, Exception exception, string? detailPrefix = null)
     {
         var failure = AuditFailure.Of(exception);
         var detail = detailPrefix is null ? failure.Detail : detailPrefix + " " + failure.Detail;
@@ -35,7 +39,7 @@ internal sealed class AuditTrail(IAuditWriter writer, string? tokenFingerprint, 
     }
 
     /// <summary>Runs <paramref name="work"/> and records it: ok with <paramref name="detail"/> of its result, or its classified failure (rethrown).</summary>
-    public async Task<T> TrackAsync<T>(string action, string target, Func<Task<T>> work, Func<T, string> detail, CancellationToken cancellationToken)
+    public async Task<T> TrackAsync<T>(AuditAction action, string target, Func<Task<T>> work, Func<T, string> detail, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(detail);
@@ -54,7 +58,7 @@ internal sealed class AuditTrail(IAuditWriter writer, string? tokenFingerprint, 
         return result;
     }
 
-    public Task TrackAsync(string action, string target, Func<Task> work, string detail, CancellationToken cancellationToken) =>
+    public Task TrackAsync(AuditAction action, string target, Func<Task> work, string detail, CancellationToken cancellationToken) =>
         TrackAsync(action, target, async () =>
         {
             await work().ConfigureAwait(false);
@@ -73,7 +77,7 @@ internal sealed class AuditTrail(IAuditWriter writer, string? tokenFingerprint, 
     /// The event name is ACTION.OUTCOME from the audit vocabulary, so it is not one [LoggerMessage] per name; the
     /// fields are the audit event's, and the message carries the outcome word for <c>grep -E "error|fail|denied"</c>.
     /// </summary>
-    private void Log(string action, string target, string outcome, string detail)
+    private void Log(AuditAction action, string target, AuditOutcome outcome, string detail)
     {
         var level = outcome == AuditOutcomes.Ok ? LogLevel.Information : LogLevel.Error;
         if (!_logger.IsEnabled(level))
@@ -82,7 +86,7 @@ internal sealed class AuditTrail(IAuditWriter writer, string? tokenFingerprint, 
         }
 
         var name = $"{action}.{outcome}";
-        var state = new AuditLogState(action, target, outcome, tokenFingerprint, detail);
+        var state = new AuditLogState(action.Name, target, outcome.Name, tokenFingerprint, detail);
         _logger.Log(level, new EventId(AuditLogState.EventId, name), state, null, (s, _) => s.ToString());
     }
 }

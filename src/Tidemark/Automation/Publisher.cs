@@ -22,7 +22,7 @@ internal sealed class Publisher(GitRepository git, IForge forge, StateStore stat
         var lease = await state.Locks.AcquireAsync(settings.Repository, settings.LockOwner, settings.LockLease, settings.LockWait, cancellationToken).ConfigureAwait(false);
         try
         {
-            var runId = await state.RunWriter.StartRunAsync(new RunStart(settings.Repository, settings.Trigger), cancellationToken).ConfigureAwait(false);
+            var runId = await state.RunWriter.StartRunAsync(new RunStart(settings.Repository, settings.Trigger, trail?.RunId), cancellationToken).ConfigureAwait(false);
             await state.RunWriter.RecordDecisionsAsync(runId, DecisionsOf(plan), cancellationToken).ConfigureAwait(false);
             var end = new RunEnd("failed", plan.Changes.Sum(c => c.Files.Count) + plan.Unchanged.Count, plan.Changes.Count, plan.Errors.Count);
             try
@@ -101,6 +101,7 @@ internal sealed class Publisher(GitRepository git, IForge forge, StateStore stat
             if (record.LastPushedSha != remoteSha && !settings.DryRun)
             {
                 await recorder.SaveAsync(record with { LastPushedSha = remoteSha }, cancellationToken).ConfigureAwait(false);
+                await recorder.RecordPushAsync(remoteSha, cancellationToken).ConfigureAwait(false);
             }
 
             return new PushResult(false, $"{settings.UpdateBranch} already holds this change on top of {settings.BaseBranch} ({Short(remoteSha)}); nothing to push", remoteSha);
@@ -112,6 +113,7 @@ internal sealed class Publisher(GitRepository git, IForge forge, StateStore stat
         }
 
         await recorder.SaveAsync(record with { LastPushedSha = localSha }, cancellationToken).ConfigureAwait(false);
+        await recorder.RecordPushAsync(localSha, cancellationToken).ConfigureAwait(false);
         try
         {
             await git.PushAsync(settings.UpdateBranch, localSha, remoteSha, cancellationToken).ConfigureAwait(false);

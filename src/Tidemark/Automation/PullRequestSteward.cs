@@ -64,8 +64,10 @@ internal sealed class PullRequestSteward(IForge forge, PublishRecorder recorder,
             return Result(PublishAction.Closed, nothing, open, [$"dry run: would close #{open.Number} (the base already has its updates) and delete {settings.UpdateBranch}"]);
         }
 
+        const string stale = "stale: the base already has the updates";
         await recorder.Trail.TrackAsync(AuditActions.PullRequestClose, recorder.PullTarget(open.Number), () => forge.ClosePullRequestAsync(open.Number, StaleComment, cancellationToken),
-            "stale: the base already has the updates", cancellationToken).ConfigureAwait(false);
+            stale, cancellationToken).ConfigureAwait(false);
+        await recorder.RecordClosureAsync(open.Number, ClosedBy.Tidemark, stale, cancellationToken).ConfigureAwait(false);
         if (branchExists)
         {
             await recorder.Trail.TrackAsync(AuditActions.BranchDelete, recorder.BranchTarget, () => forge.DeleteBranchAsync(settings.UpdateBranch, cancellationToken),
@@ -102,6 +104,11 @@ internal sealed class PullRequestSteward(IForge forge, PublishRecorder recorder,
 
         var record = managed with { Url = pull.Url, State = PullRequestState.Merged, ClosedByPersonWithoutMerge = false };
         await SaveUnlessDryAsync(record, cancellationToken).ConfigureAwait(false);
+        if (!settings.DryRun)
+        {
+            await recorder.RecordClosureAsync(number, ClosedBy.Merge, "merged", cancellationToken).ConfigureAwait(false);
+        }
+
         var note = $"#{number} was merged into {settings.BaseBranch}; recorded as merged";
         if (updateSha is null || updateSha != pull.HeadSha)
         {
@@ -143,6 +150,11 @@ internal sealed class PullRequestSteward(IForge forge, PublishRecorder recorder,
 
             var record = (managed ?? recorder.Empty()) with { Number = pull.Number, Url = pull.Url, State = PullRequestState.Closed, Targets = targets, ClosedByPersonWithoutMerge = true };
             await SaveUnlessDryAsync(record, cancellationToken).ConfigureAwait(false);
+            if (!settings.DryRun)
+            {
+                await recorder.RecordClosureAsync(pull.Number, ClosedBy.Person, "closed without merging by a person", cancellationToken).ConfigureAwait(false);
+            }
+
             var why = $"#{pull.Number} proposing exactly these updates was closed without merging by a person; it is not reopened or proposed again. A newer tag will be proposed in a new pull request.";
             return Result(PublishAction.Declined, new PushResult(false, "not pushed: these targets were declined", null), pull, [why]);
         }
@@ -180,6 +192,7 @@ internal sealed class PullRequestSteward(IForge forge, PublishRecorder recorder,
         var comment = $"Tidemark found commits on `{settings.UpdateBranch}` that it did not make ({who}), so automated image updates to this pull request are paused. They resume when the branch is deleted or this pull request is closed.";
         await recorder.Trail.TrackAsync(AuditActions.PullRequestComment, recorder.PullTarget(open.Number), () => forge.CommentAsync(open.Number, comment, cancellationToken),
             "paused: " + who, cancellationToken).ConfigureAwait(false);
+        await recorder.RecordPauseAnnouncedAsync(open.Number, cancellationToken).ConfigureAwait(false);
         return Result(PublishAction.Paused, push, open, [report, $"commented on #{open.Number} that updates are paused"]);
     }
 

@@ -3,11 +3,11 @@ namespace Tidemark.State;
 /// <summary>How an audited action ended: <c>ok</c>; <c>denied</c> (the credential or a repository rule refused it); <c>failed</c> (network, server, anything else).</summary>
 internal static class AuditOutcomes
 {
-    public const string Ok = "ok";
+    public static readonly AuditOutcome Ok = new("ok");
 
-    public const string Denied = "denied";
+    public static readonly AuditOutcome Denied = new("denied");
 
-    public const string Failed = "failed";
+    public static readonly AuditOutcome Failed = new("failed");
 
-    public static IReadOnlyList<string> All { get; } = [Ok, Denied, Failed];
+    public static IReadOnlyList<AuditOutcome> All { get; } = [Ok, Denied, Failed];
 }

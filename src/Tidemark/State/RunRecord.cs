@@ -1,6 +1,6 @@
 namespace Tidemark.State;
 
-/// <summary>A stored run; <see cref="EndedAt"/> and <see cref="Outcome"/> are null while it runs (or if it crashed).</summary>
+/// <summary>A stored run; <see cref="EndedAt"/> and <see cref="Outcome"/> are null while it runs (or if it crashed); <see cref="RunId"/> names the <c>tidemark run</c> it was part of.</summary>
 internal sealed record RunRecord(
     long Id,
     string Repository,
@@ -10,4 +10,5 @@ internal sealed record RunRecord(
     string? Outcome,
     int References,
     int Changes,
-    int Errors);
+    int Errors,
+    string? RunId = null);

@@ -7,7 +7,7 @@ namespace Tidemark.State;
 /// <summary>Runs and decisions in SQLite. Every text is redacted before it is written.</summary>
 internal sealed class SqliteRunStore : IRunWriter, IRunReader
 {
-    private const string RunColumns = "id, repository, trigger, started_at, ended_at, outcome, reference_count, change_count, error_count";
+    private const string RunColumns = "id, repository, trigger, started_at, ended_at, outcome, reference_count, change_count, error_count, run_id";
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
     private readonly ISecretRedactor _redactor;
@@ -23,8 +23,8 @@ internal sealed class SqliteRunStore : IRunWriter, IRunReader
     {
         return await _database.UseAsync(async connection =>
         {
-            await using var command = Create(connection, "INSERT INTO runs (repository, trigger, started_at) VALUES ($r, $t, $at) RETURNING id",
-                ("$r", _redactor.Redact(start.Repository)), ("$t", _redactor.Redact(start.Trigger)), ("$at", _time.GetUtcNow().ToUnixTimeMilliseconds()));
+            await using var command = Create(connection, "INSERT INTO runs (repository, trigger, started_at, run_id) VALUES ($r, $t, $at, $run) RETURNING id",
+                ("$r", _redactor.Redact(start.Repository)), ("$t", _redactor.Redact(start.Trigger)), ("$at", _time.GetUtcNow().ToUnixTimeMilliseconds()), ("$run", Redact(start.RunId)));
             return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -86,5 +86,5 @@ internal sealed class SqliteRunStore : IRunWriter, IRunReader
     private string? Redact(string? text) => text is null ? null : _redactor.Redact(text);
 
     private static RunRecord ReadRun(SqliteDataReader r) =>
-        new(r.GetInt64(0), r.GetString(1), r.GetString(2), Time(r, 3), NullableTime(r, 4), NullableString(r, 5), r.GetInt32(6), r.GetInt32(7), r.GetInt32(8));
+        new(r.GetInt64(0), r.GetString(1), r.GetString(2), Time(r, 3), NullableTime(r, 4), NullableString(r, 5), r.GetInt32(6), r.GetInt32(7), r.GetInt32(8), NullableString(r, 9));
 }

@@ -27,6 +27,7 @@ internal static class SqliteStateStore
         var audit = new SqliteAuditLog(database, time, redactor);
         var locks = new SqliteRepositoryLock(database, time, redactor, options.LockPollInterval);
         var tokens = new SqliteTokenLedger(database, time, redactor);
-        return new StateStore(runs, runs, pullRequests, pullRequests, tags, tags, locks, audit, audit, tokens, tokens);
+        var branches = new SqliteBranchMemory(database, time, redactor);
+        return new StateStore(runs, runs, pullRequests, pullRequests, tags, tags, locks, audit, audit, tokens, tokens, branches, branches, branches, branches, branches, branches);
     }
 }

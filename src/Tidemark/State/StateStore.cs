@@ -12,4 +12,10 @@ internal sealed record StateStore(
     IAuditWriter AuditWriter,
     IAuditReader AuditReader,
     ITokenLedgerWriter TokenWriter,
-    ITokenLedgerReader TokenReader);
+    ITokenLedgerReader TokenReader,
+    IPushedCommitWriter PushedCommitWriter,
+    IPushedCommitReader PushedCommitReader,
+    IPullRequestClosureWriter ClosureWriter,
+    IPullRequestClosureReader ClosureReader,
+    IAnnouncementWriter AnnouncementWriter,
+    IAnnouncementReader AnnouncementReader);

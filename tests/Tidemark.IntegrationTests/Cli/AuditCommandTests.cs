@@ -40,6 +40,23 @@ public sealed class AuditCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Audit_Filters_ByRepositoryAndRun()
+    {
+        await WriteEventsAsync();
+        var store = await SqliteStateStore.OpenAsync(new SqliteStateOptions(StatePath), time, new Redactor(), CancellationToken.None);
+        await new AuditTrail(store.AuditWriter, null, null, "20261126T115000Z-00000b").RecordAsync(AuditActions.GitFetch, "acme/gitops-two", AuditOutcomes.Ok, "main 0123456", CancellationToken.None);
+
+        Assert.Equal(["pr.comment", "git.push", "pr.create", "git.push"], Actions(await AuditAsync("--repo", "acme/gitops")));
+        Assert.Equal(["git.fetch"], Actions(await AuditAsync("--repo", "acme/gitops-two")));
+        Assert.Equal(["git.fetch", "pr.comment", "git.push"], Actions(await AuditAsync("--run", "20261126T115000Z-00000b")));
+        Assert.Equal(["pr.comment", "git.push"], Actions(await AuditAsync("--run", "20261126T115000Z-00000b", "--repo", "acme/gitops")));
+        Assert.Empty(await AuditAsync("--repo", "acme/other"));
+        var table = await RunAsync("audit", "--state", StatePath, "--run", "20261126T115000Z-00000b");
+        Assert.Contains("RUN", table.Out, StringComparison.Ordinal);
+        Assert.Contains("20261126T115000Z-00000b", table.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Audit_Json_IsAnArrayOfEventsWithTheDocumentedFields()
     {
         await WriteEventsAsync();
@@ -47,7 +64,8 @@ public sealed class AuditCommandTests : IDisposable
         var events = await AuditAsync("--outcome", "denied");
 
         var e = Assert.Single(events);
-        Assert.Equal(["id", "time", "action", "target", "outcome", "token", "detail"], e.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "time", "action", "target", "outcome", "token", "detail", "run"], e.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("20261126T115000Z-00000b", e.GetProperty("run").GetString());
         Assert.Equal("2026-11-26T11:50:00Z", e.GetProperty("time").GetString());
         Assert.Equal(("git.push", "acme/gitops@flux-image-updates", "denied", "classic …wxyz #a1b2c3", "3f2c1a0 protected-branch: refused"),
             (e.GetProperty("action").GetString(), e.GetProperty("target").GetString(), e.GetProperty("outcome").GetString(), e.GetProperty("token").GetString(), e.GetProperty("detail").GetString()));
@@ -70,6 +88,9 @@ public sealed class AuditCommandTests : IDisposable
     [InlineData("--action", "deploy.", "--action deploy.: no audit action starts with it; prefixes are registry., git., pr., branch., token.")]
     [InlineData("--since", "yesterday", "--since yesterday: write a duration such as 90s, 10m, 1h30m or 7d")]
     [InlineData("--limit", "0", "--limit 0: give a number of events of at least 1")]
+    [InlineData("--repo", "acme/gitops#7", "--repo acme/gitops#7: write the repository as OWNER/NAME, e.g. --repo acme/gitops")]
+    [InlineData("--repo", "gitops", "--repo gitops: write the repository as OWNER/NAME")]
+    [InlineData("--run", "run 1", "--run run 1: give a run id as the RUN column of `tidemark audit` shows it")]
     public async Task Audit_BadFilter_ExitsTwoNamingTheOption(string option, string value, string message)
     {
         await WriteEventsAsync();
@@ -91,15 +112,16 @@ public sealed class AuditCommandTests : IDisposable
         Assert.Contains("TIDEMARK_LOG_FORMAT=xml: write text or json", env.Error.ToString(), StringComparison.Ordinal);
     }
 
-    /// <summary>Ten days ago a push; two hours ago a pull request; ten minutes ago a denied push and a failed comment; now is the end.</summary>
+    /// <summary>Ten days ago a push; two hours ago a pull request (one run); ten minutes ago a denied push and a failed comment (another run); now is the end.</summary>
     private async Task WriteEventsAsync()
     {
         var store = await SqliteStateStore.OpenAsync(new SqliteStateOptions(StatePath), time, new Redactor(), CancellationToken.None);
-        var trail = new AuditTrail(store.AuditWriter, "classic …wxyz #a1b2c3");
+        var trail = new AuditTrail(store.AuditWriter, "classic …wxyz #a1b2c3", null, "20261116T120000Z-00000a");
         await trail.RecordAsync(AuditActions.GitPush, "acme/gitops@flux-image-updates", AuditOutcomes.Ok, "9e8d7c6 (lease new branch)", CancellationToken.None);
         time.Advance(TimeSpan.FromDays(10) - TimeSpan.FromHours(2));
         await trail.RecordAsync(AuditActions.PullRequestCreate, "acme/gitops#7", AuditOutcomes.Ok, "https://github.com/acme/gitops/pull/7", CancellationToken.None);
         time.Advance(TimeSpan.FromMinutes(110));
+        trail = new AuditTrail(store.AuditWriter, "classic …wxyz #a1b2c3", null, "20261126T115000Z-00000b");
         await trail.RecordAsync(AuditActions.GitPush, "acme/gitops@flux-image-updates", AuditOutcomes.Denied, "3f2c1a0 protected-branch: refused", CancellationToken.None);
         await trail.RecordAsync(AuditActions.PullRequestComment, "acme/gitops#7", AuditOutcomes.Failed, "unavailable: no answer", CancellationToken.None);
         time.Advance(TimeSpan.FromMinutes(10));

@@ -51,7 +51,7 @@ public sealed class AppTokenSourceTests(SimulatorFixture fixture) : IClassFixtur
         Assert.Equal(200, (int)own.StatusCode);
         Assert.Equal(404, (int)foreign.StatusCode);
         var audit = await AuditAsync();
-        Assert.Equal(("ok", token.Fingerprint.ToString()), (audit.Single().Outcome, audit.Single().TokenFingerprint));
+        Assert.Equal(("ok", token.Fingerprint.ToString()), (audit.Single().Outcome.Name, audit.Single().TokenFingerprint));
         Assert.StartsWith($"installation …{token.Value[^4..]} #", token.Fingerprint.ToString(), StringComparison.Ordinal);
     }
 
@@ -79,7 +79,7 @@ public sealed class AppTokenSourceTests(SimulatorFixture fixture) : IClassFixtur
         Assert.NotEqual(first, second);
         Assert.NotNull(heads.BaseSha);
         Assert.Equal(fixture.Time.GetUtcNow().AddHours(1), source.LastMint!.ExpiresAt);
-        Assert.Equal(["ok", "ok"], (await AuditAsync()).Select(a => a.Outcome));
+        Assert.Equal(["ok", "ok"], (await AuditAsync()).Select(a => a.Outcome.Name));
         var arguments = string.Join(' ', invocations.SelectMany(i => i.Arguments));
         Assert.DoesNotContain(first, arguments, StringComparison.Ordinal);
         Assert.DoesNotContain(second, arguments, StringComparison.Ordinal);
@@ -100,7 +100,7 @@ public sealed class AppTokenSourceTests(SimulatorFixture fixture) : IClassFixtur
 
         Assert.Contains("App JWT rejected: clock skew of 1200s vs GitHub (Date header", error.Message, StringComparison.Ordinal);
         Assert.Contains("Fix NTP or the JWT lifetime", error.Message, StringComparison.Ordinal);
-        Assert.Equal("denied", (await AuditAsync()).Single().Outcome);
+        Assert.Equal("denied", (await AuditAsync()).Single().Outcome.Name);
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class AppTokenSourceTests(SimulatorFixture fixture) : IClassFixtur
 
         Assert.Contains($"is not installed on {repository.FullName} (or not granted access to it)", error.Message, StringComparison.Ordinal);
         Assert.Contains("Install App", error.Fix, StringComparison.Ordinal);
-        Assert.Equal("denied", (await AuditAsync()).Single().Outcome);
+        Assert.Equal("denied", (await AuditAsync()).Single().Outcome.Name);
     }
 
     [Fact]
@@ -187,7 +187,7 @@ public sealed class AppTokenSourceTests(SimulatorFixture fixture) : IClassFixtur
         var error = await Assert.ThrowsAsync<TokenSourceException>(() => source.ReadAsync(CancellationToken.None));
 
         Assert.Contains("lacks workflows: write", error.Message, StringComparison.Ordinal);
-        Assert.Equal(["ok", "denied"], (await AuditAsync()).Select(a => a.Outcome));
+        Assert.Equal(["ok", "denied"], (await AuditAsync()).Select(a => a.Outcome.Name));
     }
 
     [Fact]
@@ -231,7 +231,7 @@ public sealed class AppTokenSourceTests(SimulatorFixture fixture) : IClassFixtur
 
         Assert.Equal($"GitHub App key file {path}", error.TokenSource);
         Assert.Contains(problem, error.Problem, StringComparison.Ordinal);
-        Assert.Equal("failed", (await AuditAsync()).Single().Outcome);
+        Assert.Equal("failed", (await AuditAsync()).Single().Outcome.Name);
     }
 
     [Theory]
@@ -291,7 +291,7 @@ public sealed class AppTokenSourceTests(SimulatorFixture fixture) : IClassFixtur
 
     private async Task<IReadOnlyList<AuditRecord>> AuditAsync()
     {
-        var records = await state!.AuditReader.QueryAsync(new AuditQuery(Action: "token.mint", Limit: 100), CancellationToken.None);
+        var records = await state!.AuditReader.QueryAsync(new AuditQuery(Action: AuditActions.TokenMint, Limit: 100), CancellationToken.None);
         return [.. records.OrderBy(r => r.Id)];
     }
 

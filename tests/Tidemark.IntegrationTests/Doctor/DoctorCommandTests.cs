@@ -268,8 +268,8 @@ public sealed class DoctorCommandTests(RunFixture fixture) : IClassFixture<RunFi
         AssertFails(broken, "pull-requests", "pull_requests=read", "Pull requests: Read and write");
         var audit = await scene.AuditAsync("token.check");
         Assert.Equal(2, audit.Count);
-        Assert.Contains(audit, a => a.Outcome == "ok" && a.TokenFingerprint?.StartsWith($"classic …{scene.Token[^4..]} #", StringComparison.Ordinal) == true);
-        Assert.Contains(audit, a => a.Outcome == "denied" && a.Detail.StartsWith("token check: 1 of ", StringComparison.Ordinal) && a.Detail.Contains("checks failed: pull-requests —", StringComparison.Ordinal));
+        Assert.Contains(audit, a => a.Outcome.Name == "ok" && a.TokenFingerprint?.StartsWith($"classic …{scene.Token[^4..]} #", StringComparison.Ordinal) == true);
+        Assert.Contains(audit, a => a.Outcome.Name == "denied" && a.Detail.StartsWith("token check: 1 of ", StringComparison.Ordinal) && a.Detail.Contains("checks failed: pull-requests —", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -70,7 +70,7 @@ public sealed class TokenCheckProofTests(RunFixture fixture) : IClassFixture<Run
         Assert.Contains("- Push branch       not proven: ", summary, StringComparison.Ordinal);
         AssertNoFalsePass(run);
         var audit = Assert.Single(await scene.AuditAsync("token.check"));
-        Assert.Equal("denied", audit.Outcome);
+        Assert.Equal("denied", audit.Outcome.Name);
         Assert.Contains("token-validity", audit.Detail, StringComparison.Ordinal);
     }
 
@@ -96,7 +96,7 @@ public sealed class TokenCheckProofTests(RunFixture fixture) : IClassFixture<Run
         Assert.Empty(scene.Repository.PullRequests);
         var audit = await scene.AuditAsync("token.check");
         Assert.Equal(2, audit.Count);
-        Assert.All(audit, a => Assert.Equal("ok", a.Outcome));
+        Assert.All(audit, a => Assert.Equal("ok", a.Outcome.Name));
         Assert.Contains(audit, a => a.Detail.EndsWith("not proven: Create PR", StringComparison.Ordinal));
     }
 
@@ -153,7 +153,7 @@ public sealed class TokenCheckProofTests(RunFixture fixture) : IClassFixture<Run
 
         Assert.Equal(3, doctor.ExitCode);
         var audit = Assert.Single(await scene.AuditAsync("token.check"));
-        Assert.Equal("denied", audit.Outcome);
+        Assert.Equal("denied", audit.Outcome.Name);
         Assert.StartsWith($"fine-grained …{token.Value[^4..]} #", audit.TokenFingerprint, StringComparison.Ordinal);
         Assert.StartsWith("doctor: 2 of ", audit.Detail, StringComparison.Ordinal);
         Assert.Contains("checks failed: pull-requests, push-permission — Cannot create PR", audit.Detail, StringComparison.Ordinal);

@@ -27,7 +27,7 @@ public sealed class RunAppTests(RunFixture fixture) : IClassFixture<RunFixture>
         Assert.Equal(pull.HeadSha, scene.BranchSha(RunScene.UpdateBranch));
         Assert.Matches($"tidemark: token installation …[A-Za-z0-9]{{4}} #[0-9a-f]{{6}} from GitHub App {app.Id} \\(key ", run.Error);
         var mint = Assert.Single(await scene.AuditAsync("token.mint"));
-        Assert.Equal(("ok", scene.Repository.FullName), (mint.Outcome, mint.Target));
+        Assert.Equal(("ok", scene.Repository.FullName), (mint.Outcome.Name, mint.Target));
         Assert.StartsWith("installation …", mint.TokenFingerprint, StringComparison.Ordinal);
         await AssertNoSecretsAsync(scene, app, run);
     }
@@ -55,7 +55,7 @@ public sealed class RunAppTests(RunFixture fixture) : IClassFixture<RunFixture>
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains($"tidemark: GitHub App {app.Id} is not installed on {scene.Repository.FullName} (or not granted access to it) — install the App", run.Error, StringComparison.Ordinal);
-        Assert.Equal("denied", Assert.Single(await scene.AuditAsync("token.mint")).Outcome);
+        Assert.Equal("denied", Assert.Single(await scene.AuditAsync("token.mint")).Outcome.Name);
         Assert.Equal(0, scene.RestWrites());
         await AssertNoSecretsAsync(scene, app, run);
     }
@@ -72,7 +72,7 @@ public sealed class RunAppTests(RunFixture fixture) : IClassFixture<RunFixture>
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("lacks workflows: write (or the owner hasn't accepted updated permissions", run.Error, StringComparison.Ordinal);
         Assert.Null(scene.BranchSha(RunScene.UpdateBranch));
-        Assert.Equal(["ok", "denied"], (await scene.AuditAsync("token.mint")).OrderBy(a => a.Id).Select(a => a.Outcome));
+        Assert.Equal(["ok", "denied"], (await scene.AuditAsync("token.mint")).OrderBy(a => a.Id).Select(a => a.Outcome.Name));
     }
 
     [Theory]

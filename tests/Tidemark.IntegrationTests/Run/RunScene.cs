@@ -130,6 +130,20 @@ internal sealed class RunScene(GitHubSimulator github, SimRepository repository,
         await github.CommitAsync(repository, "main", files, "Apply image updates");
     }
 
+    /// <summary>A person reverts main to the content it had at <paramref name="sha"/> (one new commit; files added since are kept).</summary>
+    public async Task RestoreMainAsync(string sha)
+    {
+        var (_, names) = Git("diff", "--name-only", sha, "refs/heads/main");
+        var files = new Dictionary<string, string>();
+        foreach (var name in names.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            files[name] = Git("show", $"{sha}:{name}").Output;
+        }
+
+        Assert.NotEmpty(files);
+        await github.CommitAsync(repository, "main", files, "Revert image updates");
+    }
+
     /// <summary>The operator edits the --config file: <paramref name="oldText"/> becomes <paramref name="newText"/> (which must occur).</summary>
     public void EditOperatorConfig(string oldText, string newText)
     {
@@ -165,11 +179,14 @@ internal sealed class RunScene(GitHubSimulator github, SimRepository repository,
         Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode} {json?.ToJsonString()}");
     }
 
+    /// <summary>The audit rows of <paramref name="action"/>.</summary>
+    public Task<IReadOnlyList<AuditRecord>> AuditAsync(AuditAction action) => AuditAsync(action.Name);
+
     /// <summary>The audit rows of <paramref name="action"/> (null: of every action).</summary>
     public async Task<IReadOnlyList<AuditRecord>> AuditAsync(string? action)
     {
         var state = await SqliteStateStore.OpenAsync(new SqliteStateOptions(StatePath), TimeProvider.System, new Redactor(), CancellationToken.None);
-        return await state.AuditReader.QueryAsync(new AuditQuery(Action: action, Limit: 1000), CancellationToken.None);
+        return await state.AuditReader.QueryAsync(new AuditQuery(Action: action is null ? null : AuditAction.FromStored(action), Limit: 1000), CancellationToken.None);
     }
 
     private (int Code, string Output) Git(params string[] arguments)

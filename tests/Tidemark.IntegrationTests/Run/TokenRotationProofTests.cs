@@ -39,7 +39,7 @@ public sealed class TokenRotationProofTests(TokenLifeFixture fixture) : TokenLif
         Assert.StartsWith(currentPrint, Assert.Single(await scene.AuditAsync("git.push")).TokenFingerprint, StringComparison.Ordinal);
         Assert.Single(repository.PullRequests);
         var refusal = Assert.Single(await scene.AuditAsync("token.check"), e => e.TokenFingerprint?.StartsWith(nextPrint, StringComparison.Ordinal) == true);
-        Assert.Equal("denied", refusal.Outcome);
+        Assert.Equal("denied", refusal.Outcome.Name);
         Assert.StartsWith($"run: next token not adopted: it cannot push to {RunScene.UpdateBranch}", refusal.Detail, StringComparison.Ordinal);
         AssertStatusRefused(status, json, currentPrint, nextPrint, $"push to {RunScene.UpdateBranch}");
         AssertAbsent([check, run, status, json], current.Value, next.Value);

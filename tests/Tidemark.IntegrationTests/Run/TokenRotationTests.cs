@@ -64,7 +64,7 @@ public sealed class TokenRotationTests(TokenLifeFixture fixture) : TokenLifeScen
         Assert.Contains("expired on 2026-11-21: create a new token", expired.Error, StringComparison.Ordinal);
         Assert.Equal(3, PullRequest().Comments.Count);
         Assert.DoesNotContain(token.Value, string.Join('\n', warnings) + expired.Out + expired.Error, StringComparison.Ordinal);
-        Assert.Contains(await scene.AuditAsync("token.expiry"), e => e.Outcome == "failed");
+        Assert.Contains(await scene.AuditAsync("token.expiry"), e => e.Outcome.Name == "failed");
         await AssertNoTokenInFilesAsync(scene.Root, token.Value);
     }
 
@@ -137,7 +137,7 @@ public sealed class TokenRotationTests(TokenLifeFixture fixture) : TokenLifeScen
         var tokens = root.GetProperty("tokens").EnumerateArray().ToList();
         Assert.Equal(["next", "current"], tokens.Select(t => t.GetProperty("role").GetString()));
         Assert.Equal(58, tokens[1].GetProperty("daysLeft").GetInt32());
-        var nextFetches = (await scene.AuditAsync("git.fetch")).Count(e => e.TokenFingerprint?.StartsWith(nextPrint, StringComparison.Ordinal) == true && e.Outcome == "ok");
+        var nextFetches = (await scene.AuditAsync("git.fetch")).Count(e => e.TokenFingerprint?.StartsWith(nextPrint, StringComparison.Ordinal) == true && e.Outcome.Name == "ok");
         Assert.True(nextFetches >= 2, $"two runs with the next token fetch at least twice, audited {nextFetches}");
         Assert.Equal(nextFetches, tokens[0].GetProperty("usedFor").GetProperty("git.fetch").GetInt32());
         Assert.DoesNotContain(next.Value, status.Out + json.Out + switched.Error + late.Error, StringComparison.Ordinal);

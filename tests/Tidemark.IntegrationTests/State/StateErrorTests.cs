@@ -33,7 +33,7 @@ public sealed class StateErrorTests(RunFixture fixture) : IClassFixture<RunFixtu
         { "audit", BrokenState.ReadOnlyFile, 1, "cannot be written (the file is read-only" },
         { "audit", BrokenState.ReadOnlyFolder, 1, "is not writable (SQLite writes its journal files beside the database)" },
         { "audit", BrokenState.Folder, 2, "is a folder, not a file: give --state the path of a file" },
-        { "audit", BrokenState.NewerSchema, 1, "has schema version 99, written by a newer Tidemark; this Tidemark knows up to version 3: upgrade Tidemark" },
+        { "audit", BrokenState.NewerSchema, 1, "has schema version 99, written by a newer Tidemark; this Tidemark knows up to version 4: upgrade Tidemark" },
         { "token status", BrokenState.Garbage, 1, "is not a SQLite database (the file holds something else): `tidemark state repair --state " },
         { "token status", BrokenState.Truncated, 1, "is damaged (truncated or corrupt" },
         { "token status", BrokenState.ReadOnlyFile, 1, "cannot be written (the file is read-only" },

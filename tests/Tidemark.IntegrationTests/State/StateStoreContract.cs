@@ -241,16 +241,16 @@ public abstract class StateStoreContract
     public async Task QueryAudit_ByActionOutcomeAndSince_FiltersNewestFirst()
     {
         var store = await OpenStoreAsync();
-        await store.AuditWriter.AppendAsync(new AuditEvent("git.push", "acme/gitops", "ok", "sha256:1a2b3c4d", "first"), default);
+        await store.AuditWriter.AppendAsync(new AuditEvent(AuditActions.GitPush, "acme/gitops", AuditOutcomes.Ok, "sha256:1a2b3c4d", "first"), default);
         Time.Advance(TimeSpan.FromMinutes(1));
         var since = Time.GetUtcNow();
-        await store.AuditWriter.AppendAsync(new AuditEvent("git.push", "acme/gitops", "denied", "sha256:1a2b3c4d", "second"), default);
+        await store.AuditWriter.AppendAsync(new AuditEvent(AuditActions.GitPush, "acme/gitops", AuditOutcomes.Denied, "sha256:1a2b3c4d", "second"), default);
         Time.Advance(TimeSpan.FromMinutes(1));
-        await store.AuditWriter.AppendAsync(new AuditEvent("pr.create", "acme/gitops#7", "ok", null, "third"), default);
+        await store.AuditWriter.AppendAsync(new AuditEvent(AuditActions.PullRequestCreate, "acme/gitops#7", AuditOutcomes.Ok, null, "third"), default);
 
-        var pushes = await store.AuditReader.QueryAsync(new AuditQuery(Action: "git.push"), default);
+        var pushes = await store.AuditReader.QueryAsync(new AuditQuery(Action: AuditActions.GitPush), default);
         var recent = await store.AuditReader.QueryAsync(new AuditQuery(Since: since), default);
-        var ok = await store.AuditReader.QueryAsync(new AuditQuery(Outcome: "ok"), default);
+        var ok = await store.AuditReader.QueryAsync(new AuditQuery(Outcome: AuditOutcomes.Ok), default);
 
         Assert.Equal(["second", "first"], pushes.Select(e => e.Detail));
         Assert.Equal(["third", "second"], recent.Select(e => e.Detail));
@@ -263,17 +263,18 @@ public abstract class StateStoreContract
     public async Task QueryAudit_ByActionPrefix_MatchesActionsStartingWithItLiterally()
     {
         var store = await OpenStoreAsync();
-        foreach (var action in new[] { "pr.create", "git.push", "pr.comment", "pr_x.odd", "prx.create" })
+        // pr_x.odd and prx.create are no action of this version: a store may hold them from another one
+        foreach (var action in new[] { "pr.create", "git.push", "pr.comment", "pr_x.odd", "prx.create" }.Select(AuditAction.FromStored))
         {
-            await store.AuditWriter.AppendAsync(new AuditEvent(action, "acme/gitops", "ok", null, action), default);
+            await store.AuditWriter.AppendAsync(new AuditEvent(action, "acme/gitops", AuditOutcomes.Ok, null, action.Name), default);
             Time.Advance(TimeSpan.FromSeconds(1));
         }
 
         var pulls = await store.AuditReader.QueryAsync(new AuditQuery(ActionPrefix: "pr."), default);
         var underscore = await store.AuditReader.QueryAsync(new AuditQuery(ActionPrefix: "pr_"), default);
 
-        Assert.Equal(["pr.comment", "pr.create"], pulls.Select(e => e.Action));
-        Assert.Equal(["pr_x.odd"], underscore.Select(e => e.Action));
+        Assert.Equal(["pr.comment", "pr.create"], pulls.Select(e => e.Action.Name));
+        Assert.Equal(["pr_x.odd"], underscore.Select(e => e.Action.Name));
     }
 
     [Fact]
@@ -339,6 +340,117 @@ public abstract class StateStoreContract
         Assert.False(second);
         Assert.True(await store.TokenReader.ExpiryCommentedAsync("classic …c0de #111111", 7, default));
         Assert.False(await store.TokenReader.ExpiryCommentedAsync("classic …c0de #111111", 1, default));
+    }
+
+    [Fact]
+    public async Task StartRun_WithRunId_IsReadBack()
+    {
+        var store = await OpenStoreAsync();
+
+        var id = await store.RunWriter.StartRunAsync(new RunStart("acme/gitops", "schedule", "20250301T120000Z-1a2b3c"), default);
+
+        Assert.Equal("20250301T120000Z-1a2b3c", (await store.RunReader.GetRunAsync(id, default))!.RunId);
+    }
+
+    [Fact]
+    public async Task RecordPushedCommit_KeyedByRepositoryAndBranch_ListsThatBranchNewestFirstAndEachShaOnce()
+    {
+        var store = await OpenStoreAsync();
+        var first = Time.GetUtcNow();
+        await store.PushedCommitWriter.RecordPushedCommitAsync(new PushedCommit("acme/gitops", "flux-image-updates", "1111111111111111111111111111111111111111", "run-1"), default);
+        Time.Advance(TimeSpan.FromMinutes(1));
+        await store.PushedCommitWriter.RecordPushedCommitAsync(new PushedCommit("acme/gitops", "flux-image-updates", "2222222222222222222222222222222222222222", "run-2"), default);
+        await store.PushedCommitWriter.RecordPushedCommitAsync(new PushedCommit("acme/gitops", "flux-image-updates", "1111111111111111111111111111111111111111", "run-3"), default);
+        await store.PushedCommitWriter.RecordPushedCommitAsync(new PushedCommit("acme/other", "flux-image-updates", "3333333333333333333333333333333333333333", "run-2"), default);
+        await store.PushedCommitWriter.RecordPushedCommitAsync(new PushedCommit("acme/gitops", "staging-updates", "4444444444444444444444444444444444444444", null), default);
+
+        var pushed = await store.PushedCommitReader.ListPushedCommitsAsync("acme/gitops", "flux-image-updates", default);
+
+        Assert.Equal(
+            [
+                new PushedCommit("acme/gitops", "flux-image-updates", "2222222222222222222222222222222222222222", "run-2") { At = first.AddMinutes(1) },
+                new PushedCommit("acme/gitops", "flux-image-updates", "1111111111111111111111111111111111111111", "run-1") { At = first },
+            ], pushed);
+        Assert.Equal(["3333333333333333333333333333333333333333"], (await store.PushedCommitReader.ListPushedCommitsAsync("acme/other", "flux-image-updates", default)).Select(p => p.Sha));
+        Assert.Null(Assert.Single(await store.PushedCommitReader.ListPushedCommitsAsync("acme/gitops", "staging-updates", default)).RunId);
+        Assert.Empty(await store.PushedCommitReader.ListPushedCommitsAsync("acme/unknown", "flux-image-updates", default));
+    }
+
+    [Fact]
+    public async Task TryRecordClosure_FirstWordStaysAndRepositoriesAreApart()
+    {
+        var store = await OpenStoreAsync();
+        var at = Time.GetUtcNow();
+
+        var tidemark = await store.ClosureWriter.TryRecordClosureAsync(new PullRequestClosure("acme/gitops", "flux-image-updates", 7, ClosedBy.Tidemark, "stale"), default);
+        Time.Advance(TimeSpan.FromMinutes(1));
+        var person = await store.ClosureWriter.TryRecordClosureAsync(new PullRequestClosure("acme/gitops", "flux-image-updates", 7, ClosedBy.Person, "closed without merging"), default);
+        var other = await store.ClosureWriter.TryRecordClosureAsync(new PullRequestClosure("acme/other", "flux-image-updates", 7, ClosedBy.Person, "closed without merging"), default);
+        await store.ClosureWriter.TryRecordClosureAsync(new PullRequestClosure("acme/gitops", "staging-updates", 9, ClosedBy.Merge, "merged"), default);
+
+        Assert.Equal((true, false, true), (tidemark, person, other));
+        Assert.Equal(new PullRequestClosure("acme/gitops", "flux-image-updates", 7, ClosedBy.Tidemark, "stale") { At = at }, await store.ClosureReader.FindClosureAsync("acme/gitops", 7, default));
+        Assert.Equal(ClosedBy.Person, (await store.ClosureReader.FindClosureAsync("acme/other", 7, default))!.ClosedBy);
+        Assert.Null(await store.ClosureReader.FindClosureAsync("acme/gitops", 8, default));
+        Assert.Equal([7], (await store.ClosureReader.ListClosuresAsync("acme/gitops", "flux-image-updates", default)).Select(c => c.Number));
+        Assert.Equal([ClosedBy.Merge], (await store.ClosureReader.ListClosuresAsync("acme/gitops", "staging-updates", default)).Select(c => c.ClosedBy));
+    }
+
+    [Fact]
+    public async Task TryRecordAnnouncement_OncePerRepositoryBranchKindAndKey()
+    {
+        var store = await OpenStoreAsync();
+
+        var first = await store.AnnouncementWriter.TryRecordAnnouncementAsync(new Announcement("acme/gitops", "flux-image-updates", AnnouncementKind.Pause, "7"), default);
+        var again = await store.AnnouncementWriter.TryRecordAnnouncementAsync(new Announcement("acme/gitops", "flux-image-updates", AnnouncementKind.Pause, "7"), default);
+
+        Assert.Equal((true, false), (first, again));
+        Assert.True(await store.AnnouncementReader.WasAnnouncedAsync("acme/gitops", "flux-image-updates", AnnouncementKind.Pause, "7", default));
+        Assert.False(await store.AnnouncementReader.WasAnnouncedAsync("acme/gitops", "flux-image-updates", AnnouncementKind.Pause, "8", default));
+        Assert.False(await store.AnnouncementReader.WasAnnouncedAsync("acme/gitops", "staging-updates", AnnouncementKind.Pause, "7", default));
+        Assert.False(await store.AnnouncementReader.WasAnnouncedAsync("acme/other", "flux-image-updates", AnnouncementKind.Pause, "7", default));
+    }
+
+    [Fact]
+    public async Task QueryAudit_ByRepositoryAndRun_MatchesTheRepositoryItsBranchesAndPullRequestsOnly()
+    {
+        var store = await OpenStoreAsync();
+        foreach (var (target, runId) in new[] { ("acme/gitops", "run-1"), ("acme/gitops@flux-image-updates", "run-1"), ("acme/gitops#7", "run-2"),
+            ("acme/gitops-two", "run-1"), ("acme/gitops-two#7", "run-2"), ("ghcr.io/acme/gitops", "run-1") })
+        {
+            await store.AuditWriter.AppendAsync(new AuditEvent(AuditActions.GitFetch, target, AuditOutcomes.Ok, null, target, runId), default);
+            Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var repository = await store.AuditReader.QueryAsync(new AuditQuery(Repository: "acme/gitops"), default);
+        var run = await store.AuditReader.QueryAsync(new AuditQuery(RunId: "run-2"), default);
+        var both = await store.AuditReader.QueryAsync(new AuditQuery(Repository: "acme/gitops", RunId: "run-1"), default);
+
+        Assert.Equal(["acme/gitops#7", "acme/gitops@flux-image-updates", "acme/gitops"], repository.Select(e => e.Target));
+        Assert.Equal(["acme/gitops-two#7", "acme/gitops#7"], run.Select(e => e.Target));
+        Assert.Equal(["acme/gitops@flux-image-updates", "acme/gitops"], both.Select(e => e.Target));
+        Assert.Equal("run-1", both[0].RunId);
+    }
+
+    [Fact]
+    public async Task CountRun_InterleavedRunsAndTokens_CountsOnlyThatRunsEventsWithThatToken()
+    {
+        var store = await OpenStoreAsync();
+        var (fetch, push, ok, denied) = (AuditActions.GitFetch, AuditActions.GitPush, AuditOutcomes.Ok, AuditOutcomes.Denied);
+        (AuditAction Action, AuditOutcome Outcome, string Token, string Run)[] events =
+        [
+            (fetch, ok, "token-a", "run-1"), (fetch, ok, "token-a", "run-2"), (push, ok, "token-a", "run-1"),
+            (push, denied, "token-a", "run-1"), (push, ok, "token-b", "run-1"), (push, ok, "token-a", "run-1"),
+        ];
+        foreach (var e in events)
+        {
+            await store.AuditWriter.AppendAsync(new AuditEvent(e.Action, "acme/gitops", e.Outcome, e.Token, "", e.Run), default);
+        }
+
+        var counts = await store.AuditReader.CountRunAsync("run-1", "token-a", default);
+
+        Assert.Equal([new AuditCount(fetch, ok, 1), new AuditCount(push, denied, 1), new AuditCount(push, ok, 2)], counts);
+        Assert.Empty(await store.AuditReader.CountRunAsync("run-3", "token-a", default));
     }
 
     private sealed class TokenRecordComparer : IEqualityComparer<TokenRecord?>

@@ -20,12 +20,15 @@ internal static class StateWrites
             PullRequestState.Open, new Dictionary<string, string> { [secret] = secret }, false, secret), default);
         await store.TagCacheWriter.StoreTagsAsync(new TagCacheKey("r" + secret, secret), [secret], default);
         var lease = await store.Locks.TryAcquireAsync("acme/" + secret, "owner " + secret, TimeSpan.FromMinutes(1), default);
-        await store.AuditWriter.AppendAsync(new AuditEvent("a" + secret, "t" + secret, "o" + secret, "f" + secret, "Authorization: Basic " + basic), default);
+        await store.AuditWriter.AppendAsync(new AuditEvent(AuditActions.GitPush, "t" + secret, AuditOutcomes.Ok, "f" + secret, "Authorization: Basic " + basic, "run " + secret), default);
         await store.TokenWriter.RecordUseAsync(new TokenUse("f" + secret, "k" + secret, "s" + secret, "current", "acme/" + secret, null,
             new Dictionary<string, int> { ["a" + secret] = 1 }), default);
         await store.TokenWriter.RecordNextWorkedAsync("n" + secret, "c" + secret, TimeSpan.FromHours(24), default);
         await store.TokenWriter.RecordNextRefusedAsync("r" + secret, "c" + secret, "push to " + secret, default);
         await store.TokenWriter.TryRecordExpiryCommentAsync("f" + secret, 7, "acme/" + secret + "#1", default);
+        await store.PushedCommitWriter.RecordPushedCommitAsync(new PushedCommit("acme/" + secret, "b" + secret, secret, "run " + secret), default);
+        await store.ClosureWriter.TryRecordClosureAsync(new PullRequestClosure("acme/" + secret, "b" + secret, 1, ClosedBy.Person, "why " + secret), default);
+        await store.AnnouncementWriter.TryRecordAnnouncementAsync(new Announcement("acme/" + secret, "b" + secret, AnnouncementKind.Pause, secret), default);
         Assert.NotNull(lease);
     }
 }

@@ -97,18 +97,18 @@ internal sealed class AppTokenSource(AppSettings settings, TokenTarget target, T
         {
             var token = await MintOnceAsync(cancellationToken).ConfigureAwait(false);
             LastMint = new AppMint(slug!, token.InstallationId, token.Fingerprint, token.ExpiresAt, token.Permissions, token.RepositorySelection);
-            await AuditAsync("ok", token.Fingerprint.ToString(),
+            await AuditAsync(AuditOutcomes.Ok, token.Fingerprint.ToString(),
                 string.Create(CultureInfo.InvariantCulture, $"installation {token.InstallationId}, expires {token.ExpiresAt:u}, {Describe(token.Permissions)}, repository_selection {token.RepositorySelection}")).ConfigureAwait(false);
             return token;
         }
         catch (AppDenial denial)
         {
-            await AuditAsync("denied", null, denial.Exception.Problem).ConfigureAwait(false);
+            await AuditAsync(AuditOutcomes.Denied, null, denial.Exception.Problem).ConfigureAwait(false);
             throw denial.Exception;
         }
         catch (TokenSourceException e)
         {
-            await AuditAsync("failed", null, e.Problem).ConfigureAwait(false);
+            await AuditAsync(AuditOutcomes.Failed, null, e.Problem).ConfigureAwait(false);
             throw;
         }
     }
@@ -192,11 +192,11 @@ internal sealed class AppTokenSource(AppSettings settings, TokenTarget target, T
     private static string Describe(IReadOnlyDictionary<string, string> permissions) =>
         string.Join(" ", permissions.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}:{p.Value}"));
 
-    private async Task AuditAsync(string outcome, string? fingerprint, string detail)
+    private async Task AuditAsync(AuditOutcome outcome, string? fingerprint, string detail)
     {
         if (context.Audit is { } audit)
         {
-            await audit.AppendAsync(new AuditEvent("token.mint", target.FullName, outcome, fingerprint, context.Redactor.Redact(detail)), CancellationToken.None).ConfigureAwait(false);
+            await audit.AppendAsync(new AuditEvent(AuditActions.TokenMint, target.FullName, outcome, fingerprint, context.Redactor.Redact(detail)), CancellationToken.None).ConfigureAwait(false);
         }
     }
 

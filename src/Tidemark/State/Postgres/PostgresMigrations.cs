@@ -4,6 +4,7 @@ namespace Tidemark.State.Postgres;
 /// The PostgreSQL schema, as ordered scripts with the same version numbers as <see cref="SqliteMigrations"/> (version
 /// N means the same tables in both backends). Append only: a released script is never edited. Times are Unix
 /// milliseconds from Tidemark's clock, as in SQLite; nothing here has a column for a token or any credential.
+/// Version 4 has no backfill from the audit log (SQLite's has): no PostgreSQL store predates it.
 /// </summary>
 internal static class PostgresMigrations
 {
@@ -97,6 +98,34 @@ internal static class PostgresMigrations
                 current_fingerprint TEXT NOT NULL,
                 lacking TEXT NOT NULL,
                 refused_at BIGINT NOT NULL);
+            """),
+        (4, """
+            ALTER TABLE audit_events ADD COLUMN run_id TEXT NULL;
+            CREATE INDEX audit_events_run ON audit_events (run_id, token_fingerprint);
+            ALTER TABLE runs ADD COLUMN run_id TEXT NULL;
+            CREATE TABLE pushed_commits (
+                repository TEXT NOT NULL,
+                branch TEXT NOT NULL,
+                sha TEXT NOT NULL,
+                run_id TEXT NULL,
+                at BIGINT NOT NULL,
+                PRIMARY KEY (repository, branch, sha));
+            CREATE TABLE pull_request_closures (
+                repository TEXT NOT NULL,
+                number INTEGER NOT NULL,
+                branch TEXT NOT NULL,
+                closed_by TEXT NOT NULL CHECK (closed_by IN ('tidemark', 'person', 'merge')),
+                at BIGINT NOT NULL,
+                reason TEXT NOT NULL,
+                PRIMARY KEY (repository, number));
+            CREATE INDEX pull_request_closures_branch ON pull_request_closures (repository, branch);
+            CREATE TABLE announcements (
+                repository TEXT NOT NULL,
+                branch TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                key TEXT NOT NULL,
+                at BIGINT NOT NULL,
+                PRIMARY KEY (repository, branch, kind, key));
             """),
     ];
 

@@ -7,15 +7,16 @@ namespace Tidemark.State.Postgres;
 /// <summary>Runs and decisions in PostgreSQL. Every text is redacted before it is written.</summary>
 internal sealed class PostgresRunStore(PostgresDatabase database, TimeProvider time, ISecretRedactor redactor) : IRunWriter, IRunReader
 {
-    private const string RunColumns = "id, repository, trigger, started_at, ended_at, outcome, reference_count, change_count, error_count";
+    private const string RunColumns = "id, repository, trigger, started_at, ended_at, outcome, reference_count, change_count, error_count, run_id";
 
     public Task<long> StartRunAsync(RunStart start, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(start);
         return database.UseAsync(async connection =>
         {
-            var ids = await QueryAsync(connection, "INSERT INTO runs (repository, trigger, started_at) VALUES (@r, @t, @at) RETURNING id", r => r.GetInt64(0),
-                cancellationToken, ("r", redactor.Redact(start.Repository)), ("t", redactor.Redact(start.Trigger)), ("at", time.GetUtcNow().ToUnixTimeMilliseconds())).ConfigureAwait(false);
+            var ids = await QueryAsync(connection, "INSERT INTO runs (repository, trigger, started_at, run_id) VALUES (@r, @t, @at, @run) RETURNING id", r => r.GetInt64(0),
+                cancellationToken, ("r", redactor.Redact(start.Repository)), ("t", redactor.Redact(start.Trigger)), ("at", time.GetUtcNow().ToUnixTimeMilliseconds()),
+                ("run", Redact(start.RunId))).ConfigureAwait(false);
             return ids[0];
         }, cancellationToken);
     }
@@ -66,5 +67,5 @@ internal sealed class PostgresRunStore(PostgresDatabase database, TimeProvider t
     private string? Redact(string? text) => text is null ? null : redactor.Redact(text);
 
     private static RunRecord ReadRun(NpgsqlDataReader r) =>
-        new(r.GetInt64(0), r.GetString(1), r.GetString(2), Time(r, 3), NullableTime(r, 4), NullableString(r, 5), r.GetInt32(6), r.GetInt32(7), r.GetInt32(8));
+        new(r.GetInt64(0), r.GetString(1), r.GetString(2), Time(r, 3), NullableTime(r, 4), NullableString(r, 5), r.GetInt32(6), r.GetInt32(7), r.GetInt32(8), NullableString(r, 9));
 }

@@ -20,6 +20,7 @@ internal static class PostgresStateStore
         var audit = new PostgresAuditLog(database, time, redactor);
         var locks = new PostgresRepositoryLock(database, time, redactor, options.LockPollInterval);
         var tokens = new PostgresTokenLedger(database, time, redactor);
-        return new StateStore(runs, runs, pullRequests, pullRequests, tags, tags, locks, audit, audit, tokens, tokens);
+        var branches = new PostgresBranchMemory(database, time, redactor);
+        return new StateStore(runs, runs, pullRequests, pullRequests, tags, tags, locks, audit, audit, tokens, tokens, branches, branches, branches, branches, branches, branches);
     }
 }

@@ -32,11 +32,11 @@ public sealed class PostgresRunTests(PostgresFixture postgres, RunFixture fixtur
         Assert.False(File.Exists(scene.StatePath), "no SQLite file is written when the state is in PostgreSQL");
         Assert.All(runs, run => Assert.DoesNotContain(postgres.Server.Password, run.Out + run.Error, StringComparison.Ordinal));
 
-        var audit = await scene.TidemarkAsync("audit", "--state", url, "--action", AuditActions.PullRequestCreate);
+        var audit = await scene.TidemarkAsync("audit", "--state", url, "--action", AuditActions.PullRequestCreate.Name, "--repo", scene.Repository.FullName);
         var tokens = await scene.TidemarkWithAsync(new Dictionary<string, string> { [CommonStateVariable] = url }, ["token", "status"]);
 
         Assert.True(audit.ExitCode == 0, audit.Error);
-        Assert.Contains(AuditActions.PullRequestCreate, audit.Out, StringComparison.Ordinal);
+        Assert.Contains(AuditActions.PullRequestCreate.Name, audit.Out, StringComparison.Ordinal);
         Assert.True(tokens.ExitCode == 0, tokens.Error);
         Assert.DoesNotContain(postgres.Server.Password, audit.Out + audit.Error + tokens.Out + tokens.Error, StringComparison.Ordinal);
     }

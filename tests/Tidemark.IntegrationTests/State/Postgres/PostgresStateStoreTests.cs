@@ -123,7 +123,8 @@ public sealed class PostgresStateStoreTests(PostgresFixture fixture) : StateStor
                 UNION ALL SELECT row_to_json(x)::text FROM repository_locks x UNION ALL SELECT row_to_json(x)::text FROM audit_events x
                 UNION ALL SELECT row_to_json(x)::text FROM tokens x UNION ALL SELECT row_to_json(x)::text FROM token_actions x
                 UNION ALL SELECT row_to_json(x)::text FROM token_rotations x UNION ALL SELECT row_to_json(x)::text FROM token_refusals x
-                UNION ALL SELECT row_to_json(x)::text FROM token_expiry_comments x) rows
+                UNION ALL SELECT row_to_json(x)::text FROM token_expiry_comments x UNION ALL SELECT row_to_json(x)::text FROM pushed_commits x
+                UNION ALL SELECT row_to_json(x)::text FROM pull_request_closures x UNION ALL SELECT row_to_json(x)::text FROM announcements x) rows
             """);
         Assert.Contains("[REDACTED]", everything, StringComparison.Ordinal);
         foreach (var form in StateWrites.SecretForms(secret))
