@@ -10,6 +10,17 @@ internal static class StartupHook
 {
     public static void Initialize()
     {
+        if (Environment.GetEnvironmentVariable("JIT_COUNTER_LOAD_STACK") is { Length: > 0 } prefix)
+        {
+            // who loads an assembly whose name starts with the prefix (e.g. System.Reflection.Emit): its stack, once
+            AppDomain.CurrentDomain.AssemblyLoad += (_, e) =>
+            {
+                if (e.LoadedAssembly.GetName().Name?.StartsWith(prefix, StringComparison.Ordinal) == true)
+                {
+                    Console.Error.WriteLine("load " + e.LoadedAssembly.GetName().Name + "\n" + Environment.StackTrace);
+                }
+            };
+        }
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             var line = string.Create(

@@ -49,6 +49,11 @@ if (args.Length >= 2 && args[0] == "profile")
     KindProfile.Run(args[1]);
     return 0;
 }
+if (args.Length >= 2 && args[0] == "helm-index")
+{
+    var megabytes = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 30;
+    return HelmIndexBenchmark.Run(args[1], megabytes, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 3, args.Length > 4 && args[4] == "events");
+}
 if (args.Length >= 1 && args[0] == "scan")
 {
     return await ScanBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Tidemark.Cli.Rendering;
+using Tidemark.Configuration;
 using Tidemark.State;
 
 namespace Tidemark.Cli.Commands;
@@ -35,8 +36,9 @@ internal static class AuditCommand
             {
                 Repository = Repository(parse.GetValue(repo)), RunId = RunId(parse.GetValue(run)),
             };
-            var path = CommonOptions.StatePath(parse.GetValue(state), env);
-            var store = await CommonOptions.OpenStateAsync(path, existing: true, env.Time, env.Redactor, cancellationToken).ConfigureAwait(false);
+            var composition = new Composition(env);
+            var path = composition.StatePath(parse.GetValue(state));
+            var store = await composition.OpenExistingStateAsync(path, cancellationToken).ConfigureAwait(false);
             var records = await store.AuditReader.QueryAsync(query, cancellationToken).ConfigureAwait(false);
             await AuditRenderer.WriteAsync(env.Out, records, parse.GetValue(output)!).ConfigureAwait(false);
             return ExitCodes.Success;

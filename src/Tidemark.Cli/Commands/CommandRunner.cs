@@ -1,10 +1,18 @@
+using Tidemark.Automation;
 using Tidemark.Configuration;
+using Tidemark.Credentials;
+using Tidemark.Forges;
+using Tidemark.Git;
 using Tidemark.Registries;
 using Tidemark.State;
 
 namespace Tidemark.Cli.Commands;
 
-/// <summary>The one place where a command's failures become messages and exit codes (STYLE §16).</summary>
+/// <summary>
+/// The one place where a command's failures become messages and exit codes (STYLE §16), for every command: bad input
+/// (usage, configuration, a token source, a leaked token) exits 2; the work failing (git, forge, registry, a held
+/// repository lease, no working token, a run not fully recorded) exits 1; a state store problem by its kind.
+/// </summary>
 internal static class CommandRunner
 {
     public static async Task<int> RunAsync(CliEnvironment env, Func<Task<int>> command)
@@ -18,12 +26,12 @@ internal static class CommandRunner
             await env.Error.WriteLineAsync($"tidemark: {e.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
-        catch (Credentials.TokenSourceException e)
+        catch (TokenSourceException e)
         {
             await env.Error.WriteLineAsync($"tidemark: {e.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
-        catch (Credentials.LeakedTokenException e)
+        catch (LeakedTokenException e)
         {
             await env.Error.WriteLineAsync($"tidemark: {e.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;
@@ -41,6 +49,18 @@ internal static class CommandRunner
         catch (RegistryException e)
         {
             await env.Error.WriteLineAsync($"tidemark: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+        catch (RunNotRecordedException e)
+        {
+            await env.Error.WriteLineAsync($"tidemark: error: {e.Message}").ConfigureAwait(false);
+            await env.Error.WriteLineAsync($"tidemark: {e.InnerException!.Message}").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+        catch (Exception e) when (e is GitException or ForgeException or RepositoryLockedException or NoWorkingTokenException)
+        {
+            // their messages are already written for people; a hint names the doctor check that shows more
+            await env.Error.WriteLineAsync($"tidemark: {e.Message}{Doctor.DoctorHints.Suffix(e)}").ConfigureAwait(false);
             return ExitCodes.Failed;
         }
         catch (OperationCanceledException)

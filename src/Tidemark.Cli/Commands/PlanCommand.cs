@@ -2,11 +2,10 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Tidemark.Automation;
 using Tidemark.Cli.Rendering;
-using Tidemark.Registries;
 
 namespace Tidemark.Cli.Commands;
 
-/// <summary><c>tidemark plan</c>: what would change and why, as a table, JSON or a diff; touches nothing.</summary>
+/// <summary><c>tidemark plan</c>: what would change and why, as a table, JSON or a diff; touches nothing. The planning is <see cref="ScopePlanning"/>'s.</summary>
 internal static class PlanCommand
 {
     public static Command Create(CliEnvironment env, ILoggerFactory logging)
@@ -25,7 +24,7 @@ internal static class PlanCommand
         {
             var workspace = await RepositoryOptions.LoadAsync(parse.GetValue(repo), parse.GetValue(config), env, cancellationToken).ConfigureAwait(false);
             var mode = UpdateMode.Of(workspace.Flux, workspace.Config);
-            var plans = await PlanScopesAsync(env, logging, workspace, mode, parse.GetValue(secrets)!, parse.GetValue(explain), cancellationToken).ConfigureAwait(false);
+            var plans = await ScopePlanning.PlanAsync(new Composition(env, logging).Planning(), workspace, mode, parse.GetValue(secrets)!, parse.GetValue(explain), cancellationToken).ConfigureAwait(false);
             await PlanRenderer.WriteAsync(env.Out, env.Error, mode, plans, parse.GetValue(output)!, parse.GetValue(explain)).ConfigureAwait(false);
             if (parse.GetValue(write))
             {
@@ -53,28 +52,5 @@ internal static class PlanCommand
             await File.WriteAllBytesAsync(path, Tidemark.Manifests.ManifestText.Encode(file.First().Updated), cancellationToken).ConfigureAwait(false);
             await env.Error.WriteLineAsync($"tidemark: wrote {file.Key}").ConfigureAwait(false);
         }
-    }
-
-    /// <summary>The plan of the repository's first scope (its only one without Flux automations).</summary>
-    /// <param name="cache">Reuses tag listings from the state store (run); null lists every registry (plan).</param>
-    public static async Task<Plan> PlanAsync(CliEnvironment env, ILoggerFactory logging, Workspace workspace, string secretsDirectory, bool explain, CancellationToken cancellationToken, Func<ITagSource, ITagSource>? cache = null)
-    {
-        var mode = UpdateMode.Of(workspace.Flux, workspace.Config);
-        return (await PlanScopesAsync(env, logging, workspace, mode, secretsDirectory, explain, cancellationToken, cache, mode.Scopes.Take(1)).ConfigureAwait(false))[0];
-    }
-
-    /// <summary>One plan per scope of <paramref name="mode"/> (or of <paramref name="only"/>), each image's tags listed once for all.</summary>
-    public static async Task<IReadOnlyList<Plan>> PlanScopesAsync(CliEnvironment env, ILoggerFactory logging, Workspace workspace, UpdateMode mode, string secretsDirectory, bool explain, CancellationToken cancellationToken, Func<ITagSource, ITagSource>? cache = null, IEnumerable<UpdateScope>? only = null)
-    {
-        var options = RegistryOptionsBuilder.Build(workspace.Config, workspace.Flux, env.DockerConfigPath(), secretsDirectory);
-        using var client = RegistryClient.Create(options, env.Time, logging.CreateLogger("Tidemark.Registries"), env.Redactor);
-        var tags = cache is null ? (ITagSource)client : cache(client);
-        var planner = new Planner(new MemoizingTagSource(tags, cancellationToken), client);
-        var plans = new List<Plan>();
-        foreach (var scope in only ?? mode.Scopes)
-        {
-            plans.Add(await planner.PlanAsync(workspace, mode, scope, explain, cancellationToken).ConfigureAwait(false));
-        }
-        return plans;
     }
 }

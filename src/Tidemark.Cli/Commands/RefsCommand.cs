@@ -4,7 +4,7 @@ using Tidemark.Cli.Rendering;
 
 namespace Tidemark.Cli.Commands;
 
-/// <summary><c>tidemark refs</c>: every image reference found, with its place, kind and governing policy.</summary>
+/// <summary><c>tidemark refs</c>: every image, chart and OCI artifact reference found, with its place, kind and governing policy.</summary>
 internal static class RefsCommand
 {
     public static Command Create(CliEnvironment env)
@@ -12,7 +12,7 @@ internal static class RefsCommand
         var repo = RepositoryOptions.Repo();
         var config = CommonOptions.Config();
         var output = CommonOptions.Output("table", "json");
-        var command = new Command("refs", "List every image reference in the repository, where it is and which policy governs it")
+        var command = new Command("refs", "List every image, Helm chart and OCI artifact reference in the repository, where it is and which policy governs it")
         {
             repo, config, output,
         };

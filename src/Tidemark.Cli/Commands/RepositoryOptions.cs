@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Tidemark.Automation;
+using Tidemark.Cli.Rendering;
+using Tidemark.Configuration;
 
 namespace Tidemark.Cli.Commands;
 
@@ -19,12 +21,6 @@ internal static class RepositoryOptions
         {
             throw new UsageException($"--repo {root}: no such folder (give the path of the repository's working tree)");
         }
-        var settings = await ConfigFiles.LoadAsync(config, root, env.Error, cancellationToken).ConfigureAwait(false);
-        var workspace = Workspace.Load(root, settings);
-        foreach (var warning in workspace.Flux.Diagnostics.Where(d => d.Severity == Configuration.DiagnosticSeverity.Warning))
-        {
-            await env.Error.WriteLineAsync($"tidemark: {warning}").ConfigureAwait(false);
-        }
-        return workspace;
+        return await ScopePlanning.LoadWorkspaceAsync(root, config, new CliRunReport(env).NoteAsync, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,8 +1,10 @@
 using System.CommandLine;
+using Tidemark.Automation;
+using Tidemark.Configuration;
 
 namespace Tidemark.Cli.Commands;
 
-/// <summary>The options of <c>tidemark run</c>, and reading them into a <see cref="RunRequest"/>.</summary>
+/// <summary>The options of <c>tidemark run</c>, and reading them into <see cref="RunSettings"/>.</summary>
 internal sealed class RunOptions
 {
     private readonly Option<string?> repo = new("--repo")
@@ -23,11 +25,7 @@ internal sealed class RunOptions
         HelpName = "URL",
     };
 
-    private readonly Option<string?> state = new("--state")
-    {
-        Description = $"The state store: a SQLite file (default: .tidemark/state.db beside the work directory) or a PostgreSQL connection string postgres://USER@HOST:PORT/DATABASE (password in PGPASSWORD or a passfile); default ${CommonOptions.StateVariable}",
-        HelpName = "FILE|URL",
-    };
+    private readonly Option<string?> state = CommonOptions.State();
 
     private readonly Option<DirectoryInfo?> workDir = new("--work-dir") { Description = "Where Tidemark keeps its clone (default: ./tidemark-work)", HelpName = "DIR" };
 
@@ -101,7 +99,7 @@ internal sealed class RunOptions
         command.Add(nextTokenCommand);
     }
 
-    public RunRequest Read(ParseResult parse) => new(
+    public RunSettings Read(ParseResult parse) => new(
         parse.GetValue(repo),
         parse.GetValue(config),
         parse.GetValue(dryRun),
@@ -122,8 +120,10 @@ internal sealed class RunOptions
         Words(parse.GetValue(nextTokenCommand)))
     {
         ApiUrlGiven = parse.GetValue(apiUrl) is not null,
-        Output = parse.GetResult(output) is null ? "text" : parse.GetValue(output)!,
     };
+
+    /// <summary><c>run --output</c>: <c>text</c> (lines for people, as it goes) or <c>json</c> (one object at the end: docs/run.schema.json).</summary>
+    public string Output(ParseResult parse) => parse.GetResult(output) is null ? "text" : parse.GetValue(output)!;
 
     private static string[]? Words(string? command) => command?.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

@@ -31,7 +31,7 @@ internal static class ScanCommand
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(env, async () =>
         {
-            var settings = await ConfigFiles.LoadAsync(parse.GetValue(config), null, env.Error, cancellationToken).ConfigureAwait(false);
+            var settings = await ConfigFiles.LoadAsync(parse.GetValue(config), null, new CliRunReport(env).NoteAsync, cancellationToken).ConfigureAwait(false);
             var requests = Requests(parse.GetValue(images)!, parse.GetValue(policy), parse.GetValue(filter), parse.GetValue(extract), settings);
             var results = await ScanAsync(env, logging, settings, requests, parse.GetValue(explain), cancellationToken).ConfigureAwait(false);
             await ScanRenderer.WriteAsync(env.Out, results, parse.GetValue(output)!, parse.GetValue(explain)).ConfigureAwait(false);
@@ -73,8 +73,7 @@ internal static class ScanCommand
 
     private static async Task<IReadOnlyList<ScanResult>> ScanAsync(CliEnvironment env, ILoggerFactory logging, TidemarkConfig config, List<ScanRequest> requests, bool explain, CancellationToken cancellationToken)
     {
-        var options = RegistryOptionsBuilder.Build(config, FluxObjects.Empty, env.DockerConfigPath(), "/var/run/secrets/tidemark/registries");
-        using var client = RegistryClient.Create(options, env.Time, logging.CreateLogger("Tidemark.Registries"), env.Redactor);
+        using var client = new Composition(env, logging).Planning().RegistryClient(config, FluxObjects.Empty, "/var/run/secrets/tidemark/registries");
         var scanner = new ImageScanner(new MemoizingTagSource(client, cancellationToken));
         var repositories = requests.Select(r => (r.Reference.Registry, r.Reference.Repository)).Distinct().Count();
         var progress = Progress.Start(env, $"listing tags of {repositories} {(repositories == 1 ? "repository" : "repositories")}", requests.Count);

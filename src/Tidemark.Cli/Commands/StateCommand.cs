@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tidemark.Configuration;
 using Tidemark.State;
 using Tidemark.State.Postgres;
 
@@ -26,21 +27,11 @@ internal static class StateCommand
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(env, async () =>
         {
-            var path = CommonOptions.StatePath(parse.GetValue(state), env);
-            var health = PostgresConnectionString.Recognises(path)
-                ? await CheckPostgresAsync(path, env, cancellationToken).ConfigureAwait(false)
-                : await new SqliteDatabase(new SqliteStateOptions(path), env.Time).CheckAsync(cancellationToken).ConfigureAwait(false);
+            var health = await new Composition(env).CheckStateAsync(parse.GetValue(state), cancellationToken).ConfigureAwait(false);
             await WriteAsync(env, health).ConfigureAwait(false);
             return health.Healthy ? ExitCodes.Success : ExitCodes.Failed;
         }));
         return command;
-    }
-
-    /// <summary>PostgreSQL checks its own pages; what is reported is the schema version and the leases held.</summary>
-    private static async Task<StateHealth> CheckPostgresAsync(string location, CliEnvironment env, CancellationToken cancellationToken)
-    {
-        await using var database = new PostgresDatabase(PostgresConnectionString.Parse(location, env.Redactor), env.Time, env.Redactor);
-        return await database.CheckAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task WriteAsync(CliEnvironment env, StateHealth health)
@@ -82,10 +73,11 @@ internal static class StateCommand
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(env, async () =>
         {
-            var path = CommonOptions.StatePath(parse.GetValue(state), env);
+            var composition = new Composition(env);
+            var path = composition.StatePath(parse.GetValue(state));
             if (PostgresConnectionString.Recognises(path))
             {
-                throw new UsageException($"state repair moves a broken SQLite file aside; {CommonOptions.StateDisplay(path, env.Redactor)} is a PostgreSQL database, which the server keeps intact: use `tidemark state check` and the server's own tools (pg_dump, a new database) instead");
+                throw new UsageException($"state repair moves a broken SQLite file aside; {composition.StateDisplay(path)} is a PostgreSQL database, which the server keeps intact: use `tidemark state check` and the server's own tools (pg_dump, a new database) instead");
             }
 
             var database = new SqliteDatabase(new SqliteStateOptions(path), env.Time);

@@ -87,8 +87,9 @@ internal static class TokenCommand
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(env, async () =>
         {
-            var path = CommonOptions.StatePath(parse.GetValue(state), env);
-            var store = await CommonOptions.OpenStateAsync(path, existing: true, env.Time, env.Redactor, cancellationToken).ConfigureAwait(false);
+            var composition = new Composition(env);
+            var path = composition.StatePath(parse.GetValue(state));
+            var store = await composition.OpenExistingStateAsync(path, cancellationToken).ConfigureAwait(false);
             var tokens = await store.TokenReader.ListTokensAsync(cancellationToken).ConfigureAwait(false);
             var rotations = await store.TokenReader.ListRotationsAsync(cancellationToken).ConfigureAwait(false);
             var refusals = await store.TokenReader.ListRefusalsAsync(cancellationToken).ConfigureAwait(false);

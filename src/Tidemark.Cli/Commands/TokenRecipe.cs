@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Tidemark.Configuration;
 
 namespace Tidemark.Cli.Commands;
 
@@ -38,16 +39,7 @@ internal sealed partial record TokenRecipe(
     }
 
     /// <summary>True when an update path is, contains or lies under <c>.github/workflows</c>.</summary>
-    public static bool TouchesWorkflows(string path)
-    {
-        var normalized = path.Replace('\\', '/').Trim().TrimEnd('/');
-        while (normalized.StartsWith("./", StringComparison.Ordinal))
-        {
-            normalized = normalized[2..];
-        }
-
-        return normalized is ".github" or ".github/workflows" || normalized.StartsWith(".github/workflows/", StringComparison.Ordinal);
-    }
+    public static bool TouchesWorkflows(string path) => Credentials.WorkflowPaths.Touches(path);
 
     private static (string Owner, string Repo) SplitRepository(string value)
     {

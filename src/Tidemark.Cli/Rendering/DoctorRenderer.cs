@@ -73,14 +73,5 @@ internal static class DoctorRenderer
         _ => "-",
     };
 
-    public static string Label(Capability capability) => capability switch
-    {
-        Capability.Authenticate => "Authenticate",
-        Capability.SeeRepository => "See repository",
-        Capability.ReadBase => "Read base",
-        Capability.CreatePullRequest => "Create PR",
-        Capability.PushBranch => "Push branch",
-        Capability.ModifyWorkflows => "Modify workflows",
-        _ => "Expiry",
-    };
+    public static string Label(Capability capability) => CapabilityLabels.Label(capability);
 }

@@ -43,6 +43,6 @@ internal static class RefsRenderer
         }
         var image = governed?.Image ?? site.Image;
         var policy = governed is not null ? governed.Policy.Text : $"none ({ignored!.Reason})";
-        return new ReferenceJson(site.File, site.Line, site.Column, site.Kind, site.Written, image?.Registry, image?.Repository, image?.Tag, image?.Digest, policy, governed?.Origin);
+        return new ReferenceJson(site.File, site.Line, site.Column, site.Kind, site.Written, image?.Registry, image?.Repository, image?.Tag ?? site.Floating, image?.Digest, policy, governed?.Origin, site.Artifact.Name());
     }
 }

@@ -5,9 +5,11 @@ namespace Tidemark.Cli.Rendering;
 /// <summary>Prints what <c>tidemark run</c> did: the changes, the branch, the pull request and anything a person must know.</summary>
 internal static class RunRenderer
 {
-    /// <param name="scopeLine">The Flux automation the plan belongs to, e.g. <c>ImageUpdateAutomation flux-system/apps (path ./apps)</c>.</param>
-    public static async Task WriteAsync(TextWriter output, TextWriter error, PublishSettings settings, Plan plan, Outcome outcome, string? scopeLine = null)
+    /// <summary>One published scope; its plan's errors are the run's <c>tidemark: error:</c> lines (<see cref="CliRunReport"/>).</summary>
+    public static async Task WriteAsync(TextWriter output, ScopeResult scope)
     {
+        ArgumentNullException.ThrowIfNull(scope);
+        var (settings, plan, outcome, scopeLine) = (scope.Settings, scope.Plan, scope.Outcome, scope.ScopeLine);
         var dry = outcome.DryRun ? " (dry run)" : "";
         if (PlanRenderer.FailedHeadline(plan.Failed) is { } headline)
         {
@@ -36,11 +38,6 @@ internal static class RunRenderer
         {
             await output.WriteLineAsync($"note: {note}").ConfigureAwait(false);
         }
-
-        foreach (var problem in plan.Errors)
-        {
-            await error.WriteLineAsync($"tidemark: error: {problem}").ConfigureAwait(false);
-        }
     }
 
     /// <summary><c>created #3 URL</c>; in a dry run what would happen (<c>would open</c>), never a past tense that did not happen.</summary>
@@ -60,8 +57,11 @@ internal static class RunRenderer
             : outcome.Action.ToString().ToLowerInvariant();
 
     /// <summary>The whole command's result as one JSON object (<c>run --output json</c>).</summary>
-    public static Task WriteJsonAsync(TextWriter output, string repository, bool dryRun, UpdateMode mode, IReadOnlyList<(PublishSettings Settings, Plan Plan, Outcome Outcome)> results, IReadOnlyList<string> warnings, IReadOnlyList<string> errors) =>
-        JsonOutput.WriteAsync(output, new RunJson(repository, dryRun, PlanRenderer.ModeOf(mode), [.. results.Select(r => ResultOf(r.Settings, r.Plan, r.Outcome))], warnings, errors));
+    public static Task WriteJsonAsync(TextWriter output, RunResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return JsonOutput.WriteAsync(output, new RunJson(result.Repository, result.DryRun, PlanRenderer.ModeOf(result.Mode), [.. result.Scopes.Select(r => ResultOf(r.Settings, r.Plan, r.Outcome))], result.Warnings, result.Errors));
+    }
 
     private static RunResultJson ResultOf(PublishSettings settings, Plan plan, Outcome outcome) => new(
         outcome.RunId,

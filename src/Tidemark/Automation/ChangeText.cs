@@ -13,9 +13,29 @@ internal static partial class ChangeText
     public const string NonBreakingSentence =
         "This update was automatically applied based on the configured semver policy.\nOnly non-breaking changes (patch and minor versions) are auto-applied.";
 
-    /// <summary>One line per change: <c>- quay.io/jetstack/cert-manager-controller: v1.16.2 → v1.18.2</c>, marked <c>(major update)</c> when it is one.</summary>
+    /// <summary>One line per change: <c>- quay.io/jetstack/cert-manager-controller: v1.16.2 → v1.18.2</c>, marked <c>(major update)</c> when it is one.
+    /// Images come first; charts and OCI artifacts follow, each named with the objects that hold it:
+    /// <c>- chart podinfo (HelmRelease apps/podinfo): 6.5.0 → 6.7.1</c>.</summary>
     public static IReadOnlyList<string> ChangeLines(IReadOnlyList<PlannedChange> changes) =>
-        [.. changes.Select(c => $"- {c.Image}: {c.From} → {c.To}" + (IsMajor(c.From, c.To) ? " (major update)" : ""))];
+        [.. ImageLines(changes), .. ArtifactLines(changes)];
+
+    private static IEnumerable<string> ImageLines(IReadOnlyList<PlannedChange> changes) =>
+        changes.Where(c => c.Artifact == Manifests.ArtifactKind.Image).Select(Line);
+
+    private static IEnumerable<string> ArtifactLines(IReadOnlyList<PlannedChange> changes) =>
+        changes.Where(c => c.Artifact != Manifests.ArtifactKind.Image).OrderBy(c => c.Artifact).Select(Line);
+
+    private static string Line(PlannedChange c)
+    {
+        var what = c.Artifact switch
+        {
+            Manifests.ArtifactKind.HelmChart => $"chart {c.Image[(c.Image.LastIndexOf('/') + 1)..]}",
+            Manifests.ArtifactKind.OciArtifact => $"artifact {c.Image}",
+            _ => c.Image,
+        };
+        var holders = c.Holders.Count == 0 ? "" : $" ({string.Join(", ", c.Holders)})";
+        return $"- {what}{holders}: {c.From} → {c.To}" + (IsMajor(c.From, c.To) ? " (major update)" : "");
+    }
 
     /// <summary>
     /// The pull request's title: the configured one, except that the default — which promises non-breaking changes —
@@ -57,9 +77,18 @@ internal static partial class ChangeText
     public static string Body(IReadOnlyList<PlannedChange> changes, string branch, IReadOnlyList<HeldBackUpdate>? held = null)
     {
         var text = new StringBuilder();
-        foreach (var line in ChangeLines(changes))
+        foreach (var line in ImageLines(changes))
         {
             text.Append(line).Append('\n');
+        }
+
+        if (changes.Any(c => c.Artifact != Manifests.ArtifactKind.Image))
+        {
+            text.Append(changes.Any(c => c.Artifact == Manifests.ArtifactKind.Image) ? "\n" : "").Append("Charts and OCI artifacts:\n\n");
+            foreach (var line in ArtifactLines(changes))
+            {
+                text.Append(line).Append('\n');
+            }
         }
 
         if (held is { Count: > 0 })

@@ -38,7 +38,7 @@ internal static class PlanBuilder
             if (updates.TryGetValue(decision.Key, out var update) && places.Count > 0)
             {
                 var edited = sites.Where(s => editedFiles.Contains(s.Site.File)).Select(s => SiteChangeOf(s, update.To, digests.GetValueOrDefault(decision.Key))).Where(c => c.OldValue != c.NewValue).Distinct().ToList();
-                changes.Add(new PlannedChange(image.FamiliarName, decision.Key.Tag ?? "", update.To, decision.Policy.Text, update.Group, update.Reason, places) { Sites = edited, HeldBack = update.HeldBack });
+                changes.Add(new PlannedChange(image.FamiliarName, decision.Key.Tag ?? "", update.To, decision.Policy.Text, update.Group, update.Reason, places) { Sites = edited, HeldBack = update.HeldBack, Artifact = sites[0].Site.Artifact, Holders = [.. sites.Select(s => s.Site.Holder).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)] });
             }
         }
         return new Plan(

@@ -22,7 +22,7 @@ internal sealed class Planner(ITagSource tags, IDigestSource digests)
     public async Task<Plan> PlanAsync(Workspace workspace, UpdateMode mode, UpdateScope scope, bool explain, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        var binding = ReferenceBinder.Bind(workspace.Discovery.Sites, workspace.Config, workspace.Flux, mode, scope);
+        var binding = await FloatingAsync(ReferenceBinder.Bind(workspace.Discovery.Sites, workspace.Config, workspace.Flux, mode, scope), workspace.Discovery.Sites, cancellationToken).ConfigureAwait(false);
         var (listings, failures) = await LookupAsync(binding.References, cancellationToken).ConfigureAwait(false);
         var decisions = Decider.Decide(binding.References, listings, failures, workspace.Config.Groups, explain);
         var updates = decisions.OfType<Decision.Update>().ToDictionary(d => d.Key);
@@ -55,6 +55,46 @@ internal sealed class Planner(ITagSource tags, IDigestSource digests)
         return (
             results.Where(r => r.Listing is not null).ToDictionary(r => r.Name, r => r.Listing!),
             results.Where(r => r.Failure is not null).ToDictionary(r => r.Name, r => r.Failure!));
+    }
+
+    /// <summary>
+    /// A floating chart or artifact (a version range Flux resolves) is never pinned; its reason says what the range
+    /// resolves to today, from the same (memoised, cached) listing, or why that is not known.
+    /// </summary>
+    private async Task<BindingResult> FloatingAsync(BindingResult binding, IReadOnlyList<ReferenceSite> sites, CancellationToken cancellationToken)
+    {
+        var floating = sites.Where(s => s.Floating is not null && s.Image is not null).DistinctBy(s => (s.File, s.Line)).ToDictionary(s => (s.File, s.Line));
+        if (floating.Count == 0)
+        {
+            return binding;
+        }
+        var ignored = new List<NotUpdated>();
+        foreach (var item in binding.Ignored)
+        {
+            ignored.Add(item.File is { } file && floating.TryGetValue((file, item.Line), out var site)
+                ? item with { Reason = item.Reason + await ResolvesToAsync(site, cancellationToken).ConfigureAwait(false) }
+                : item);
+        }
+        return binding with { Ignored = ignored };
+    }
+
+    private async Task<string> ResolvesToAsync(ReferenceSite site, CancellationToken cancellationToken)
+    {
+        var range = Versions.SemverRange.Parse(site.Floating!);
+        if (!range.Succeeded)
+        {
+            return $"; the range cannot be read ({range.Error})";
+        }
+        try
+        {
+            var listing = await tags.ListTagsAsync(new RegistryRepository(site.Image!.Registry, site.Image.Repository), cancellationToken).ConfigureAwait(false);
+            var selected = Versions.TagSelector.Select(new Versions.SemverRangePolicy(range.Value!), null, listing.Tags, null).Selected;
+            return selected is null ? "; no version matches it today" : $"; it resolves to {selected} today";
+        }
+        catch (RegistryException e)
+        {
+            return $"; what it resolves to is not known ({e.Message})";
+        }
     }
 
     private async Task<(Dictionary<ImageKey, string> Digests, Dictionary<ImageKey, string> Errors)> DigestsAsync(IReadOnlyList<GovernedReference> references, Dictionary<ImageKey, Decision.Update> updates, CancellationToken cancellationToken)

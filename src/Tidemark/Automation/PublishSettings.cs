@@ -40,13 +40,6 @@ internal sealed record PublishSettings(
 
     public string Trigger { get; init; } = "cli";
 
-    /// <summary>Who holds the repository lock (the same owner may take it again).</summary>
-    public string LockOwner { get; init; } = "tidemark";
-
-    public TimeSpan LockWait { get; init; } = TimeSpan.FromMinutes(2);
-
-    public TimeSpan LockLease { get; init; } = TimeSpan.FromMinutes(15);
-
     /// <summary>The base commit the plan was made from; a base that moved since then is not built on.</summary>
     public string? PlannedBaseSha { get; init; }
 

@@ -6,7 +6,8 @@ using Tidemark.State;
 namespace Tidemark.Automation;
 
 /// <summary>
-/// The Publish and Record stages: under the repository lock, makes the update branch base head + ONE commit
+/// The Publish and Record stages: under the repository lease its caller holds (taken once per run, see
+/// <see cref="AutomationRun"/>; the publisher neither takes nor releases it), makes the update branch base head + ONE commit
 /// with the plan's edits, pushes it only when it differs (with a lease on the SHA last seen), never over a
 /// commit Tidemark did not make, then has <see cref="PullRequestSteward"/> open, update or close the one pull
 /// request. Every run is recorded (run, decisions, managed pull request, audit events). Convergent: a second
@@ -15,30 +16,29 @@ namespace Tidemark.Automation;
 /// </summary>
 internal sealed class Publisher(GitRepository git, IForge forge, StateStore state, AuditTrail? trail = null)
 {
-    public async Task<Outcome> PublishAsync(Plan plan, PublishSettings settings, CancellationToken cancellationToken)
+    /// <param name="lease">The lease on <see cref="PublishSettings.Repository"/> the caller holds for the whole run.</param>
+    public async Task<Outcome> PublishAsync(Plan plan, PublishSettings settings, RepositoryLease lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(settings);
-        var lease = await state.Locks.AcquireAsync(settings.Repository, settings.LockOwner, settings.LockLease, settings.LockWait, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(lease);
+        if (!string.Equals(lease.Repository, settings.Repository, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"the lease is on {lease.Repository}, not on {settings.Repository}", nameof(lease));
+        }
+
+        var runId = await state.RunWriter.StartRunAsync(new RunStart(settings.Repository, settings.Trigger, trail?.RunId), cancellationToken).ConfigureAwait(false);
+        await state.RunWriter.RecordDecisionsAsync(runId, DecisionsOf(plan), cancellationToken).ConfigureAwait(false);
+        var end = new RunEnd("failed", plan.Changes.Sum(c => c.Files.Count) + plan.Unchanged.Count, plan.Changes.Count, plan.Errors.Count);
         try
         {
-            var runId = await state.RunWriter.StartRunAsync(new RunStart(settings.Repository, settings.Trigger, trail?.RunId), cancellationToken).ConfigureAwait(false);
-            await state.RunWriter.RecordDecisionsAsync(runId, DecisionsOf(plan), cancellationToken).ConfigureAwait(false);
-            var end = new RunEnd("failed", plan.Changes.Sum(c => c.Files.Count) + plan.Unchanged.Count, plan.Changes.Count, plan.Errors.Count);
-            try
-            {
-                var outcome = await PublishLockedAsync(plan, settings, cancellationToken).ConfigureAwait(false);
-                end = end with { Outcome = outcome.RunOutcome };
-                return outcome with { RunId = runId };
-            }
-            finally
-            {
-                await state.RunWriter.EndRunAsync(runId, end, CancellationToken.None).ConfigureAwait(false);
-            }
+            var outcome = await PublishLockedAsync(plan, settings, cancellationToken).ConfigureAwait(false);
+            end = end with { Outcome = outcome.RunOutcome };
+            return outcome with { RunId = runId };
         }
         finally
         {
-            await state.Locks.ReleaseAsync(lease, CancellationToken.None).ConfigureAwait(false);
+            await state.RunWriter.EndRunAsync(runId, end, CancellationToken.None).ConfigureAwait(false);
         }
     }
 

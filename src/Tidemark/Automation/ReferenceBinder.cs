@@ -56,6 +56,10 @@ internal static class ReferenceBinder
         {
             return new Skipped(site.File, site.Line, $"\"{site.Written}\" does not name an image");
         }
+        if (site.Floating is { } range)
+        {
+            return new NotUpdated(image.FamiliarName, range, $"floating: resolved by Flux (the {ArtifactNoun(site)} version is the range \"{range}\"; never pinned)", site.File, site.Line);
+        }
         var rule = config.RuleFor(image.Name, image.FamiliarName);
         if (rule is { Ignore: true })
         {
@@ -69,6 +73,13 @@ internal static class ReferenceBinder
         var origin = rule?.Policy is null ? "default policy" : $"rule at {rule.Place}";
         return Resolve(site, image, spec, origin, null);
     }
+
+    private static string ArtifactNoun(ReferenceSite site) => site.Artifact switch
+    {
+        ArtifactKind.HelmChart => "chart",
+        ArtifactKind.OciArtifact => "artifact",
+        _ => "image",
+    };
 
     private static object BindMarker(ReferenceSite site, SetterMarker marker, FluxObjects flux)
     {

@@ -1,6 +1,7 @@
 using Tidemark.Configuration;
 using Tidemark.Configuration.Flux;
 using Tidemark.Manifests;
+using Tidemark.Manifests.HelmReleaseChart;
 
 namespace Tidemark.Automation;
 
@@ -14,6 +15,8 @@ internal sealed record Workspace(string Root, TidemarkConfig Config, FluxObjects
     public static Workspace Load(string root, TidemarkConfig config, DiscoveryOptions? options = null)
     {
         var flux = FluxObjects.Empty;
+        var helmRepositories = new List<HelmRepositorySource>();
+        var chartRefs = new List<ChartRefSource>();
         var paths = config.Paths.Select(p => p.Trim('/').Replace('\\', '/')).Where(p => p.Length > 0 && p != ".").ToList();
         var discoveryOptions = (options ?? new DiscoveryOptions()) with
         {
@@ -24,9 +27,11 @@ internal sealed record Workspace(string Root, TidemarkConfig Config, FluxObjects
                 {
                     flux = flux.Concat(FluxObjectReader.Read(text, file));
                 }
+                helmRepositories.AddRange(HelmRepositorySource.Read(text, file));
+                chartRefs.AddRange(ChartRefSource.Read(text));
             },
         };
-        var discovery = new RepositoryWalker().Discover(root, discoveryOptions);
+        var discovery = ChartResolver.Resolve(new RepositoryWalker().Discover(root, discoveryOptions), helmRepositories, chartRefs);
         return new Workspace(root, config, flux, discovery);
     }
 }

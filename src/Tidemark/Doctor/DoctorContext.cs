@@ -2,15 +2,16 @@ using Tidemark.Automation;
 using Tidemark.Configuration;
 using Tidemark.Credentials;
 using Tidemark.Credentials.GitHubApp;
-using Tidemark.Forges.GitHub;
+using Tidemark.Forges;
 using Tidemark.Git;
 using Tidemark.State;
 
 namespace Tidemark.Doctor;
 
 /// <summary>
-/// What the checks share: the settings, the services the composition root hands in (as delegates, so the library
-/// stays free of the CLI), and the facts earlier checks found for later ones (the login, the default branch, the clone).
+/// What the checks share: the settings, the library services <see cref="DoctorRun"/> hands in (as delegates: the run's
+/// checkout, the planning service, the token rotation's inspection of a next token), and the facts earlier checks
+/// found for later ones (the login, the default branch, the clone).
 /// </summary>
 internal sealed class DoctorContext
 {
@@ -44,11 +45,11 @@ internal sealed class DoctorContext
     /// </summary>
     public Func<DoctorCheckout?, CancellationToken, Task<NextTokenReport>>? ProbeNext { get; init; }
 
-    /// <summary>REST probes with the token; null when there is no usable token.</summary>
-    public GitHubProbe? GitHub { get; init; }
+    /// <summary>The forge's diagnostics port with the token; null when there is no usable token.</summary>
+    public IForgeDiagnostics? GitHub { get; init; }
 
-    /// <summary>The same API anonymously (the reachability probe).</summary>
-    public required GitHubProbe Anonymous { get; init; }
+    /// <summary>The same API without a token (the reachability probe).</summary>
+    public required IForgeDiagnostics Anonymous { get; init; }
 
     public GitRunner? Git { get; init; }
 
@@ -92,5 +93,4 @@ internal sealed class DoctorContext
 
     public string UpdateBranch => Checkout?.Settings.UpdateBranch ?? TidemarkConfig.DefaultUpdateBranch;
 
-    public string Repo => $"repos/{Settings.Owner}/{Settings.Repository}";
 }

@@ -1,4 +1,4 @@
 namespace Tidemark.Forges;
 
-/// <summary>One finding of <see cref="IForge.InspectAccessAsync"/>, with a message that names the fix.</summary>
+/// <summary>One finding of <see cref="IForgeDiagnostics.InspectAccessAsync"/>, with a message that names the fix.</summary>
 internal sealed record ForgeProblem(ForgeErrorKind Kind, string Message);

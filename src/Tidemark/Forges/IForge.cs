@@ -1,14 +1,12 @@
 namespace Tidemark.Forges;
 
 /// <summary>
-/// One repository on a forge (e.g. <c>acme/gitops</c> on GitHub), reached with that repository's own token.
-/// Every verb converges: calling it twice with the same input changes nothing the second time.
+/// What automation needs of a forge: one repository (e.g. <c>acme/gitops</c> on GitHub), reached with that repository's
+/// own token, and the converging pull-request verbs — calling one twice with the same input changes nothing the second
+/// time. What diagnostics need is <see cref="IForgeDiagnostics"/>; a forge is registered in <see cref="ForgeRegistry"/>.
 /// </summary>
-internal interface IForge
+internal interface IForge : IDisposable
 {
-    /// <summary>Writes (POST, PATCH, PUT, DELETE) sent so far, so a caller can assert that a second run made none.</summary>
-    int WriteCount { get; }
-
     /// <summary>The repository's name, default branch, visibility and the caller's role on it.</summary>
     Task<ForgeRepository> GetRepositoryAsync(CancellationToken cancellationToken);
 
@@ -31,13 +29,4 @@ internal interface IForge
 
     /// <summary>Deletes the branch; a branch that is already gone counts as deleted.</summary>
     Task DeleteBranchAsync(string branch, CancellationToken cancellationToken);
-
-    /// <summary>Classic branch protection of <paramref name="branch"/>, or null when the branch is not protected.</summary>
-    Task<BranchProtectionInfo?> GetBranchProtectionAsync(string branch, CancellationToken cancellationToken);
-
-    /// <summary>Read-only probes of what the token can do here (for <c>tidemark doctor</c>); never writes.</summary>
-    Task<AccessReport> InspectAccessAsync(CancellationToken cancellationToken);
-
-    /// <summary>Whether the token works for this repository and when it expires (one <c>GET /repos/o/r</c>); never writes.</summary>
-    Task<TokenProbe> ProbeTokenAsync(CancellationToken cancellationToken);
 }

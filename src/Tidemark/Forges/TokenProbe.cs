@@ -1,7 +1,7 @@
 namespace Tidemark.Forges;
 
 /// <summary>
-/// What two read-only requests learned about a token (<see cref="IForge.ProbeTokenAsync"/>): whether it works for the
+/// What two read-only requests learned about a token (<see cref="IForgeDiagnostics.ProbeTokenAsync"/>): whether it works for the
 /// repository, its expiry from <c>GitHub-Authentication-Token-Expiration</c>, and otherwise why not.
 /// </summary>
 /// <param name="ExpiresAt">Null when GitHub reported no expiry, or a value that cannot be an expiry.</param>

@@ -69,7 +69,7 @@ internal sealed class GitRepository
         var url = (await repository.RunAsync(GitSubcommand.LsRemote, ["--get-url", "origin"], "open", null, false, null, cancellationToken).ConfigureAwait(false)).StandardOutput.Trim();
         if (!string.Equals(url, remote.Url, StringComparison.Ordinal))
         {
-            throw new InvalidOperationException($"the clone at {repository.Directory} has origin {url}, not {remote.Url}; remove the folder to clone again");
+            throw new CloneMismatchException(repository.Directory, url, remote.Url);
         }
 
         return repository;
@@ -100,7 +100,7 @@ internal sealed class GitRepository
         var heads = await ListRemoteBranchesAsync([baseBranch, updateBranch], cancellationToken).ConfigureAwait(false);
         if (!heads.TryGetValue(baseBranch, out var baseSha))
         {
-            throw new InvalidOperationException($"{Remote.Name} has no branch {baseBranch}");
+            throw new MissingBranchException(Remote.Name, baseBranch);
         }
 
         var arguments = new List<string> { "--prune", "--no-tags", "origin", RefSpec(baseBranch) };

@@ -22,6 +22,13 @@ internal sealed class Findings(string path, string kind, LineMap lines)
         _sites.Add(new ReferenceSite(path, lines.Line(offset), lines.Column(offset), kind, image, written, targets, marker));
     }
 
+    /// <summary>Adds a site shaped by <paramref name="shape"/> (a chart's artifact kind, holder, floating range), located at <paramref name="at"/>.</summary>
+    public void Add(ImageReference? image, string written, IReadOnlyList<EditTarget> targets, int at, Func<ReferenceSite, ReferenceSite> shape)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        _sites.Add(shape(new ReferenceSite(path, lines.Line(at), lines.Column(at), kind, image, written, targets, null)));
+    }
+
     /// <summary>
     /// Parses a whole-reference scalar (e.g. <c>image: nginx:1.25.3</c>) into a site, or records why not:
     /// template values are skipped with the parser's reason, invalid references with the parser's message.

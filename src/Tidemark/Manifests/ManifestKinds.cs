@@ -4,10 +4,13 @@ using Tidemark.Manifests.Embedded;
 using Tidemark.Manifests.FluxSetters;
 using Tidemark.Manifests.GitHubActions;
 using Tidemark.Manifests.HelmRelease;
+using Tidemark.Manifests.HelmReleaseChart;
 using Tidemark.Manifests.HelmTemplate;
 using Tidemark.Manifests.HelmValues;
 using Tidemark.Manifests.Kubernetes;
 using Tidemark.Manifests.Kustomize;
+using Tidemark.Manifests.KustomizeHelmCharts;
+using Tidemark.Manifests.OciRepository;
 using Tidemark.Manifests.RenovateAnnotations;
 
 namespace Tidemark.Manifests;
@@ -25,6 +28,9 @@ internal static class ManifestKinds
         new KustomizeKind(),
         new HelmValuesKind(),
         new HelmReleaseKind(),
+        new HelmReleaseChartKind(),
+        new OciRepositoryKind(),
+        new KustomizeHelmChartKind(),
         new ComposeKind(),
         new DockerfileKind(),
         new GitHubActionsKind(),

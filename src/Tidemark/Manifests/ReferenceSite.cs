@@ -19,6 +19,22 @@ internal sealed record ReferenceSite(
     IReadOnlyList<EditTarget> Targets,
     SetterMarker? Marker)
 {
+    /// <summary>What the reference pins: an image (the default), a Helm chart version or another OCI artifact.</summary>
+    public ArtifactKind Artifact { get; init; } = ArtifactKind.Image;
+
+    /// <summary>The object that holds a chart or artifact reference, e.g. <c>HelmRelease apps/podinfo</c>; null for images.</summary>
+    public string? Holder { get; init; }
+
+    /// <summary>
+    /// The version range written in place of a version (a HelmRelease <c>version: "1.x"</c>, an OCIRepository
+    /// <c>ref.semver</c>): Flux resolves it on every reconciliation, so it is reported and never pinned. Null for a version.
+    /// </summary>
+    public string? Floating { get; init; }
+
+    /// <summary>For a HelmRelease chart version before the repository-wide pass: the chart and its source object. The
+    /// pass sets <see cref="Image"/> from the <c>HelmRepository</c> and clears this.</summary>
+    public ChartSource? Chart { get; init; }
+
     /// <summary>The target holding <paramref name="part"/>, or the whole reference, or null.</summary>
     public EditTarget? TargetFor(TargetPart part) =>
         Targets.FirstOrDefault(t => t.Part == part) ?? Targets.FirstOrDefault(t => t.Part == TargetPart.Whole);

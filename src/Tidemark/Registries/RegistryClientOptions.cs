@@ -3,7 +3,7 @@ namespace Tidemark.Registries;
 /// <summary>
 /// Options of <see cref="RegistryClient"/>. Defaults: 1000 tags a page, at most 100 pages, 4 requests in flight per
 /// host, 3 retries starting at 500 ms (doubling, with jitter, capped at 30 s; a Retry-After is honoured up to 60 s),
-/// 30 s per request (5 s to connect), a host given up for the run after 3 requests in a row could not reach it, credentials from <see cref="DefaultCredentials"/> when a registry names none.
+/// 30 s per request (5 s to connect), 5 min per call with its retries, a host given up for the run after 3 requests in a row could not reach it, credentials from <see cref="DefaultCredentials"/> when a registry names none.
 /// </summary>
 internal sealed record RegistryClientOptions
 {
@@ -22,6 +22,9 @@ internal sealed record RegistryClientOptions
     public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(60);
 
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long one call (a tag page, a digest) may take with all its attempts and waits before it fails as unreachable.</summary>
+    public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// How long this client may spend on one registry host, from its first request: later requests to it fail at once.
@@ -64,6 +67,7 @@ internal sealed record RegistryClientOptions
         Require(Retries >= 0, nameof(Retries));
         Require(RetryBaseDelay >= TimeSpan.Zero, nameof(RetryBaseDelay));
         Require(RequestTimeout > TimeSpan.Zero, nameof(RequestTimeout));
+        Require(TotalTimeout >= TimeSpan.FromMilliseconds(10), nameof(TotalTimeout));
         Require(BreakerThreshold > 0, nameof(BreakerThreshold));
         Require(HostDeadline is null || HostDeadline > TimeSpan.Zero, nameof(HostDeadline));
     }

@@ -4,8 +4,9 @@ using static Tidemark.State.SqliteCommands;
 namespace Tidemark.State;
 
 /// <summary>
-/// A lease row per repository. Acquiring is one atomic upsert that succeeds only when the row is absent,
-/// expired or already ours, so two concurrent acquirers can never both win; a crashed run's lease expires.
+/// A lease row per repository. Acquiring is one atomic upsert that succeeds only when the row is absent or
+/// expired, so two concurrent acquirers can never both win and a holder cannot take its own lease twice; a
+/// crashed run's lease expires.
 /// </summary>
 internal sealed class SqliteRepositoryLock : IRepositoryLock
 {
@@ -31,7 +32,7 @@ internal sealed class SqliteRepositoryLock : IRepositoryLock
             var changed = await ExecuteAsync(connection, """
                 INSERT INTO repository_locks (repository, owner, acquired_at, expires_at) VALUES ($r, $o, $now, $exp)
                 ON CONFLICT (repository) DO UPDATE SET owner = excluded.owner, acquired_at = excluded.acquired_at, expires_at = excluded.expires_at
-                WHERE repository_locks.expires_at <= excluded.acquired_at OR repository_locks.owner = excluded.owner
+                WHERE repository_locks.expires_at <= excluded.acquired_at
                 """, cancellationToken, ("$r", _redactor.Redact(repository)), ("$o", _redactor.Redact(owner)),
                 ("$now", now.ToUnixTimeMilliseconds()), ("$exp", expires.ToUnixTimeMilliseconds())).ConfigureAwait(false);
             if (changed == 0 && await TakeOverFromDeadHolderAsync(connection, repository, owner, now, expires, cancellationToken).ConfigureAwait(false))

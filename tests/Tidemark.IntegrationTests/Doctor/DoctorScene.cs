@@ -18,7 +18,7 @@ internal static class DoctorScene
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var env = new CliEnvironment(stdout, stderr, TimeProvider.System, name => name == "GITHUB_TOKEN" ? token : null, ErrorIsTerminal: false);
+        var env = new CliEnvironment(stdout, stderr, TimeProvider.System, name => name switch { "GITHUB_TOKEN" => token, "TIDEMARK_STATE" => scene.StatePath, _ => null }, ErrorIsTerminal: false);
         var target = repository ?? scene.Repository;
         var url = scene.GitHub.CloneUri(target.Owner.Login, target.Name).AbsoluteUri;
         string[] config = scene.OperatorConfig is null || extra.Contains("--config") ? [] : ["--config", scene.OperatorConfig];

@@ -8,8 +8,6 @@ namespace Tidemark.IntegrationTests.Run;
 /// </summary>
 internal sealed class CrashingForge(IForge inner, bool afterEnsure = false) : IForge
 {
-    public int WriteCount => inner.WriteCount;
-
     public Task<ForgeRepository> GetRepositoryAsync(CancellationToken cancellationToken) => inner.GetRepositoryAsync(cancellationToken);
 
     public Task<PullRequestInfo?> FindOpenPullRequestAsync(string updateBranch, string baseBranch, CancellationToken cancellationToken) =>
@@ -34,9 +32,8 @@ internal sealed class CrashingForge(IForge inner, bool afterEnsure = false) : IF
 
     public Task DeleteBranchAsync(string branch, CancellationToken cancellationToken) => inner.DeleteBranchAsync(branch, cancellationToken);
 
-    public Task<BranchProtectionInfo?> GetBranchProtectionAsync(string branch, CancellationToken cancellationToken) => inner.GetBranchProtectionAsync(branch, cancellationToken);
-
-    public Task<AccessReport> InspectAccessAsync(CancellationToken cancellationToken) => inner.InspectAccessAsync(cancellationToken);
-
-    public Task<TokenProbe> ProbeTokenAsync(CancellationToken cancellationToken) => inner.ProbeTokenAsync(cancellationToken);
+    public void Dispose()
+    {
+        // the inner forge belongs to the test
+    }
 }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Tidemark.Automation;
-using Tidemark.Cli;
-using Tidemark.Cli.Commands;
+using Tidemark.Configuration;
 using Tidemark.Credentials;
 using Tidemark.Forges;
 using Tidemark.Git;
@@ -46,15 +45,30 @@ internal sealed class PublisherHarness
         var heads = await git.FetchAsync("main", RunScene.UpdateBranch, CancellationToken.None);
         await git.CheckoutAsync(heads.BaseSha, CancellationToken.None);
         var operatorConfig = scene.OperatorConfig is null ? null : new FileInfo(scene.OperatorConfig);
-        var config = await ConfigFiles.LoadAsync(operatorConfig, git.Directory, TextWriter.Null, CancellationToken.None);
+        var config = await ConfigFiles.LoadAsync(operatorConfig, git.Directory, _ => Task.CompletedTask, CancellationToken.None);
         var workspace = Workspace.Load(git.Directory, config);
-        var env = new CliEnvironment(TextWriter.Null, TextWriter.Null, TimeProvider.System, _ => null, ErrorIsTerminal: false);
-        var plan = await PlanCommand.PlanAsync(env, NullLoggerFactory.Instance, workspace, Path.Combine(scene.Root, "no-secrets"), false, CancellationToken.None);
+        var planning = new PlanningHost(TimeProvider.System, NullLoggerFactory.Instance, new Redactor(), null);
+        var plan = await ScopePlanning.PlanFirstAsync(planning, workspace, Path.Combine(scene.Root, "no-secrets"), false, CancellationToken.None);
         Directory.CreateDirectory(Path.GetDirectoryName(scene.StatePath)!);
         var state = await SqliteStateStore.OpenAsync(new SqliteStateOptions(scene.StatePath), TimeProvider.System, redactor, CancellationToken.None);
         var settings = PublishSettings.From(config, workspace.Flux, scene.Repository.FullName, "main") with { PlannedBaseSha = heads.BaseSha };
         return new PublisherHarness(git, state, plan, settings);
     }
 
-    public Task<Outcome> PublishAsync(IForge forge) => new Publisher(Git, forge, State).PublishAsync(Plan, Settings, CancellationToken.None);
+    /// <summary>Publishes under a lease taken for the call, as a run holds one for its whole length.</summary>
+    public Task<Outcome> PublishAsync(IForge forge) => PublishAsync(forge, State);
+
+    /// <inheritdoc cref="PublishAsync(IForge)"/>
+    public async Task<Outcome> PublishAsync(IForge forge, StateStore state)
+    {
+        var lease = await state.Locks.AcquireAsync(Settings.Repository, LeaseOwner.For("test"), TimeSpan.FromMinutes(15), TimeSpan.Zero, CancellationToken.None);
+        try
+        {
+            return await new Publisher(Git, forge, state).PublishAsync(Plan, Settings, lease, CancellationToken.None);
+        }
+        finally
+        {
+            await state.Locks.ReleaseAsync(lease, CancellationToken.None);
+        }
+    }
 }

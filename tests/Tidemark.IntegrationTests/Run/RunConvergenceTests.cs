@@ -60,10 +60,43 @@ public sealed class RunConvergenceTests(RunFixture fixture) : IClassFixture<RunF
         await Assert.ThrowsAsync<ForgeException>(() => harness.PublishAsync(new CrashingForge(forge)));
         var fresh = await SqliteStateStore.OpenAsync(new SqliteStateOptions(Path.Combine(scene.Root, "other-state.db")), TimeProvider.System, new Redactor(), CancellationToken.None);
 
-        var outcome = await new Publisher(harness.Git, forge, fresh).PublishAsync(harness.Plan, harness.Settings, CancellationToken.None);
+        var outcome = await harness.PublishAsync(forge, fresh);
 
         Assert.Equal((PublishAction.Created, false), (outcome.Action, outcome.Pushed));
         Assert.Single(scene.Repository.PullRequests);
+    }
+
+    [Fact]
+    public async Task Publish_UnderTheRunsLease_LeavesTheLeaseHeldForWhatTheRunRecordsAfter()
+    {
+        using var scene = await fixture.NewSceneAsync();
+        var harness = await PublisherHarness.CreateAsync(scene, []);
+        using var forge = scene.Forge();
+        var owner = LeaseOwner.For("run");
+        var lease = await harness.State.Locks.AcquireAsync(harness.Settings.Repository, owner, TimeSpan.FromMinutes(15), TimeSpan.Zero, CancellationToken.None);
+
+        var outcome = await new Publisher(harness.Git, forge, harness.State).PublishAsync(harness.Plan, harness.Settings, lease, CancellationToken.None);
+
+        Assert.Equal(PublishAction.Created, outcome.Action);
+        // the publisher neither took the lease again nor released it: another run (or the same owner) still cannot have it
+        Assert.Null(await harness.State.Locks.TryAcquireAsync(harness.Settings.Repository, LeaseOwner.For("run"), TimeSpan.FromMinutes(15), CancellationToken.None));
+        Assert.Null(await harness.State.Locks.TryAcquireAsync(harness.Settings.Repository, owner, TimeSpan.FromMinutes(15), CancellationToken.None));
+        await harness.State.Locks.ReleaseAsync(lease, CancellationToken.None);
+        Assert.NotNull(await harness.State.Locks.TryAcquireAsync(harness.Settings.Repository, LeaseOwner.For("run"), TimeSpan.FromMinutes(15), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Publish_LeaseOnAnotherRepository_IsRefusedBeforeAnything()
+    {
+        using var scene = await fixture.NewSceneAsync();
+        var harness = await PublisherHarness.CreateAsync(scene, []);
+        using var forge = scene.Forge();
+        var other = await harness.State.Locks.AcquireAsync("acme/other", LeaseOwner.For("run"), TimeSpan.FromMinutes(15), TimeSpan.Zero, CancellationToken.None);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => new Publisher(harness.Git, forge, harness.State).PublishAsync(harness.Plan, harness.Settings, other, CancellationToken.None));
+
+        Assert.Null(scene.BranchSha(RunScene.UpdateBranch));
+        Assert.Empty(scene.Repository.PullRequests);
     }
 
     [Fact]

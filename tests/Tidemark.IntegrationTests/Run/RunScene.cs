@@ -81,17 +81,23 @@ internal sealed class RunScene(GitHubSimulator github, SimRepository repository,
         var args = WithOperatorConfig(given);
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var env = new CliEnvironment(stdout, stderr, Time, name => name == "GITHUB_TOKEN" ? Token : Variables.GetValueOrDefault(name) ?? extraVariables.GetValueOrDefault(name), ErrorIsTerminal: false);
+        var env = new CliEnvironment(stdout, stderr, Time, name => name == "GITHUB_TOKEN" ? Token : Variables.GetValueOrDefault(name) ?? extraVariables.GetValueOrDefault(name) ?? Default(name), ErrorIsTerminal: false);
         var code = await TidemarkApp.RunAsync(args, env, CancellationToken.None);
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }
+
+    /// <summary>
+    /// The scene's state database for every command, as an operator sets it (TIDEMARK_STATE): the commands run in this
+    /// test process, whose current folder every scene shares; <c>--state</c> still wins.
+    /// </summary>
+    private string? Default(string name) => name == "TIDEMARK_STATE" ? StatePath : null;
 
     /// <summary>`tidemark run` with GITHUB_TOKEN set to <paramref name="token"/> instead of the scene's own token.</summary>
     public async Task<CliRun> RunWithTokenAsync(string token, params string[] extra)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var env = new CliEnvironment(stdout, stderr, TimeProvider.System, name => name == "GITHUB_TOKEN" ? token : null, ErrorIsTerminal: false);
+        var env = new CliEnvironment(stdout, stderr, TimeProvider.System, name => name == "GITHUB_TOKEN" ? token : Default(name), ErrorIsTerminal: false);
         var args = WithOperatorConfig(["run", "--repo", RemoteUrl, "--api-url", github.ApiUri.AbsoluteUri, "--work-dir", WorkDir, .. extra]);
         var code = await TidemarkApp.RunAsync(args, env, CancellationToken.None);
         return new CliRun(code, stdout.ToString(), stderr.ToString());

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Tidemark.Automation;
 using Tidemark.Cli;
-using Tidemark.Cli.Commands;
+using Tidemark.Cli.Rendering;
 using Tidemark.Credentials;
 using Tidemark.Forges;
 using Tidemark.State;
@@ -35,9 +35,10 @@ public sealed class RunTokenLedgerTests : IDisposable
         var source = new EnvironmentTokenSource("GITHUB_TOKEN", new TokenSourceContext(redactor, TimeProvider.System, _ => value));
         var choice = new RunTokenChoice(new RunCredentials(source, resolved), RunTokenChoice.Current, new TokenProbe(true, null, false, null));
         var env = new CliEnvironment(TextWriter.Null, TextWriter.Null, TimeProvider.System, _ => null, ErrorIsTerminal: false);
+        var report = new CliRunReport(env);
         var (trailA, trailB) = (Trail(state, choice), Trail(state, choice));
-        var a = new RunTokenLedger(env, state, choice, "acme/a", trailA);
-        var b = new RunTokenLedger(env, state, choice, "acme/b", trailB);
+        var a = new RunTokenLedger(TimeProvider.System, report, state, choice, "acme/a", trailA);
+        var b = new RunTokenLedger(TimeProvider.System, report, state, choice, "acme/b", trailB);
 
         await a.BeginAsync(CancellationToken.None);
         await b.BeginAsync(CancellationToken.None);

@@ -112,7 +112,7 @@ public sealed class RunStateFailureTests(RunFixture fixture) : IClassFixture<Run
         using var cancellation = new CancellationTokenSource();
         var stderr = new StringWriter();
         var env = new CliEnvironment(new StringWriter(), stderr, TimeProvider.System,
-            name => name switch { "GITHUB_TOKEN" => scene.Token, "TIDEMARK_GIT" => shim, _ => null }, ErrorIsTerminal: false);
+            name => name switch { "GITHUB_TOKEN" => scene.Token, "TIDEMARK_GIT" => shim, "TIDEMARK_STATE" => scene.StatePath, _ => null }, ErrorIsTerminal: false);
 
         var running = TidemarkApp.RunAsync(["run", "--repo", scene.RemoteUrl, "--api-url", scene.GitHub.ApiUri.AbsoluteUri, "--work-dir", scene.WorkDir, "--config", scene.OperatorConfig!], env, cancellation.Token);
         var waited = System.Diagnostics.Stopwatch.StartNew();

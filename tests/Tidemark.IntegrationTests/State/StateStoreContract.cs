@@ -215,6 +215,47 @@ public abstract class StateStoreContract
     }
 
     [Fact]
+    public async Task TryAcquire_SameOwnerWhileHeld_IsRefusedAndDoesNotExtendTheLease()
+    {
+        var store = await OpenStoreAsync();
+        var held = await store.Locks.TryAcquireAsync("acme/gitops", "run-a", TimeSpan.FromMinutes(10), default);
+        Time.Advance(TimeSpan.FromMinutes(1));
+
+        var again = await store.Locks.TryAcquireAsync("acme/gitops", "run-a", TimeSpan.FromMinutes(10), default);
+        var other = await store.Locks.TryAcquireAsync("acme/gitops", "run-b", TimeSpan.FromMinutes(10), default);
+
+        Assert.NotNull(held);
+        Assert.Null(again);
+        Assert.Null(other);
+        Time.Advance(TimeSpan.FromMinutes(9));
+        Assert.Equal("run-b", (await store.Locks.TryAcquireAsync("acme/gitops", "run-b", TimeSpan.FromMinutes(10), default))!.Owner);
+    }
+
+    [Fact]
+    public async Task Acquire_SameOwnerWhileHeld_WaitsAndThrowsNamingItself()
+    {
+        var store = await OpenStoreAsync();
+        await store.Locks.TryAcquireAsync("acme/gitops", "run-a", TimeSpan.FromMinutes(10), default);
+
+        var error = await Assert.ThrowsAsync<RepositoryLockedException>(() =>
+            store.Locks.AcquireAsync("acme/gitops", "run-a", TimeSpan.FromMinutes(10), TimeSpan.Zero, default));
+
+        Assert.Equal("run-a", error.Holder);
+    }
+
+    [Fact]
+    public async Task Release_OnceAfterRefusedReentry_FreesTheLease()
+    {
+        var store = await OpenStoreAsync();
+        var lease = await store.Locks.TryAcquireAsync("acme/gitops", "run-a", TimeSpan.FromMinutes(10), default);
+        Assert.Null(await store.Locks.TryAcquireAsync("acme/gitops", "run-a", TimeSpan.FromMinutes(10), default));
+
+        await store.Locks.ReleaseAsync(lease!, default);
+
+        Assert.NotNull(await store.Locks.TryAcquireAsync("acme/gitops", "run-b", TimeSpan.FromMinutes(10), default));
+    }
+
+    [Fact]
     public async Task TryAcquire_ManyConcurrentAcquirers_ExactlyOneWins()
     {
         var stores = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => OpenStoreAsync()));

@@ -81,6 +81,14 @@ public sealed class LocalRegistry : IAsyncDisposable
     public Task<IReadOnlyDictionary<string, string>> PushTagsAsync(string repository, IEnumerable<string> tags, CancellationToken cancellationToken = default) =>
         pusher.PushTagsAsync(repository, tags, cancellationToken);
 
+    /// <summary>Pushes a real Helm chart archive as <c>helm push</c> does (Helm's config and content media types); returns the digest.</summary>
+    public Task<string> PushHelmChartAsync(string repository, string chart, string version, CancellationToken cancellationToken = default) =>
+        pusher.PushArtifactAsync(repository, version, OciArtifact.HelmChart(chart, version), cancellationToken);
+
+    /// <summary>Pushes a Flux-style OCI artifact (<c>flux push artifact</c>'s media types) under <paramref name="tag"/>; returns the digest.</summary>
+    public Task<string> PushFluxArtifactAsync(string repository, string tag, CancellationToken cancellationToken = default) =>
+        pusher.PushArtifactAsync(repository, tag, OciArtifact.Flux(tag), cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         pusher.Dispose();

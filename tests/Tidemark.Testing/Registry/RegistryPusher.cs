@@ -39,6 +39,30 @@ internal sealed class RegistryPusher(Uri baseUri, Func<string, AuthenticationHea
         return Digest(manifest);
     }
 
+    /// <summary>
+    /// Pushes a non-image OCI artifact under <paramref name="tag"/> (one config blob, one layer) in an OCI image manifest
+    /// with the given media types, as <c>helm push</c> and <c>flux push artifact</c> do; returns the manifest digest.
+    /// </summary>
+    public async Task<string> PushArtifactAsync(string repository, string tag, OciArtifact artifact, CancellationToken cancellationToken)
+    {
+        await UploadBlobAsync(repository, artifact.Config, cancellationToken);
+        await UploadBlobAsync(repository, artifact.Layer, cancellationToken);
+        var manifest = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            schemaVersion = 2,
+            mediaType = ManifestType,
+            config = new { mediaType = artifact.ConfigMediaType, digest = Digest(artifact.Config), size = artifact.Config.Length },
+            layers = new[] { new { mediaType = artifact.LayerMediaType, digest = Digest(artifact.Layer), size = artifact.Layer.Length } },
+            annotations = artifact.Annotations,
+        });
+        using var request = Request(HttpMethod.Put, $"v2/{repository}/manifests/{tag}", repository);
+        request.Content = new ByteArrayContent(manifest);
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(ManifestType);
+        using var response = await http.SendAsync(request, cancellationToken);
+        await EnsureAsync(response, $"PUT artifact manifest {repository}:{tag}", cancellationToken);
+        return Digest(manifest);
+    }
+
     public async Task<IReadOnlyDictionary<string, string>> PushTagsAsync(string repository, IEnumerable<string> tags, CancellationToken cancellationToken)
     {
         var digests = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);

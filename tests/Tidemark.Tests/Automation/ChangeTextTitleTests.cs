@@ -32,4 +32,15 @@ public sealed class ChangeTextTitleTests
         Assert.Contains("- nginx: 1.9.0 → 2.0.0 (major update)", lines);
         Assert.Contains("- redis: 8.0.0 — a major update, outside non-breaking", lines);
     }
+
+    [Fact]
+    public void Body_ChartsAndArtifacts_AreListedInTheirOwnSectionAfterTheImages()
+    {
+        var chart = new PlannedChange("https://charts.example/podinfo", "6.5.0", "6.7.1", "non-breaking", null, "", []) { Artifact = Tidemark.Manifests.ArtifactKind.HelmChart, Holders = ["HelmRelease apps/podinfo"] };
+        var artifact = new PlannedChange("ghcr.io/org/manifests", "v1.2.0", "v1.3.0", "non-breaking", null, "", []) { Artifact = Tidemark.Manifests.ArtifactKind.OciArtifact, Holders = ["OCIRepository flux-system/app"] };
+
+        var body = ChangeText.Body([artifact, Change("1.25.3", "1.27.3"), chart], "tidemark/image-updates");
+
+        Assert.StartsWith("- nginx: 1.25.3 → 1.27.3\n\nCharts and OCI artifacts:\n\n- chart podinfo (HelmRelease apps/podinfo): 6.5.0 → 6.7.1\n- artifact ghcr.io/org/manifests (OCIRepository flux-system/app): v1.2.0 → v1.3.0\n", body, StringComparison.Ordinal);
+    }
 }

@@ -11,7 +11,7 @@ public sealed class DoctorRunnerTests
     [Fact]
     public async Task RunAsync_PrerequisiteFails_DependentIsSkippedAndNamesIt()
     {
-        using var anonymous = new GitHubProbe(new Uri("http://127.0.0.1:9/"), null);
+        using var anonymous = GitHubFamily.Build(new Tidemark.Forges.ForgeConnection(new Uri("http://127.0.0.1:9/"), "acme", "gitops", _ => ValueTask.FromResult(""), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
         var redactor = new Redactor();
         redactor.Register("ghp_secretsecretsecretsecret");
         var context = new DoctorContext
@@ -41,7 +41,7 @@ public sealed class DoctorRunnerTests
     [Fact]
     public async Task Summary_OnePartPassedAndOneSkipped_TheCapabilityIsNotProven()
     {
-        using var anonymous = new GitHubProbe(new Uri("http://127.0.0.1:9/"), null);
+        using var anonymous = GitHubFamily.Build(new Tidemark.Forges.ForgeConnection(new Uri("http://127.0.0.1:9/"), "acme", "gitops", _ => ValueTask.FromResult(""), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
         var context = new DoctorContext
         {
             Settings = new DoctorSettings("acme", "gitops", anonymous.ApiBase, false, "GITHUB_TOKEN", () => "x"),

@@ -50,7 +50,7 @@ public sealed class TokenExpiryCheckTests
 
     private static async Task<Finding> RunAsync(Dictionary<string, string> headers)
     {
-        using var anonymous = new GitHubProbe(new Uri("http://127.0.0.1:9/"), null);
+        using var anonymous = GitHubFamily.Build(new Tidemark.Forges.ForgeConnection(new Uri("http://127.0.0.1:9/"), "acme", "gitops", _ => ValueTask.FromResult(""), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
         var context = new DoctorContext
         {
             Settings = new DoctorSettings("acme", "gitops", anonymous.ApiBase, false, "GITHUB_TOKEN", () => "x"),

@@ -3,17 +3,22 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging.Abstractions;
+using Tidemark.Forges.GitHub;
+using Tidemark.Resilience;
 
 namespace Tidemark.Credentials.GitHubApp;
 
 /// <summary>
 /// The three REST calls a GitHub App needs, authenticated with its JWT: <c>GET /app</c>,
 /// <c>GET /repos/{owner}/{repo}/installation</c> and <c>POST /app/installations/{id}/access_tokens</c>. Answers are
-/// returned as they come (status, JSON body, <c>Date</c>); judging them is <see cref="AppTokenSource"/>'s job.
+/// returned as they come (status, JSON body, <c>Date</c>); judging them is <see cref="AppTokenSource"/>'s job. The calls go
+/// through the one GitHub HTTP setup (<see cref="GitHubHttp"/>) with the token service's <see cref="RemotePolicy"/>, built on the first call.
 /// </summary>
 internal sealed class AppApi(TokenTarget target)
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private readonly Lazy<GitHubHttp> http = new(() => new GitHubHttp(target.ApiBase, _ => ValueTask.FromResult<string?>(null), RemotePolicy.TokenService,
+        TimeProvider.System, new Random(Environment.TickCount), NullLogger.Instance));
 
     public Task<AppAnswer> GetAppAsync(string jwt, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, "app", jwt, null, cancellationToken);
@@ -34,13 +39,10 @@ internal sealed class AppApi(TokenTarget target)
 
     private async Task<AppAnswer> SendAsync(HttpMethod method, string path, string jwt, JsonObject? body, CancellationToken cancellationToken)
     {
-        var apiBase = target.ApiBase.AbsoluteUri.EndsWith('/') ? target.ApiBase : new Uri(target.ApiBase.AbsoluteUri + "/");
-        using var http = new HttpClient { Timeout = Timeout };
-        using var request = new HttpRequestMessage(method, new Uri(apiBase, path));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", jwt);
+        var api = http.Value;
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        GitHubHttp.SendWith(request, jwt);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.github+json"));
-        request.Headers.UserAgent.Add(new ProductInfoHeaderValue("tidemark", null));
-        request.Headers.Add("X-GitHub-Api-Version", "2022-11-28");
         if (body is not null)
         {
             request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
@@ -48,13 +50,13 @@ internal sealed class AppApi(TokenTarget target)
 
         try
         {
-            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            using var response = await api.Client.SendAsync(request, cancellationToken).ConfigureAwait(false);
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             return new AppAnswer((int)response.StatusCode, Parse(text), response.Headers.Date);
         }
-        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (e is HttpRequestException or TimeoutException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            throw new TokenSourceException($"GitHub API {apiBase}", $"could not be reached to mint an App token ({e.Message})",
+            throw new TokenSourceException($"GitHub API {api.ApiBase}", $"could not be reached to mint an App token ({e.Message})",
                 "check --api-url (GitHub Enterprise Server: https://HOST/api/v3/), the network and proxy settings");
         }
     }

@@ -15,7 +15,7 @@ internal sealed class ApiReachabilityCheck : IDoctorCheck
     {
         var api = context.Anonymous.ApiBase.AbsoluteUri;
         var fix = "check --api-url (GitHub Enterprise Server: https://HOST/api/v3/) and the proxy settings; this is not a token problem";
-        var root = await context.Anonymous.GetAsync("", cancellationToken, anonymous: true).ConfigureAwait(false);
+        var root = await context.Anonymous.ReachAsync(cancellationToken).ConfigureAwait(false);
         if (root.Status == 0)
         {
             return [Finding.Error($"Cannot reach {api}: {root.NetworkError}", fix)];

@@ -14,7 +14,7 @@ internal sealed class BaseBranchCheck : IDoctorCheck
     public async Task<IReadOnlyList<Finding>> RunAsync(DoctorContext context, CancellationToken cancellationToken)
     {
         var branch = context.BaseBranch;
-        var response = await context.GitHub!.GetAsync($"{context.Repo}/git/ref/heads/{Uri.EscapeDataString(branch)}", cancellationToken).ConfigureAwait(false);
+        var response = await context.GitHub!.BranchHeadAsync(branch, cancellationToken).ConfigureAwait(false);
         return response.Status switch
         {
             200 => [Finding.Ok($"base branch {branch} exists (at {response.String("object", "sha")?[..7]})")],

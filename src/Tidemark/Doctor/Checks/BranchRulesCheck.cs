@@ -62,13 +62,13 @@ internal sealed class BranchRulesCheck : IDoctorCheck
 
     private static async Task<ProbeResponse?> BranchAsync(DoctorContext context, string branch, CancellationToken cancellationToken)
     {
-        var response = await context.GitHub!.GetAsync($"{context.Repo}/branches/{Uri.EscapeDataString(branch)}", cancellationToken).ConfigureAwait(false);
+        var response = await context.GitHub!.BranchAsync(branch, cancellationToken).ConfigureAwait(false);
         return response.IsSuccess ? response : null;
     }
 
     private static async Task<IReadOnlyList<(string Type, string Source)>> RulesAsync(DoctorContext context, string branch, CancellationToken cancellationToken)
     {
-        var response = await context.GitHub!.GetAsync($"{context.Repo}/rules/branches/{Uri.EscapeDataString(branch)}", cancellationToken).ConfigureAwait(false);
+        var response = await context.GitHub!.BranchRulesAsync(branch, cancellationToken).ConfigureAwait(false);
         if (response.Body is not JsonArray rules)
         {
             return [];

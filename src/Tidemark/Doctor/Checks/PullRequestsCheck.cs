@@ -24,7 +24,7 @@ internal sealed class PullRequestsCheck : IDoctorCheck
     public async Task<IReadOnlyList<Finding>> RunAsync(DoctorContext context, CancellationToken cancellationToken)
     {
         var head = $"{context.Settings.Owner}:{context.UpdateBranch}";
-        var list = await context.GitHub!.GetAsync($"{context.Repo}/pulls?head={Uri.EscapeDataString(head)}&state=open&per_page=1", cancellationToken).ConfigureAwait(false);
+        var list = await context.GitHub!.OpenPullRequestsAsync(head, cancellationToken).ConfigureAwait(false);
         if (list.Status == 403)
         {
             return [Missing(context, list)];
@@ -73,7 +73,7 @@ internal sealed class PullRequestsCheck : IDoctorCheck
     {
         var probe = "tidemark-doctor-probe-" + context.Settings.ProbeSuffix();
         var body = new JsonObject { ["title"] = "tidemark doctor probe (never created)", ["head"] = probe, ["base"] = context.BaseBranch };
-        var response = await context.GitHub!.PostAsync($"{context.Repo}/pulls", body, cancellationToken).ConfigureAwait(false);
+        var response = await context.GitHub!.WriteProbeAsync(body, cancellationToken).ConfigureAwait(false);
         return response.Status switch
         {
             422 => Finding.Ok("the token may create pull requests (GitHub validated a probe from a branch that does not exist; nothing was created)"),

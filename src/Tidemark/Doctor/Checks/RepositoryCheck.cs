@@ -20,7 +20,7 @@ internal sealed class RepositoryCheck : IDoctorCheck
     public async Task<IReadOnlyList<Finding>> RunAsync(DoctorContext context, CancellationToken cancellationToken)
     {
         var repo = context.Settings.FullName;
-        var response = await context.GitHub!.GetAsync(context.Repo, cancellationToken).ConfigureAwait(false);
+        var response = await context.GitHub!.RepositoryAsync(cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccess)
         {
             return [Refused(context, response)];

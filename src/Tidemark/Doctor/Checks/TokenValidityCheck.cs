@@ -22,7 +22,7 @@ internal sealed class TokenValidityCheck : IDoctorCheck
     public async Task<IReadOnlyList<Finding>> RunAsync(DoctorContext context, CancellationToken cancellationToken)
     {
         var github = context.GitHub!;
-        var rate = await github.GetAsync("rate_limit", cancellationToken).ConfigureAwait(false);
+        var rate = await github.RateLimitAsync(cancellationToken).ConfigureAwait(false);
         if (rate.Status == 401)
         {
             return [await ExpiredAsync(context, cancellationToken).ConfigureAwait(false) ?? TokenAdvice.BadCredentials(context)];
@@ -81,7 +81,7 @@ internal sealed class TokenValidityCheck : IDoctorCheck
 
     private static async Task<Finding> ReadUserAsync(DoctorContext context, CancellationToken cancellationToken)
     {
-        var user = await context.GitHub!.GetAsync("user", cancellationToken).ConfigureAwait(false);
+        var user = await context.GitHub!.UserAsync(cancellationToken).ConfigureAwait(false);
         var kind = TokenKindLabels.Label(context.Kind);
         if (user.Status == 403 && context.Kind is TokenKind.Installation or TokenKind.InstallationStateless)
         {

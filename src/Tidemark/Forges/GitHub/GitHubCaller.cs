@@ -1,23 +1,15 @@
-using System.Net;
-using Microsoft.Extensions.Logging;
 using Octokit;
+using Tidemark.Resilience;
 
 namespace Tidemark.Forges.GitHub;
 
 /// <summary>
-/// Runs one Octokit call: fetches the current token, waits out rate limits (Retry-After, or the reset time when
-/// <c>x-ratelimit-remaining</c> is 0) up to a cap, retries transient failures a bounded number of times, and turns
-/// every other failure into a <see cref="ForgeException"/>.
+/// Runs one Octokit call and turns every failure into a <see cref="ForgeException"/>. Retries, rate-limit waits and the
+/// per-host circuit live in the HTTP setup below (<see cref="GitHubHttp"/>, the forge's <see cref="RemotePolicy"/>); what
+/// reaches this class is final: an answer the retries could not turn, no answer, or an open circuit.
 /// </summary>
-internal sealed class GitHubCaller(
-    IGitHubClient client,
-    TokenCredentialStore credentials,
-    Func<CancellationToken, ValueTask<string>> tokenProvider,
-    GitHubForgeOptions options,
-    TimeProvider time,
-    ILogger logger)
+internal sealed class GitHubCaller(IGitHubClient client, GitHubForgeOptions options, TimeProvider time)
 {
-    private static readonly TimeSpan SecondaryLimitWait = TimeSpan.FromSeconds(60);
     private readonly Lock gate = new();
     private bool answered;
     private ForgeException? givenUp;
@@ -32,54 +24,44 @@ internal sealed class GitHubCaller(
 
     public async Task<T> CallAsync<T>(string action, Func<IGitHubClient, Task<T>> call, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (gate)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            lock (gate)
+            if (givenUp is not null)
             {
-                if (givenUp is not null)
-                {
-                    throw givenUp;
-                }
+                throw givenUp;
             }
-            credentials.Use(await tokenProvider(cancellationToken).ConfigureAwait(false));
-            Failure failure;
-            try
-            {
-                var result = await call(client).WaitAsync(cancellationToken).ConfigureAwait(false);
-                Answered();
-                return result;
-            }
-            catch (ApiException error)
-            {
-                Answered();
-                failure = Assess(error, action);
-            }
-            catch (HttpRequestException error) when (error.HttpRequestError == HttpRequestError.NameResolutionError)
-            {
-                // Not transient: the API's host name does not resolve; retrying only delays the same answer.
-                failure = new Failure(errors.Unresolvable(error, action, options.ApiBase), null, error.Message);
-            }
-            catch (HttpRequestException error)
-            {
-                failure = new Failure(errors.Unavailable(error, action, error.Message), Backoff(attempt), error.Message);
-            }
-            catch (TaskCanceledException error) when (!cancellationToken.IsCancellationRequested)
-            {
-                failure = new Failure(errors.Unavailable(error, action, $"no answer within {options.RequestTimeout.TotalSeconds:0.#} s"), Backoff(attempt), "timed out");
-                if (GiveUpIfNeverAnswered(failure.Exception))
-                {
-                    throw failure.Exception;
-                }
-            }
+        }
 
-            if (failure.Wait is not { } wait || attempt > options.MaxRetries || wait > options.MaxRateLimitWait)
-            {
-                throw failure.Exception;
-            }
-
-            Log.Retrying(logger, options.FullName, action, failure.Reason, attempt, options.MaxRetries, (long)wait.TotalMilliseconds);
-            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var result = await call(client).WaitAsync(cancellationToken).ConfigureAwait(false);
+            Answered();
+            return result;
+        }
+        catch (ApiException error)
+        {
+            Answered();
+            throw Assess(error, action);
+        }
+        catch (CircuitOpenException error)
+        {
+            throw errors.Unavailable(error, action, error.Message);
+        }
+        catch (HttpRequestException error) when (error.HttpRequestError == HttpRequestError.NameResolutionError)
+        {
+            // Not transient: the API's host name does not resolve; retrying only delays the same answer.
+            throw errors.Unresolvable(error, action, options.ApiBase);
+        }
+        catch (HttpRequestException error)
+        {
+            throw errors.Unavailable(error, action, error.Message);
+        }
+        catch (TimeoutException error)
+        {
+            var failure = errors.Unavailable(error, action, error.Message);
+            GiveUpIfNeverAnswered(failure);
+            throw failure;
         }
     }
 
@@ -95,32 +77,26 @@ internal sealed class GitHubCaller(
     /// An API that has not answered once in this forge's life and now lets a request time out is given up: every later
     /// call fails at once with the same error, so a black-holed API costs one timeout per command, not one per call and retry.
     /// </summary>
-    private bool GiveUpIfNeverAnswered(ForgeException error)
+    private void GiveUpIfNeverAnswered(ForgeException error)
     {
         lock (gate)
         {
-            if (answered)
+            if (!answered)
             {
-                return false;
+                givenUp = error;
             }
-            givenUp = error;
-            return true;
         }
     }
 
-    private Failure Assess(ApiException error, string action)
+    private ForgeException Assess(ApiException error, string action)
     {
         var status = (int)error.StatusCode;
-        if (status is 403 or 429 && RateLimitWait(error) is { } wait)
-        {
-            return new Failure(errors.Classify(error, action, time.GetUtcNow() + wait), wait, $"rate limited ({status})");
-        }
-
-        var transient = status is 500 or 502 or 503 or 504;
-        return new Failure(errors.Classify(error, action, null), transient ? Backoff(1) : null, $"GitHub answered {status}");
+        return status is 403 or 429 && RateLimitWait(error) is { } wait
+            ? errors.Classify(error, action, time.GetUtcNow() + wait)
+            : errors.Classify(error, action, null);
     }
 
-    /// <summary>How long GitHub asks us to wait, or null when the refusal is not a rate limit.</summary>
+    /// <summary>How long GitHub asked us to wait (for the error's "retry after"), or null when the refusal is not a rate limit.</summary>
     private TimeSpan? RateLimitWait(ApiException error)
     {
         var headers = error.HttpResponse?.Headers;
@@ -136,10 +112,6 @@ internal sealed class GitHubCaller(
         }
 
         // secondary limit without headers: GitHub asks for at least a minute
-        return GitHubErrors.IsRateLimitBody(error) ? SecondaryLimitWait : null;
+        return GitHubErrors.IsRateLimitBody(error) ? TimeSpan.FromSeconds(60) : null;
     }
-
-    private static TimeSpan Backoff(int attempt) => TimeSpan.FromSeconds(Math.Min(30, 2 * attempt));
-
-    private sealed record Failure(ForgeException Exception, TimeSpan? Wait, string Reason);
 }

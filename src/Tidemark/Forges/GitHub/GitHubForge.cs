@@ -5,18 +5,20 @@ using Octokit.Internal;
 namespace Tidemark.Forges.GitHub;
 
 /// <summary>
-/// One GitHub repository through Octokit. The connection is built by hand so the base URI is kept as given
-/// (api.github.com, GHES <c>/api/v3/</c>, a test server); Octokit's own constructor would rewrite it.
+/// One GitHub repository, both ports (automation: <see cref="IForge"/>; diagnostics: <see cref="IForgeDiagnostics"/>,
+/// in GitHubForge.Diagnostics.cs) over one <see cref="GitHubHttp"/>. The automation verbs go through Octokit, whose
+/// connection is built by hand so the base URI is kept as given (api.github.com, GHES <c>/api/v3/</c>, a test server);
+/// Octokit's own constructor would rewrite it.
 /// <code>
 /// using var forge = new GitHubForge(new GitHubForgeOptions(new Uri("https://api.github.com/"), "acme", "gitops"),
 ///     ct => ValueTask.FromResult(token), TimeProvider.System, logger);
 /// </code>
 /// </summary>
-internal sealed class GitHubForge : IForge, IDisposable
+internal sealed partial class GitHubForge : IForge, IForgeDiagnostics, IDisposable
 {
     private readonly GitHubForgeOptions options;
-    private readonly GitHubWireHandler wire;
-    private readonly HttpClientAdapter http;
+    private readonly GitHubHttp http;
+    private readonly HttpClientAdapter octokitHttp;
     private readonly GitHubCaller caller;
     private readonly PullRequestEnsurer ensurer;
     private readonly AccessInspector inspector;
@@ -35,22 +37,28 @@ internal sealed class GitHubForge : IForge, IDisposable
         ArgumentNullException.ThrowIfNull(tokenProvider);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
-        var apiBase = options.ApiBase.AbsoluteUri.EndsWith('/') ? options.ApiBase : new Uri(options.ApiBase.AbsoluteUri + "/");
+        var apiBase = Forges.ApiBase.Normalize(options.ApiBase);
         this.options = options with { ApiBase = apiBase };
         this.logger = logger;
-        wire = new GitHubWireHandler(handler ?? new SocketsHttpHandler(), logger);
-        http = new HttpClientAdapter(() => wire);
-        var credentials = new TokenCredentialStore();
-        var connection = new Connection(new ProductHeaderValue("tidemark"), apiBase, credentials, http, new SimpleJsonSerializer());
+        var policy = this.options.Policy;
+        http = new GitHubHttp(apiBase, async ct => await tokenProvider(ct).ConfigureAwait(false), policy, time,
+            options.Jitter ?? new Random((int)time.GetTimestamp()), logger, handler);
+        octokitHttp = new HttpClientAdapter(() => http.Handler);
+        // Octokit sends anonymously: the HTTP setup's auth handler puts the provider's current token on every attempt
+        var connection = new Connection(new ProductHeaderValue("tidemark"), apiBase, new InMemoryCredentialStore(Octokit.Credentials.Anonymous), octokitHttp, new SimpleJsonSerializer());
         var client = new GitHubClient(connection);
-        client.SetRequestTimeout(this.options.RequestTimeout);
-        caller = new GitHubCaller(client, credentials, tokenProvider, this.options, time, logger);
+        // the pipeline bounds each attempt and the whole call; Octokit's own timeout only backs that up
+        client.SetRequestTimeout(policy.TotalTimeout + TimeSpan.FromSeconds(5));
+        caller = new GitHubCaller(client, this.options, time);
         ensurer = new PullRequestEnsurer(this, caller, this.options, logger);
         inspector = new AccessInspector(caller, this.options);
         prober = new TokenProber(caller, this.options);
     }
 
-    public int WriteCount => wire.WriteCount;
+    /// <summary>Writes sent so far through this forge's HTTP setup (Octokit's and the diagnostics' alike).</summary>
+    public int WriteCount => http.WriteCount;
+
+    public Uri ApiBase => options.ApiBase;
 
     private string Owner => options.Owner;
 
@@ -187,5 +195,9 @@ internal sealed class GitHubForge : IForge, IDisposable
             .OrderByDescending(p => p.Number)];
     }
 
-    public void Dispose() => http.Dispose();
+    public void Dispose()
+    {
+        octokitHttp.Dispose();
+        http.Dispose();
+    }
 }

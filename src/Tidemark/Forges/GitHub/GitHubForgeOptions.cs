@@ -1,3 +1,5 @@
+using Tidemark.Resilience;
+
 namespace Tidemark.Forges.GitHub;
 
 /// <summary>
@@ -15,5 +17,20 @@ internal sealed record GitHubForgeOptions(Uri ApiBase, string Owner, string Repo
     /// <summary>How long one request may take. An API that has not answered once is given up at its first timeout.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Where retry jitter comes from; null: seeded from the clock (tests pass a seeded one).</summary>
+    public Random? Jitter { get; init; }
+
+    /// <summary>Failed requests in a row to the API host after which its circuit opens (later calls fail at once, saying so).</summary>
+    public int BreakerThreshold { get; init; } = RemotePolicy.Forge.BreakerThreshold;
+
     public string FullName => $"{Owner}/{Repository}";
+
+    /// <summary>The forge's <see cref="RemotePolicy"/> with these options' limits.</summary>
+    public RemotePolicy Policy => RemotePolicy.Forge with
+    {
+        Retries = MaxRetries,
+        MaxRetryAfter = MaxRateLimitWait,
+        AttemptTimeout = RequestTimeout,
+        BreakerThreshold = BreakerThreshold,
+    };
 }

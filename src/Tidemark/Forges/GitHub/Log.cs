@@ -5,10 +5,6 @@ namespace Tidemark.Forges.GitHub;
 /// <summary>Source-generated log messages of the GitHub forge. Never pass a token.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 5001, EventName = "forge.retry", Level = LogLevel.Warning,
-        Message = "{Repository}: {Action}: {Reason}; retry {Attempt} of {Retries} in {DelayMs} ms")]
-    public static partial void Retrying(ILogger logger, string repository, string action, string reason, int attempt, int retries, long delayMs);
-
     [LoggerMessage(EventId = 5002, EventName = "pr.duplicates", Level = LogLevel.Warning,
         Message = "{Repository}: {Count} open pull requests from {Branch} into {Base}; keeping #{Number}, close the others")]
     public static partial void DuplicatePullRequests(ILogger logger, string repository, int count, string branch, string @base, int number);

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Tidemark.Forges.GitHub;
 
 /// <summary>
-/// One answer of <see cref="GitHubProbe"/>. <see cref="Status"/> 0 means no answer (<see cref="NetworkError"/> says why).
+/// One answer of a diagnostics probe (<see cref="IForgeDiagnostics"/>). <see cref="Status"/> 0 means no answer (<see cref="NetworkError"/> says why).
 /// Example: (403, {X-Accepted-GitHub-Permissions: pull_requests=read}, {"message":"Resource not accessible by personal access token"}, null).
 /// </summary>
 internal sealed record ProbeResponse(int Status, IReadOnlyDictionary<string, string> Headers, JsonNode? Body, string? NetworkError)

@@ -6,9 +6,10 @@ namespace Tidemark.State.Postgres;
 
 /// <summary>
 /// A lease row per repository, safe between processes on different machines. Acquiring is one
-/// <c>INSERT … ON CONFLICT DO UPDATE … WHERE expired or ours</c>: PostgreSQL locks the conflicting row and evaluates
+/// <c>INSERT … ON CONFLICT DO UPDATE … WHERE expired</c>: PostgreSQL locks the conflicting row and evaluates
 /// the condition on its latest committed version, so of two runners racing exactly one writes the row and the other
-/// gets no row back — no lost update. The lease outlives any connection (a run does not hold one for its 15 minutes)
+/// gets no row back — no lost update. A held lease is refused to anyone, its own holder included (no re-entry, as
+/// <see cref="IRepositoryLock"/> says), so the one release frees it. The lease outlives any connection (a run does not hold one for its 15 minutes)
 /// and a crashed runner's lease simply expires. Expiry is measured with Tidemark's clock, as in SQLite: runners
 /// sharing a database need clocks in step (NTP), docs/state.md.
 /// </summary>
@@ -23,7 +24,7 @@ internal sealed class PostgresRepositoryLock(PostgresDatabase database, TimeProv
             var changed = await ExecuteAsync(connection, """
                 INSERT INTO repository_locks (repository, owner, acquired_at, expires_at) VALUES (@r, @o, @now, @exp)
                 ON CONFLICT (repository) DO UPDATE SET owner = excluded.owner, acquired_at = excluded.acquired_at, expires_at = excluded.expires_at
-                WHERE repository_locks.expires_at <= excluded.acquired_at OR repository_locks.owner = excluded.owner
+                WHERE repository_locks.expires_at <= excluded.acquired_at
                 """, cancellationToken, ("r", redactor.Redact(repository)), ("o", redactor.Redact(owner)),
                 ("now", now.ToUnixTimeMilliseconds()), ("exp", expires.ToUnixTimeMilliseconds())).ConfigureAwait(false);
             if (changed == 0 && await TakeOverFromDeadHolderAsync(connection, repository, owner, now, expires, cancellationToken).ConfigureAwait(false))

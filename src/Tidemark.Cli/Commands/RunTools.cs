@@ -1,4 +1,0 @@
-namespace Tidemark.Cli.Commands;
-
-/// <summary>What one locked <c>tidemark run</c> works with besides its <see cref="RunContext"/>: git, the token rotation, a forge per token, the token ledgers begun so far (each ended at the end) and the work directory.</summary>
-internal sealed record RunTools(Git.GitRunner Runner, RunTokenRotation Rotation, ForgePool Forges, List<RunTokenLedger> Ledgers, string WorkDir);

@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Tidemark.Testing.Registry;
+
+namespace Tidemark.Testing.Helm;
+
+/// <summary>
+/// An HTTP Helm repository: a folder of chart archives (<c>NAME-VERSION.tgz</c>) and the <c>index.yaml</c>
+/// generated from them (<see cref="WriteIndex"/>, the way <c>helm repo index</c> does), served as static files by
+/// Kestrel on 127.0.0.1. Counts the requests per path, so a test can check one index request per run.
+/// </summary>
+public sealed class HelmRepositoryServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly ConcurrentDictionary<string, int> requests = new(StringComparer.Ordinal);
+
+    private HelmRepositoryServer(WebApplication app, string folder)
+    {
+        this.app = app;
+        Folder = folder;
+    }
+
+    /// <summary>The folder served, e.g. <c>/tmp/tidemark-helm-…</c>.</summary>
+    public string Folder { get; }
+
+    /// <summary>The repository URL, e.g. <c>http://127.0.0.1:41234/charts</c> (what a HelmRepository's <c>spec.url</c> holds).</summary>
+    public Uri Url { get; private set; } = null!;
+
+    /// <summary>How many GETs a path (e.g. <c>/charts/index.yaml</c>) received.</summary>
+    public int RequestsFor(string path) => requests.GetValueOrDefault(path);
+
+    /// <summary>Serves a new folder holding one archive per (chart, version) and its generated index.</summary>
+    public static async Task<HelmRepositoryServer> StartAsync(IEnumerable<(string Chart, string Version)> charts, CancellationToken cancellationToken = default)
+    {
+        var folder = Directory.CreateTempSubdirectory("tidemark-helm-").FullName;
+        foreach (var (chart, version) in charts)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(folder, $"{chart}-{version}.tgz"), HelmChartArchive.Build(chart, version), cancellationToken);
+        }
+        var builder = LoopbackServer.CreateBuilder();
+        var app = builder.Build();
+        var server = new HelmRepositoryServer(app, folder);
+        app.Run(server.ServeAsync);
+        var address = await LoopbackServer.StartAsync(app, cancellationToken);
+        server.Url = new Uri(address, "/charts");
+        server.WriteIndex();
+        return server;
+    }
+
+    /// <summary>(Re)writes <c>index.yaml</c> from the archives in the folder: every chart's versions, newest file first.</summary>
+    public void WriteIndex()
+    {
+        var text = new StringBuilder("apiVersion: v1\nentries:\n");
+        var archives = Directory.GetFiles(Folder, "*.tgz").Select(f => (File: f, Chart: HelmChartArchive.Read(File.ReadAllBytes(f))));
+        foreach (var chart in archives.GroupBy(a => a.Chart.Name).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  {chart.Key}:\n");
+            foreach (var (file, (name, version)) in chart.OrderByDescending(c => c.Chart.Version, StringComparer.Ordinal))
+            {
+                var digest = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file)));
+                text.Append(CultureInfo.InvariantCulture, $"  - apiVersion: v2\n    appVersion: 1.0.0\n    created: \"2026-01-01T00:00:00Z\"\n    description: A test chart\n    digest: {digest}\n    name: {name}\n    type: application\n    urls:\n    - {Url}/{Path.GetFileName(file)}\n    version: {version}\n");
+            }
+        }
+        text.Append("generated: \"2026-01-01T00:00:00Z\"\n");
+        File.WriteAllText(Path.Combine(Folder, "index.yaml"), text.ToString());
+    }
+
+    private async Task ServeAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "";
+        requests.AddOrUpdate(path, 1, (_, n) => n + 1);
+        var name = path.StartsWith("/charts/", StringComparison.Ordinal) ? path["/charts/".Length..] : "";
+        var file = Path.Combine(Folder, name);
+        if (name.Length == 0 || name.Contains('/', StringComparison.Ordinal) || name.Contains("..", StringComparison.Ordinal) || !File.Exists(file))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        context.Response.ContentType = name.EndsWith(".yaml", StringComparison.Ordinal) ? "text/yaml" : "application/gzip";
+        await context.Response.SendFileAsync(file, context.RequestAborted);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+        Directory.Delete(Folder, recursive: true);
+    }
+}
