@@ -1,15 +1,24 @@
 #!/usr/bin/env bash
 # `tidemark run` on the bundled example with nothing to change (warm work directory and tag cache), against the
 # local registry and the GitHub simulator: wall time per run, git processes started, GitHub REST requests and
-# registry requests, read from the debug log. Usage: bench/run.sh [RUNS]
+# registry requests, read from the debug log. Usage: bench/run.sh [RUNS] [sqlite|postgres] (the state store: a SQLite
+# file, the default, or a throw-away local PostgreSQL server).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/ensure-deps.sh
 . ./scripts/registry.sh
 . ./scripts/example.sh
+. ./scripts/postgres.sh
 runs="${1:-5}"
+backend="${2:-sqlite}"
 work="$(mktemp -d)"
-trap example_cleanup EXIT
+pg_dir=""
+trap 'postgres_stop; [ -z "$pg_dir" ] || rm -rf "$pg_dir"; example_cleanup' EXIT
+if [ "$backend" = postgres ]; then
+  pg_dir="$(mktemp -d)"                                # its own folder: $work is not open to the postgres user
+  postgres_start "$pg_dir"
+  EXAMPLE_STATE="$PG_URL"
+fi
 ./tidemark --version >/dev/null
 example_registry
 example_repo

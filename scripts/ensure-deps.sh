@@ -13,6 +13,9 @@ have_cmd curl || need_apt+=(curl)
 have_cmd python3 || need_apt+=(python3)
 have_cmd npm || need_apt+=(npm)
 have_cmd node || need_apt+=(nodejs)
+# the PostgreSQL state tests start their own server from the package's binaries (tests/Tidemark.Testing/Postgres)
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need_apt+=(postgresql)
+have_cmd setpriv || need_apt+=(util-linux)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "ensure-deps: installing Debian packages: ${need_apt[*]}" >&2
@@ -23,9 +26,14 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 
-# docker-registry's Debian package starts a system service on :5000; the tests start their own on free ports.
-if have_cmd systemctl && systemctl is-active --quiet docker-registry 2>/dev/null; then
-  systemctl stop docker-registry >/dev/null 2>&1 || true
+# docker-registry's Debian package starts a system service on :5000 (postgresql's one on :5432); the tests start their
+# own on free ports.
+if have_cmd systemctl; then
+  for service in docker-registry postgresql; do
+    if systemctl is-active --quiet "$service" 2>/dev/null; then
+      systemctl stop "$service" >/dev/null 2>&1 || true
+    fi
+  done
 fi
 
 have_cmd dotnet || { echo "ensure-deps: the .NET SDK (dotnet) is required; see global.json for the version" >&2; exit 1; }

@@ -75,10 +75,11 @@ YAML
   [ -n "$github" ] || { echo "the GitHub simulator did not start:"; cat "$work/github.err"; return 1; }
 }
 
-# example_run [ARGS...]: tidemark run against the simulated alice/gitops, with the token from its file and $operator.
+# example_run [ARGS...]: tidemark run against the simulated alice/gitops, with the token from its file and $operator;
+# the state in $work/state.db, or in $EXAMPLE_STATE when set (e.g. a PostgreSQL URL).
 example_run() {
   ./tidemark run --repo "$github/alice/gitops.git" --api-url "$github/" --token-file "$work/github/tokens/automation" --config "$operator" \
-    --work-dir "$work/tidemark-work" --state "$work/state.db" "$@"
+    --work-dir "$work/tidemark-work" --state "${EXAMPLE_STATE:-$work/state.db}" "$@"
 }
 
 # example_doctor TOKEN-FILE [ARGS...]: tidemark doctor against the simulated alice/gitops with that token.

@@ -5,6 +5,7 @@ using Tidemark.Cli.Commands;
 using Tidemark.Configuration;
 using Tidemark.Git;
 using Tidemark.State;
+using Tidemark.State.Postgres;
 
 namespace Tidemark.Cli;
 
@@ -39,16 +40,53 @@ internal sealed class Composition(CliEnvironment env, ILoggerFactory? logging = 
     public GitRunner GitRunner(string workDir) =>
         new(new GitRunnerOptions(Path.Combine(workDir, ".home"), GitExecutable()), env.Redactor, logging.CreateLogger<GitRunner>());
 
-    /// <summary>The state database's path for <c>--state</c> <paramref name="given"/> (see <see cref="StateLocation"/>).</summary>
-    public string StatePath(string? given) => StateLocation.Resolve(given, env.Variable);
+    /// <summary>
+    /// The state store's location for <c>--state</c> <paramref name="given"/> (see <see cref="StateLocation"/>): a SQLite
+    /// file's full path, or a PostgreSQL connection string, checked at once (bad input is exit 2) and its password
+    /// registered with the redactor so no message shows it.
+    /// </summary>
+    public string StatePath(string? given)
+    {
+        var location = StateLocation.Resolve(given, env.Variable);
+        if (PostgresConnectionString.Recognises(location))
+        {
+            PostgresConnectionString.Parse(location, env.Redactor);
+        }
 
-    /// <summary>Opens (creating if need be) the state store: for commands that record (run, doctor).</summary>
+        return location;
+    }
+
+    /// <summary>The store as messages may name it: the file's path, or the PostgreSQL URL without its password.</summary>
+    public string StateDisplay(string location) =>
+        PostgresConnectionString.Recognises(location) ? PostgresConnectionString.Parse(location, env.Redactor).Display : location;
+
+    /// <summary>Opens (creating if need be) the state store: for commands that record (run, doctor). A connection string opens the PostgreSQL store.</summary>
     public async Task<StateStore> OpenStateAsync(string? given, CancellationToken cancellationToken) =>
-        await SqliteStateStore.OpenAsync(new SqliteStateOptions(StatePath(given)), env.Time, env.Redactor, cancellationToken).ConfigureAwait(false);
+        StatePath(given) is var location && PostgresConnectionString.Recognises(location)
+            ? await PostgresStateStore.OpenAsync(new PostgresStateOptions(location), env.Time, env.Redactor, cancellationToken).ConfigureAwait(false)
+            : await SqliteStateStore.OpenAsync(new SqliteStateOptions(location), env.Time, env.Redactor, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Opens an existing state store: for commands that read what runs wrote (audit, token status); a missing one is bad input.</summary>
+    /// <summary>
+    /// Opens an existing state store: for commands that read what runs wrote (audit, token status); a missing SQLite file
+    /// is bad input (a PostgreSQL database is opened, its schema brought up to date).
+    /// </summary>
     public async Task<StateStore> OpenExistingStateAsync(string? given, CancellationToken cancellationToken) =>
-        await SqliteStateStore.OpenExistingAsync(new SqliteStateOptions(StatePath(given)), env.Time, env.Redactor, cancellationToken).ConfigureAwait(false);
+        StatePath(given) is var location && PostgresConnectionString.Recognises(location)
+            ? await PostgresStateStore.OpenAsync(new PostgresStateOptions(location), env.Time, env.Redactor, cancellationToken).ConfigureAwait(false)
+            : await SqliteStateStore.OpenExistingAsync(new SqliteStateOptions(location), env.Time, env.Redactor, cancellationToken).ConfigureAwait(false);
+
+    /// <summary><c>state check</c>: SQLite's integrity check of the file, or (PostgreSQL checking its own pages) the schema version and the leases held.</summary>
+    public async Task<StateHealth> CheckStateAsync(string? given, CancellationToken cancellationToken)
+    {
+        var location = StatePath(given);
+        if (!PostgresConnectionString.Recognises(location))
+        {
+            return await new SqliteDatabase(new SqliteStateOptions(location), env.Time).CheckAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var database = new PostgresDatabase(PostgresConnectionString.Parse(location, env.Redactor), env.Time, env.Redactor);
+        return await database.CheckAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// The git executable: <c>TIDEMARK_GIT</c> when set (an absolute path, e.g. a wrapper that logs or a git outside

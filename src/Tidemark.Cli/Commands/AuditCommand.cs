@@ -37,7 +37,7 @@ internal static class AuditCommand
                 Repository = Repository(parse.GetValue(repo)), RunId = RunId(parse.GetValue(run)),
             };
             var composition = new Composition(env);
-            var path = composition.StatePath(parse.GetValue(state)?.FullName);
+            var path = composition.StatePath(parse.GetValue(state));
             var store = await composition.OpenExistingStateAsync(path, cancellationToken).ConfigureAwait(false);
             var records = await store.AuditReader.QueryAsync(query, cancellationToken).ConfigureAwait(false);
             await AuditRenderer.WriteAsync(env.Out, records, parse.GetValue(output)!).ConfigureAwait(false);

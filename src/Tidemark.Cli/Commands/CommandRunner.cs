@@ -72,7 +72,8 @@ internal static class CommandRunner
 
     /// <summary>A wrong path is bad input (2); a file that is there but cannot be used is the work failing (1). docs/state.md lists them.</summary>
     internal static int ExitCode(StateStoreProblem kind) =>
-        kind is StateStoreProblem.Missing or StateStoreProblem.Directory or StateStoreProblem.MissingFolder ? ExitCodes.BadInput : ExitCodes.Failed;
+        kind is StateStoreProblem.Missing or StateStoreProblem.Directory or StateStoreProblem.MissingFolder or StateStoreProblem.BadConnectionString or StateStoreProblem.Rejected
+            ? ExitCodes.BadInput : ExitCodes.Failed;
 
     private static string Indent(string text) => string.Join(Environment.NewLine, text.Split('\n').Select(line => "  " + line.TrimEnd('\r')));
 }

@@ -18,10 +18,11 @@ internal static class CommonOptions
     }
 
     /// <summary><c>--state</c>, the same for every command that uses the state store; its default is <see cref="StateLocation.Resolve"/>'s.</summary>
-    public static Option<FileInfo?> State() => new("--state")
+    public static Option<string?> State() => new("--state")
     {
-        Description = $"The state database (default: ${StateLocation.Variable}, else .tidemark/state.db in the current folder — the same for every command, whatever --work-dir says)",
-        HelpName = "FILE",
+        Description = $"The state store: a SQLite file, or a PostgreSQL connection string postgres://USER@HOST:PORT/DATABASE (password in PGPASSWORD or a passfile) "
+            + $"(default: ${StateLocation.Variable}, else .tidemark/state.db in the current folder — the same for every command, whatever --work-dir says)",
+        HelpName = "FILE|URL",
     };
 
     public static Option<FileInfo?> Config() => new("--config")

@@ -36,7 +36,7 @@ internal static class DoctorCommand
     {
         var composition = new Composition(env, logging);
         var host = composition.RunHost(settings, new CliRunReport(env));
-        var request = new DoctorRequest(writeProbe, commandName, checks, composition.StatePath(settings.State));
+        var request = new DoctorRequest(writeProbe, commandName, checks, composition.StateDisplay(composition.StatePath(settings.State)));
         var outcome = await DoctorRun.RunAsync(settings, request, host, cancellationToken).ConfigureAwait(false);
         await DoctorRenderer.WriteAsync(env.Out, outcome.Report, output, commandName, outcome.Repository, outcome.Fingerprint).ConfigureAwait(false);
         return outcome.Report.HasErrors ? ExitCodes.CheckFailed : ExitCodes.Success;

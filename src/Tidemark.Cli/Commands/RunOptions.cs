@@ -25,7 +25,7 @@ internal sealed class RunOptions
         HelpName = "URL",
     };
 
-    private readonly Option<FileInfo?> state = CommonOptions.State();
+    private readonly Option<string?> state = CommonOptions.State();
 
     private readonly Option<DirectoryInfo?> workDir = new("--work-dir") { Description = "Where Tidemark keeps its clone (default: ./tidemark-work)", HelpName = "DIR" };
 
@@ -105,7 +105,7 @@ internal sealed class RunOptions
         parse.GetValue(dryRun),
         parse.GetValue(tokenFile),
         ApiUri(parse.GetValue(apiUrl) ?? RunTarget.GitHubApi),
-        parse.GetValue(state)?.FullName,
+        parse.GetValue(state),
         parse.GetValue(workDir)?.FullName,
         parse.GetValue(secrets)!,
         parse.GetValue(refresh),

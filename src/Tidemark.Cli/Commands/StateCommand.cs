@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Tidemark.Configuration;
 using Tidemark.State;
+using Tidemark.State.Postgres;
 
 namespace Tidemark.Cli.Commands;
 
@@ -26,8 +27,7 @@ internal static class StateCommand
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(env, async () =>
         {
-            var path = new Composition(env).StatePath(parse.GetValue(state)?.FullName);
-            var health = await new SqliteDatabase(new SqliteStateOptions(path), env.Time).CheckAsync(cancellationToken).ConfigureAwait(false);
+            var health = await new Composition(env).CheckStateAsync(parse.GetValue(state), cancellationToken).ConfigureAwait(false);
             await WriteAsync(env, health).ConfigureAwait(false);
             return health.Healthy ? ExitCodes.Success : ExitCodes.Failed;
         }));
@@ -73,7 +73,13 @@ internal static class StateCommand
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(env, async () =>
         {
-            var path = new Composition(env).StatePath(parse.GetValue(state)?.FullName);
+            var composition = new Composition(env);
+            var path = composition.StatePath(parse.GetValue(state));
+            if (PostgresConnectionString.Recognises(path))
+            {
+                throw new UsageException($"state repair moves a broken SQLite file aside; {composition.StateDisplay(path)} is a PostgreSQL database, which the server keeps intact: use `tidemark state check` and the server's own tools (pg_dump, a new database) instead");
+            }
+
             var database = new SqliteDatabase(new SqliteStateOptions(path), env.Time);
             string why;
             try

@@ -88,7 +88,7 @@ internal static class TokenCommand
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(env, async () =>
         {
             var composition = new Composition(env);
-            var path = composition.StatePath(parse.GetValue(state)?.FullName);
+            var path = composition.StatePath(parse.GetValue(state));
             var store = await composition.OpenExistingStateAsync(path, cancellationToken).ConfigureAwait(false);
             var tokens = await store.TokenReader.ListTokensAsync(cancellationToken).ConfigureAwait(false);
             var rotations = await store.TokenReader.ListRotationsAsync(cancellationToken).ConfigureAwait(false);

@@ -33,13 +33,18 @@ internal static partial class LeaseOwner
         try
         {
             using var process = Process.GetProcessById(pid);
-            return process.HasExited || process.StartTime.ToUniversalTime().Ticks != started;
+            // .NET derives a start time from the boot time as each process computes it, so two processes read the same
+            // process's start time a few milliseconds apart: only a difference beyond that means the pid was reused.
+            return process.HasExited || Math.Abs(process.StartTime.ToUniversalTime().Ticks - started) > StartTimeTolerance.Ticks;
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             return true; // no process with that id: it has exited
         }
     }
+
+    /// <summary>How far two processes' readings of one process's start time may differ (they differed by about 3 ms here).</summary>
+    private static readonly TimeSpan StartTimeTolerance = TimeSpan.FromSeconds(1);
 
     [GeneratedRegex(@" host (?<host>\S+) pid (?<pid>\d{1,10}) started (?<started>\d{1,20}) ")]
     private static partial Regex Identity();

@@ -34,6 +34,9 @@ internal sealed class StateStoreException : Exception
             StateStoreProblem.ReadOnlyFolder => $"state database {path} cannot be written: its folder {System.IO.Path.GetDirectoryName(path)} is not writable (SQLite writes its journal files beside the database): make the folder writable for this user, or give --state a path in a writable folder",
             StateStoreProblem.NewerSchema => $"state database {path} has schema version {detail}, written by a newer Tidemark; this Tidemark knows up to version {SqliteMigrations.Latest}: upgrade Tidemark, or give --state another file",
             StateStoreProblem.Locked => $"state database {path} is locked by another process beyond the busy timeout{Detail(detail)}: wait for the other Tidemark to finish and try again; see {check} for the lease holder",
+            StateStoreProblem.BadConnectionString => $"state database {path}: {detail}: give --state (or TIDEMARK_STATE) a connection string of the form postgres://USER@HOST:PORT/DATABASE, with the password in PGPASSWORD or a passfile (docs/state.md)",
+            StateStoreProblem.Unreachable => $"state database {path} cannot be reached{Detail(detail)}: check that the PostgreSQL server is running and that host and port are right",
+            StateStoreProblem.Rejected => $"state database {path} refused this Tidemark{Detail(detail)}: check the user, the password (PGPASSWORD or a passfile), that the database exists and that the user may create tables in it",
             _ => $"state database {path} cannot be used{Detail(detail)}: see {check}",
         };
         return what;
@@ -71,6 +74,15 @@ internal enum StateStoreProblem
 
     /// <summary>Another process holds the database lock beyond the busy timeout.</summary>
     Locked,
+
+    /// <summary>A PostgreSQL connection string that cannot be read (bad input).</summary>
+    BadConnectionString,
+
+    /// <summary>The PostgreSQL server does not answer (refused, timed out, unknown host).</summary>
+    Unreachable,
+
+    /// <summary>The PostgreSQL server refused the user, the password or the database (bad input).</summary>
+    Rejected,
 
     /// <summary>Any other failure of the file (disk full, I/O error).</summary>
     Failed,

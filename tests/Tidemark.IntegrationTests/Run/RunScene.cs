@@ -75,7 +75,8 @@ internal sealed class RunScene(GitHubSimulator github, SimRepository repository,
             ? args
             : [.. args, "--config", OperatorConfig];
 
-    private async Task<CliRun> TidemarkWithAsync(IReadOnlyDictionary<string, string> extraVariables, string[] given)
+    /// <summary>Any tidemark command with this scene's clock and environment plus <paramref name="extraVariables"/>.</summary>
+    public async Task<CliRun> TidemarkWithAsync(IReadOnlyDictionary<string, string> extraVariables, string[] given)
     {
         var args = WithOperatorConfig(given);
         var stdout = new StringWriter();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Tidemark.Credentials;
 using Tidemark.State;
+using Tidemark.State.Postgres;
 
 namespace Tidemark.Doctor.Checks;
 
@@ -51,7 +52,7 @@ internal sealed class TokenValidityCheck : IDoctorCheck
     /// <summary>A 401 for a token whose expiry the state store recorded (from a successful run) as past: "expired on DATE".</summary>
     private static async Task<Finding?> ExpiredAsync(DoctorContext context, CancellationToken cancellationToken)
     {
-        if (context.OpenState is not { } open || context.Token is not { } token || context.StatePath is not { } path || !File.Exists(path))
+        if (context.OpenState is not { } open || context.Token is not { } token || context.StatePath is not { } path || !(File.Exists(path) || PostgresConnectionString.Recognises(path)))
         {
             return null;
         }

@@ -1,0 +1,86 @@
+using Npgsql;
+using Tidemark.Credentials;
+using static Tidemark.State.Postgres.PostgresCommands;
+
+namespace Tidemark.State.Postgres;
+
+/// <summary>
+/// What runs remember of each update branch, in PostgreSQL: pushed commits, pull-request closures, announcements. Keyed
+/// by repository and branch (a closure by repository and number), stamped with the injected clock, every text redacted.
+/// </summary>
+internal sealed class PostgresBranchMemory(PostgresDatabase database, TimeProvider time, ISecretRedactor redactor)
+    : IPushedCommitWriter, IPushedCommitReader, IPullRequestClosureWriter, IPullRequestClosureReader, IAnnouncementWriter, IAnnouncementReader
+{
+    public Task RecordPushedCommitAsync(PushedCommit commit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        return database.UseAsync(connection => ExecuteAsync(connection, """
+            INSERT INTO pushed_commits (repository, branch, sha, run_id, at) VALUES (@r, @b, @sha, @run, @at)
+            ON CONFLICT (repository, branch, sha) DO NOTHING
+            """, cancellationToken, ("r", redactor.Redact(commit.Repository)), ("b", redactor.Redact(commit.Branch)), ("sha", redactor.Redact(commit.Sha)),
+            ("run", commit.RunId is null ? null : redactor.Redact(commit.RunId)), ("at", Now)), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<PushedCommit>> ListPushedCommitsAsync(string repository, string branch, CancellationToken cancellationToken) =>
+        database.UseAsync<IReadOnlyList<PushedCommit>>(async connection =>
+            await QueryAsync(connection, "SELECT repository, branch, sha, run_id, at FROM pushed_commits WHERE repository = @r AND branch = @b ORDER BY at DESC, sha COLLATE \"C\"",
+                r => new PushedCommit(r.GetString(0), r.GetString(1), r.GetString(2), NullableString(r, 3)) { At = Time(r, 4) },
+                cancellationToken, ("r", repository), ("b", branch)).ConfigureAwait(false), cancellationToken);
+
+    public Task<bool> TryRecordClosureAsync(PullRequestClosure closure, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(closure);
+        return database.UseAsync(async connection =>
+        {
+            var inserted = await ExecuteAsync(connection, """
+                INSERT INTO pull_request_closures (repository, number, branch, closed_by, at, reason) VALUES (@r, @n, @b, @by, @at, @why)
+                ON CONFLICT (repository, number) DO NOTHING
+                """, cancellationToken, ("r", redactor.Redact(closure.Repository)), ("n", closure.Number), ("b", redactor.Redact(closure.Branch)),
+                ("by", Name(closure.ClosedBy)), ("at", Now), ("why", redactor.Redact(closure.Reason))).ConfigureAwait(false);
+            return inserted == 1;
+        }, cancellationToken);
+    }
+
+    public Task<PullRequestClosure?> FindClosureAsync(string repository, int number, CancellationToken cancellationToken) =>
+        database.UseAsync(async connection =>
+        {
+            var rows = await QueryAsync(connection, "SELECT repository, branch, number, closed_by, reason, at FROM pull_request_closures WHERE repository = @r AND number = @n",
+                ReadClosure, cancellationToken, ("r", repository), ("n", number)).ConfigureAwait(false);
+            return rows.SingleOrDefault();
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<PullRequestClosure>> ListClosuresAsync(string repository, string branch, CancellationToken cancellationToken) =>
+        database.UseAsync<IReadOnlyList<PullRequestClosure>>(async connection =>
+            await QueryAsync(connection, "SELECT repository, branch, number, closed_by, reason, at FROM pull_request_closures WHERE repository = @r AND branch = @b ORDER BY at DESC, number DESC",
+                ReadClosure, cancellationToken, ("r", repository), ("b", branch)).ConfigureAwait(false), cancellationToken);
+
+    public Task<bool> TryRecordAnnouncementAsync(Announcement announcement, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(announcement);
+        return database.UseAsync(async connection =>
+        {
+            var inserted = await ExecuteAsync(connection, """
+                INSERT INTO announcements (repository, branch, kind, key, at) VALUES (@r, @b, @k, @key, @at)
+                ON CONFLICT (repository, branch, kind, key) DO NOTHING
+                """, cancellationToken, ("r", redactor.Redact(announcement.Repository)), ("b", redactor.Redact(announcement.Branch)),
+                ("k", Name(announcement.Kind)), ("key", redactor.Redact(announcement.Key)), ("at", Now)).ConfigureAwait(false);
+            return inserted == 1;
+        }, cancellationToken);
+    }
+
+    public Task<bool> WasAnnouncedAsync(string repository, string branch, AnnouncementKind kind, string key, CancellationToken cancellationToken) =>
+        database.UseAsync(async connection =>
+        {
+            var rows = await QueryAsync(connection, "SELECT 1 FROM announcements WHERE repository = @r AND branch = @b AND kind = @k AND key = @key",
+                r => r.GetInt32(0), cancellationToken, ("r", repository), ("b", branch), ("k", Name(kind)), ("key", key)).ConfigureAwait(false);
+            return rows.Count > 0;
+        }, cancellationToken);
+
+    /// <summary>The stored name of an enum value, as in SQLite: its name in lowercase.</summary>
+    private static string Name<T>(T value) where T : struct, Enum => SqliteBranchMemory.Name(value);
+
+    private long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private static PullRequestClosure ReadClosure(NpgsqlDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetInt32(2), Enum.Parse<ClosedBy>(r.GetString(3), ignoreCase: true), r.GetString(4)) { At = Time(r, 5) };
+}
