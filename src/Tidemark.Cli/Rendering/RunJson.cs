@@ -1,7 +1,7 @@
 namespace Tidemark.Cli.Rendering;
 
 /// <summary><c>tidemark run --output json</c>: one object per command (schema: docs/run.schema.json, documented in docs/run.md).</summary>
-internal sealed record RunJson(string Repository, bool DryRun, ModeJson Mode, IReadOnlyList<RunResultJson> Results, IReadOnlyList<string> Warnings, IReadOnlyList<string> Errors);
+internal sealed record RunJson(string Repository, string Run, bool DryRun, ModeJson Mode, IReadOnlyList<RunResultJson> Results, IReadOnlyList<string> Warnings, IReadOnlyList<string> Errors);
 
 /// <summary>One update branch and pull request: the repository's, or one Flux ImageUpdateAutomation's.</summary>
 internal sealed record RunResultJson(

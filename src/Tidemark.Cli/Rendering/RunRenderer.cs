@@ -60,7 +60,7 @@ internal static class RunRenderer
     public static Task WriteJsonAsync(TextWriter output, RunResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return JsonOutput.WriteAsync(output, new RunJson(result.Repository, result.DryRun, PlanRenderer.ModeOf(result.Mode), [.. result.Scopes.Select(r => ResultOf(r.Settings, r.Plan, r.Outcome))], result.Warnings, result.Errors));
+        return JsonOutput.WriteAsync(output, new RunJson(result.Repository, result.RunId, result.DryRun, PlanRenderer.ModeOf(result.Mode), [.. result.Scopes.Select(r => ResultOf(r.Settings, r.Plan, r.Outcome))], result.Warnings, result.Errors));
     }
 
     private static RunResultJson ResultOf(PublishSettings settings, Plan plan, Outcome outcome) => new(

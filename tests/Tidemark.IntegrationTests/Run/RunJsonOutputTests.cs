@@ -27,6 +27,12 @@ public sealed class RunJsonOutputTests(RunFixture fixture) : IClassFixture<RunFi
         Assert.Contains(result.GetProperty("changes").EnumerateArray(), c => c.GetProperty("image").GetString() == "quay.io/jetstack/cert-manager-controller" && c.GetProperty("to").GetString() == "v1.18.2");
         Assert.Equal("flux", json.RootElement.GetProperty("mode").GetProperty("name").GetString());
         Assert.Equal(scene.Repository.FullName, json.RootElement.GetProperty("repository").GetString());
+        var runId = json.RootElement.GetProperty("run").GetString()!;
+        var audit = await scene.TidemarkAsync("audit", "--run", runId, "--output", "json");
+        Assert.True(audit.ExitCode == 0, audit.Error);
+        var events = JsonDocument.Parse(audit.Out).RootElement.EnumerateArray().ToList();
+        Assert.Contains(events, e => e.GetProperty("action").GetString() == "pr.create");
+        Assert.All(events, e => Assert.Equal(runId, e.GetProperty("run").GetString()));
     }
 
     [Fact]
