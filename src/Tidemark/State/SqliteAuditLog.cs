@@ -1,6 +1,6 @@
 using System.Text;
 using Tidemark.Credentials;
-using static Tidemark.State.SqliteCommands;
+using static Tidemark.State.DbCommands;
 
 namespace Tidemark.State;
 
@@ -75,7 +75,7 @@ internal sealed class SqliteAuditLog : IAuditWriter, IAuditReader
         sql.Append(" ORDER BY at DESC, id DESC LIMIT $limit");
         return await _database.UseAsync(async connection =>
         {
-            return await SqliteCommands.QueryAsync(connection, sql.ToString(),
+            return await DbCommands.QueryAsync(connection, sql.ToString(),
                 r => new AuditRecord(r.GetInt64(0), Time(r, 1), AuditAction.FromStored(r.GetString(2)), r.GetString(3), AuditOutcome.FromStored(r.GetString(4)), NullableString(r, 5), r.GetString(6), NullableString(r, 7)),
                 cancellationToken, [.. parameters]).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
@@ -85,7 +85,7 @@ internal sealed class SqliteAuditLog : IAuditWriter, IAuditReader
     {
         return await _database.UseAsync(async connection =>
         {
-            return await SqliteCommands.QueryAsync(connection, """
+            return await DbCommands.QueryAsync(connection, """
                 SELECT action, outcome, COUNT(*) FROM audit_events WHERE run_id = $run AND token_fingerprint = $f
                 GROUP BY action, outcome ORDER BY action, outcome
                 """, r => new AuditCount(AuditAction.FromStored(r.GetString(0)), AuditOutcome.FromStored(r.GetString(1)), r.GetInt32(2)), cancellationToken,

@@ -1,5 +1,5 @@
 using Tidemark.Credentials;
-using static Tidemark.State.SqliteCommands;
+using static Tidemark.State.DbCommands;
 
 namespace Tidemark.State;
 
@@ -95,6 +95,4 @@ internal sealed class SqliteBranchMemory(SqliteDatabase database, TimeProvider t
 
     private long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
 
-    private static PullRequestClosure ReadClosure(Microsoft.Data.Sqlite.SqliteDataReader r) =>
-        new(r.GetString(0), r.GetString(1), r.GetInt32(2), Enum.Parse<ClosedBy>(r.GetString(3), ignoreCase: true), r.GetString(4)) { At = Time(r, 5) };
 }

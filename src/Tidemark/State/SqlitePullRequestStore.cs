@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Tidemark.Credentials;
-using static Tidemark.State.SqliteCommands;
+using static Tidemark.State.DbCommands;
 
 namespace Tidemark.State;
 
@@ -39,7 +39,7 @@ internal sealed class SqlitePullRequestStore : IPullRequestWriter, IPullRequestR
         return await _database.UseAsync(async connection =>
         {
             var rows = await QueryAsync(connection, $"SELECT {Columns} FROM pull_requests WHERE repository = $r AND update_branch = $b",
-                Read, cancellationToken, ("$r", repository), ("$b", updateBranch)).ConfigureAwait(false);
+                ReadPullRequest, cancellationToken, ("$r", repository), ("$b", updateBranch)).ConfigureAwait(false);
             return rows.SingleOrDefault();
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -49,17 +49,8 @@ internal sealed class SqlitePullRequestStore : IPullRequestWriter, IPullRequestR
         return await _database.UseAsync(async connection =>
         {
             return await QueryAsync(connection, $"SELECT {Columns} FROM pull_requests WHERE repository = $r ORDER BY update_branch",
-                Read, cancellationToken, ("$r", repository)).ConfigureAwait(false);
+                ReadPullRequest, cancellationToken, ("$r", repository)).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    private static ManagedPullRequest Read(SqliteDataReader r)
-    {
-        var targets = JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(5)) ?? [];
-        return new ManagedPullRequest(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt32(2), NullableString(r, 3),
-            Enum.Parse<PullRequestState>(r.GetString(4)), targets, r.GetInt64(6) != 0, NullableString(r, 7))
-        {
-            UpdatedAt = Time(r, 8),
-        };
-    }
 }

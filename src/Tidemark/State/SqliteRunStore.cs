@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Tidemark.Credentials;
-using static Tidemark.State.SqliteCommands;
+using static Tidemark.State.DbCommands;
 
 namespace Tidemark.State;
 
@@ -85,6 +85,4 @@ internal sealed class SqliteRunStore : IRunWriter, IRunReader
 
     private string? Redact(string? text) => text is null ? null : _redactor.Redact(text);
 
-    private static RunRecord ReadRun(SqliteDataReader r) =>
-        new(r.GetInt64(0), r.GetString(1), r.GetString(2), Time(r, 3), NullableTime(r, 4), NullableString(r, 5), r.GetInt32(6), r.GetInt32(7), r.GetInt32(8), NullableString(r, 9));
 }

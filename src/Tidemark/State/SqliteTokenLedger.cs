@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Tidemark.Credentials;
-using static Tidemark.State.SqliteCommands;
+using static Tidemark.State.DbCommands;
 
 namespace Tidemark.State;
 
@@ -94,7 +94,7 @@ internal sealed class SqliteTokenLedger(SqliteDatabase database, TimeProvider ti
     {
         return await database.UseAsync(async connection =>
         {
-            var rows = await QueryAsync(connection, $"SELECT {TokenColumns} FROM tokens ORDER BY last_used_at DESC, fingerprint", Token, cancellationToken).ConfigureAwait(false);
+            var rows = await QueryAsync(connection, $"SELECT {TokenColumns} FROM tokens ORDER BY last_used_at DESC, fingerprint", ReadToken, cancellationToken).ConfigureAwait(false);
             var result = new List<TokenRecord>();
             foreach (var row in rows)
             {
@@ -109,7 +109,7 @@ internal sealed class SqliteTokenLedger(SqliteDatabase database, TimeProvider ti
     {
         return await database.UseAsync(async connection =>
         {
-            var rows = await QueryAsync(connection, $"SELECT {TokenColumns} FROM tokens WHERE fingerprint = $f", Token, cancellationToken,
+            var rows = await QueryAsync(connection, $"SELECT {TokenColumns} FROM tokens WHERE fingerprint = $f", ReadToken, cancellationToken,
                 ("$f", redactor.Redact(fingerprint))).ConfigureAwait(false);
             return rows.Count == 0 ? null : rows[0] with { Actions = await ActionsAsync(connection, rows[0].Fingerprint, cancellationToken).ConfigureAwait(false) };
         }, cancellationToken).ConfigureAwait(false);
@@ -135,8 +135,6 @@ internal sealed class SqliteTokenLedger(SqliteDatabase database, TimeProvider ti
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    private static TokenRecord Token(SqliteDataReader r) =>
-        new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), NullableTime(r, 5), Time(r, 6), Time(r, 7), new Dictionary<string, int>());
 
     private static async Task<IReadOnlyDictionary<string, int>> ActionsAsync(SqliteConnection connection, string fingerprint, CancellationToken cancellationToken)
     {

@@ -1,6 +1,6 @@
 using System.Text;
 using Tidemark.Credentials;
-using static Tidemark.State.Postgres.PostgresCommands;
+using static Tidemark.State.DbCommands;
 
 namespace Tidemark.State.Postgres;
 
@@ -63,7 +63,7 @@ internal sealed class PostgresAuditLog(PostgresDatabase database, TimeProvider t
 
         sql.Append(" ORDER BY at DESC, id DESC LIMIT @limit");
         return database.UseAsync<IReadOnlyList<AuditRecord>>(async connection =>
-            await PostgresCommands.QueryAsync(connection, sql.ToString(),
+            await DbCommands.QueryAsync(connection, sql.ToString(),
                 r => new AuditRecord(r.GetInt64(0), Time(r, 1), AuditAction.FromStored(r.GetString(2)), r.GetString(3), AuditOutcome.FromStored(r.GetString(4)),
                     NullableString(r, 5), r.GetString(6), NullableString(r, 7)),
                 cancellationToken, [.. parameters]).ConfigureAwait(false), cancellationToken);
@@ -71,7 +71,7 @@ internal sealed class PostgresAuditLog(PostgresDatabase database, TimeProvider t
 
     public Task<IReadOnlyList<AuditCount>> CountRunAsync(string runId, string tokenFingerprint, CancellationToken cancellationToken) =>
         database.UseAsync<IReadOnlyList<AuditCount>>(async connection =>
-            await PostgresCommands.QueryAsync(connection, """
+            await DbCommands.QueryAsync(connection, """
                 SELECT action, outcome, COUNT(*) FROM audit_events WHERE run_id = @run AND token_fingerprint = @f
                 GROUP BY action, outcome ORDER BY action COLLATE "C", outcome COLLATE "C"
                 """, r => new AuditCount(AuditAction.FromStored(r.GetString(0)), AuditOutcome.FromStored(r.GetString(1)), (int)r.GetInt64(2)), cancellationToken,

@@ -1,6 +1,6 @@
 using Npgsql;
 using Tidemark.Credentials;
-using static Tidemark.State.Postgres.PostgresCommands;
+using static Tidemark.State.DbCommands;
 
 namespace Tidemark.State.Postgres;
 
@@ -81,6 +81,4 @@ internal sealed class PostgresBranchMemory(PostgresDatabase database, TimeProvid
 
     private long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
 
-    private static PullRequestClosure ReadClosure(NpgsqlDataReader r) =>
-        new(r.GetString(0), r.GetString(1), r.GetInt32(2), Enum.Parse<ClosedBy>(r.GetString(3), ignoreCase: true), r.GetString(4)) { At = Time(r, 5) };
 }

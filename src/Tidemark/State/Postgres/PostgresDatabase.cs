@@ -76,8 +76,8 @@ internal sealed class PostgresDatabase : IAsyncDisposable
     public Task<int> MigrateAsync(CancellationToken cancellationToken) =>
         InTransactionAsync(async connection =>
         {
-            await PostgresCommands.ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(@key)", cancellationToken, ("key", MigrationLockKey)).ConfigureAwait(false);
-            await PostgresCommands.ExecuteAsync(connection, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)", cancellationToken).ConfigureAwait(false);
+            await DbCommands.ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(@key)", cancellationToken, ("key", MigrationLockKey)).ConfigureAwait(false);
+            await DbCommands.ExecuteAsync(connection, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)", cancellationToken).ConfigureAwait(false);
             var current = await CurrentVersionAsync(connection, cancellationToken).ConfigureAwait(false);
             if (current > PostgresMigrations.Latest)
             {
@@ -86,8 +86,8 @@ internal sealed class PostgresDatabase : IAsyncDisposable
 
             foreach (var (version, sql) in PostgresMigrations.All.Where(m => m.Version > current))
             {
-                await PostgresCommands.ExecuteAsync(connection, sql, cancellationToken).ConfigureAwait(false);
-                await PostgresCommands.ExecuteAsync(connection, "INSERT INTO schema_version (version, applied_at) VALUES (@v, @at)", cancellationToken,
+                await DbCommands.ExecuteAsync(connection, sql, cancellationToken).ConfigureAwait(false);
+                await DbCommands.ExecuteAsync(connection, "INSERT INTO schema_version (version, applied_at) VALUES (@v, @at)", cancellationToken,
                     ("v", version), ("at", _time.GetUtcNow().ToUnixTimeMilliseconds())).ConfigureAwait(false);
             }
 
@@ -101,21 +101,21 @@ internal sealed class PostgresDatabase : IAsyncDisposable
             var hasVersions = await ExistsAsync(connection, "schema_version", cancellationToken).ConfigureAwait(false);
             var version = hasVersions ? await CurrentVersionAsync(connection, cancellationToken).ConfigureAwait(false) : 0;
             var leases = await ExistsAsync(connection, "repository_locks", cancellationToken).ConfigureAwait(false)
-                ? await PostgresCommands.QueryAsync(connection, "SELECT repository, owner, expires_at FROM repository_locks ORDER BY repository",
-                    r => new RepositoryLease(r.GetString(0), r.GetString(1), PostgresCommands.Time(r, 2)), cancellationToken).ConfigureAwait(false)
+                ? await DbCommands.QueryAsync(connection, "SELECT repository, owner, expires_at FROM repository_locks ORDER BY repository",
+                    r => new RepositoryLease(r.GetString(0), r.GetString(1), DbCommands.Time(r, 2)), cancellationToken).ConfigureAwait(false)
                 : [];
             return new StateHealth(Display, [], version, leases);
         }, cancellationToken);
 
     private static async Task<bool> ExistsAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)
     {
-        var rows = await PostgresCommands.QueryAsync(connection, "SELECT to_regclass(@t) IS NOT NULL", r => r.GetBoolean(0), cancellationToken, ("t", table)).ConfigureAwait(false);
+        var rows = await DbCommands.QueryAsync(connection, "SELECT to_regclass(@t) IS NOT NULL", r => r.GetBoolean(0), cancellationToken, ("t", table)).ConfigureAwait(false);
         return rows[0];
     }
 
     private static async Task<int> CurrentVersionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        var rows = await PostgresCommands.QueryAsync(connection, "SELECT COALESCE(MAX(version), 0) FROM schema_version", r => r.GetInt32(0), cancellationToken).ConfigureAwait(false);
+        var rows = await DbCommands.QueryAsync(connection, "SELECT COALESCE(MAX(version), 0) FROM schema_version", r => r.GetInt32(0), cancellationToken).ConfigureAwait(false);
         return rows[0];
     }
 

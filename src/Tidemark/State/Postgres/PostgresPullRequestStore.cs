@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Npgsql;
 using Tidemark.Credentials;
-using static Tidemark.State.Postgres.PostgresCommands;
+using static Tidemark.State.DbCommands;
 
 namespace Tidemark.State.Postgres;
 
@@ -29,22 +29,13 @@ internal sealed class PostgresPullRequestStore(PostgresDatabase database, TimePr
         database.UseAsync(async connection =>
         {
             var rows = await QueryAsync(connection, $"SELECT {Columns} FROM pull_requests WHERE repository = @r AND update_branch = @b",
-                Read, cancellationToken, ("r", repository), ("b", updateBranch)).ConfigureAwait(false);
+                ReadPullRequest, cancellationToken, ("r", repository), ("b", updateBranch)).ConfigureAwait(false);
             return rows.SingleOrDefault();
         }, cancellationToken);
 
     public Task<IReadOnlyList<ManagedPullRequest>> ListPullRequestsAsync(string repository, CancellationToken cancellationToken) =>
         database.UseAsync<IReadOnlyList<ManagedPullRequest>>(async connection =>
             await QueryAsync(connection, $"SELECT {Columns} FROM pull_requests WHERE repository = @r ORDER BY update_branch COLLATE \"C\"",
-                Read, cancellationToken, ("r", repository)).ConfigureAwait(false), cancellationToken);
+                ReadPullRequest, cancellationToken, ("r", repository)).ConfigureAwait(false), cancellationToken);
 
-    private static ManagedPullRequest Read(NpgsqlDataReader r)
-    {
-        var targets = JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(5)) ?? [];
-        return new ManagedPullRequest(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt32(2), NullableString(r, 3),
-            Enum.Parse<PullRequestState>(r.GetString(4)), targets, r.GetBoolean(6), NullableString(r, 7))
-        {
-            UpdatedAt = Time(r, 8),
-        };
-    }
 }

@@ -1,6 +1,6 @@
 using Npgsql;
 using Tidemark.Credentials;
-using static Tidemark.State.Postgres.PostgresCommands;
+using static Tidemark.State.DbCommands;
 
 namespace Tidemark.State.Postgres;
 

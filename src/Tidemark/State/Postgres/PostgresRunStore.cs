@@ -1,6 +1,6 @@
 using Npgsql;
 using Tidemark.Credentials;
-using static Tidemark.State.Postgres.PostgresCommands;
+using static Tidemark.State.DbCommands;
 
 namespace Tidemark.State.Postgres;
 
@@ -66,6 +66,4 @@ internal sealed class PostgresRunStore(PostgresDatabase database, TimeProvider t
 
     private string? Redact(string? text) => text is null ? null : redactor.Redact(text);
 
-    private static RunRecord ReadRun(NpgsqlDataReader r) =>
-        new(r.GetInt64(0), r.GetString(1), r.GetString(2), Time(r, 3), NullableTime(r, 4), NullableString(r, 5), r.GetInt32(6), r.GetInt32(7), r.GetInt32(8), NullableString(r, 9));
 }

@@ -1,6 +1,6 @@
 using Npgsql;
 using Tidemark.Credentials;
-using static Tidemark.State.Postgres.PostgresCommands;
+using static Tidemark.State.DbCommands;
 
 namespace Tidemark.State.Postgres;
 
@@ -83,7 +83,7 @@ internal sealed class PostgresTokenLedger(PostgresDatabase database, TimeProvide
     public Task<IReadOnlyList<TokenRecord>> ListTokensAsync(CancellationToken cancellationToken) =>
         database.UseAsync<IReadOnlyList<TokenRecord>>(async connection =>
         {
-            var rows = await QueryAsync(connection, $"SELECT {TokenColumns} FROM tokens ORDER BY last_used_at DESC, fingerprint COLLATE \"C\"", Token, cancellationToken).ConfigureAwait(false);
+            var rows = await QueryAsync(connection, $"SELECT {TokenColumns} FROM tokens ORDER BY last_used_at DESC, fingerprint COLLATE \"C\"", ReadToken, cancellationToken).ConfigureAwait(false);
             var result = new List<TokenRecord>();
             foreach (var row in rows)
             {
@@ -96,7 +96,7 @@ internal sealed class PostgresTokenLedger(PostgresDatabase database, TimeProvide
     public Task<TokenRecord?> FindTokenAsync(string fingerprint, CancellationToken cancellationToken) =>
         database.UseAsync(async connection =>
         {
-            var rows = await QueryAsync(connection, $"SELECT {TokenColumns} FROM tokens WHERE fingerprint = @f", Token, cancellationToken,
+            var rows = await QueryAsync(connection, $"SELECT {TokenColumns} FROM tokens WHERE fingerprint = @f", ReadToken, cancellationToken,
                 ("f", redactor.Redact(fingerprint))).ConfigureAwait(false);
             return rows.Count == 0 ? null : rows[0] with { Actions = await ActionsAsync(connection, rows[0].Fingerprint, cancellationToken).ConfigureAwait(false) };
         }, cancellationToken);
@@ -116,8 +116,6 @@ internal sealed class PostgresTokenLedger(PostgresDatabase database, TimeProvide
             return rows.Count > 0;
         }, cancellationToken);
 
-    private static TokenRecord Token(NpgsqlDataReader r) =>
-        new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), NullableTime(r, 5), Time(r, 6), Time(r, 7), new Dictionary<string, int>());
 
     private static async Task<IReadOnlyDictionary<string, int>> ActionsAsync(NpgsqlConnection connection, string fingerprint, CancellationToken cancellationToken)
     {
