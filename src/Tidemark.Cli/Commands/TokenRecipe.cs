@@ -29,7 +29,7 @@ internal sealed partial record TokenRecipe(
         var tokenName = name ?? $"flux-{Slug(repo)}-automation";
         var warning = NamePattern().IsMatch(tokenName) ? null
             : $"the name '{tokenName}' does not follow purpose-project-type (for example flux-{Slug(repo)}-automation): a clear name says what breaks when the token is revoked";
-        var workflows = paths.Any(TouchesWorkflows);
+        var workflows = paths.Any(Credentials.WorkflowPaths.Touches);
         string[] scopes = classic ? workflows ? ["repo", "workflow"] : ["repo"] : [];
         var url = classic
             ? $"{ClassicUrl}?scopes={string.Join(',', scopes)}&description={Uri.EscapeDataString(tokenName)}"
@@ -37,9 +37,6 @@ internal sealed partial record TokenRecipe(
         return new TokenRecipe(classic ? "classic" : "fine-grained", tokenName, warning, url, 90, owner, $"{owner}/{repo}", workflows,
             classic ? [] : TokenPermission.FineGrained(workflows), scopes, TokenStorage.All);
     }
-
-    /// <summary>True when an update path is, contains or lies under <c>.github/workflows</c>.</summary>
-    public static bool TouchesWorkflows(string path) => Credentials.WorkflowPaths.Touches(path);
 
     private static (string Owner, string Repo) SplitRepository(string value)
     {

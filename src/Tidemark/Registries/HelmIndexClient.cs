@@ -19,28 +19,31 @@ internal sealed class HelmIndexClient : IDisposable
     private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyDictionary<string, IReadOnlyList<string>>>>> indexes = new(StringComparer.Ordinal);
     private readonly CancellationToken runCancellation;
     private readonly Func<string, bool> plainHttpAllowed;
+    private readonly long maxIndexBytes;
     private int requests;
 
     /// <param name="plainHttpAllowed">
     /// Whether an <c>http://</c> repository on this host (<c>host[:port]</c>) may be fetched; null: loopback hosts only.
     /// A repository's own HelmRepository object must not choose plain HTTP: that is the operator's choice, as for registries.
     /// </param>
-    public HelmIndexClient(HttpMessageHandler handler, TimeSpan timeout, CancellationToken runCancellation = default, Func<string, bool>? plainHttpAllowed = null)
+    /// <param name="maxIndexBytes">The largest body read (<see cref="MaxIndexBytes"/> unless a test sets less).</param>
+    public HelmIndexClient(HttpMessageHandler handler, TimeSpan timeout, CancellationToken runCancellation = default, Func<string, bool>? plainHttpAllowed = null, long maxIndexBytes = MaxIndexBytes)
     {
+        this.maxIndexBytes = maxIndexBytes;
         this.plainHttpAllowed = plainHttpAllowed ?? RegistryHost.IsLoopback;
-        http = new HttpClient(new RedirectGuard(handler), disposeHandler: true) { Timeout = timeout, MaxResponseContentBufferSize = MaxIndexBytes };
+        http = new HttpClient(new RedirectGuard(handler), disposeHandler: true) { Timeout = timeout };
         http.DefaultRequestHeaders.UserAgent.ParseAdd("tidemark");
         this.runCancellation = runCancellation;
     }
 
     /// <summary>A client over a default handler (5 s connect timeout, decompression, redirects followed by <see cref="RedirectGuard"/>).</summary>
-    public static HelmIndexClient Create(CancellationToken runCancellation = default, Func<string, bool>? plainHttpAllowed = null) =>
+    public static HelmIndexClient Create(CancellationToken runCancellation = default, Func<string, bool>? plainHttpAllowed = null, long maxIndexBytes = MaxIndexBytes) =>
         new(new SocketsHttpHandler
         {
             ConnectTimeout = TimeSpan.FromSeconds(5),
             AutomaticDecompression = DecompressionMethods.All,
             AllowAutoRedirect = false,
-        }, TimeSpan.FromSeconds(60), runCancellation, plainHttpAllowed);
+        }, TimeSpan.FromSeconds(60), runCancellation, plainHttpAllowed, maxIndexBytes);
 
     /// <summary>How many index requests were sent (one per repository per instance).</summary>
     public int Requests => requests;
@@ -99,11 +102,7 @@ internal sealed class HelmIndexClient : IDisposable
             }
             try
             {
-                if (response.Content.Headers.ContentLength > MaxIndexBytes)
-                {
-                    throw new RegistryException(RegistryErrorKind.InvalidResponse, $"Helm repository {url}: index.yaml is {response.Content.Headers.ContentLength} bytes, over the {MaxIndexBytes}-byte limit", status);
-                }
-                var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                var bytes = await ReadBoundedAsync(response.Content, url, status, cancellationToken).ConfigureAwait(false);
                 return HelmIndexParser.Parse(bytes);
             }
             catch (YamlException e)
@@ -121,10 +120,32 @@ internal sealed class HelmIndexClient : IDisposable
             }
             catch (HttpRequestException e)
             {
-                // also the body growing past MaxResponseContentBufferSize when no Content-Length announced it
-                throw new RegistryException(RegistryErrorKind.InvalidResponse, $"Helm repository {url}: reading index.yaml failed (the limit is {MaxIndexBytes} bytes): {e.Message}", status, e);
+                throw new RegistryException(RegistryErrorKind.Unreachable, $"Helm repository {url}: reading index.yaml failed: {e.Message}", status, e);
             }
         }
+    }
+
+    /// <summary>
+    /// The body, read up to <see cref="maxIndexBytes"/> whatever Content-Length says or leaves out (a chunked answer has
+    /// none): the read stops at the limit, it does not buffer first and check after.
+    /// </summary>
+    private async Task<byte[]> ReadBoundedAsync(HttpContent content, string url, int status, CancellationToken cancellationToken)
+    {
+        var announced = content.Headers.ContentLength;
+        using var buffer = new MemoryStream(announced is > 0 and var n && n <= maxIndexBytes ? (int)n : 0);
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > maxIndexBytes)
+            {
+                throw new RegistryException(RegistryErrorKind.InvalidResponse, $"Helm repository {url}: index.yaml is over the {maxIndexBytes}-byte limit", status);
+            }
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
     }
 
     public void Dispose() => http.Dispose();

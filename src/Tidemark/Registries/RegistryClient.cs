@@ -56,13 +56,13 @@ internal sealed class RegistryClient : ITagSource, IDigestSource, IDisposable
     /// <summary>The requests made so far, by kind.</summary>
     public RegistryRequestCounts Counts => counter.Snapshot();
 
-    /// <summary>A client with the process's credential helper environment, a time-seeded jitter source and the process's redactor (null: its own).</summary>
     /// <summary>
     /// Whether <paramref name="host"/> (<c>charts.example</c>, <c>127.0.0.1:8080</c>) may be reached over plain HTTP: a
     /// loopback host, or one the operator's <c>registries:</c> marks <c>insecure: true</c> (the same rule as registries).
     /// </summary>
     public bool AllowsPlainHttp(string host) => RegistryHost.IsLoopback(host) || options.SettingsFor(host).Insecure;
 
+    /// <summary>A client with the process's credential helper environment, a time-seeded jitter source and the process's redactor (null: its own).</summary>
     public static RegistryClient Create(RegistryClientOptions options, TimeProvider timeProvider, ILogger logger, ISecretRedactor? redactor = null)
     {
         var helpers = new CredentialHelperRunner(CredentialHelperOptions.FromProcessEnvironment(), timeProvider);

@@ -52,6 +52,9 @@ internal static class DbCommands
 
     public static DateTimeOffset? NullableTime(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Time(reader, ordinal);
 
+    /// <summary>How an enum value is stored (<c>ClosedBy.Person</c> → <c>person</c>), by both backends.</summary>
+    public static string Name<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
+
     /// <summary>A <c>runs</c> row: id, repository, trigger, started_at, ended_at, outcome, changes, failures, skipped, …</summary>
     public static RunRecord ReadRun(DbDataReader r) =>
         new(r.GetInt64(0), r.GetString(1), r.GetString(2), Time(r, 3), NullableTime(r, 4), NullableString(r, 5), r.GetInt32(6), r.GetInt32(7), r.GetInt32(8), NullableString(r, 9));

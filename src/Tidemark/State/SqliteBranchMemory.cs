@@ -90,8 +90,6 @@ internal sealed class SqliteBranchMemory(SqliteDatabase database, TimeProvider t
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The stored name of an enum value: its name in lowercase (<c>tidemark</c>, <c>person</c>, <c>merge</c>, <c>pause</c>).</summary>
-    internal static string Name<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 
     private long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
 

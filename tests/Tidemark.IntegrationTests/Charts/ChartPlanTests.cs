@@ -124,4 +124,15 @@ public sealed class ChartPlanTests(ChartScene scene) : IClassFixture<ChartScene>
         Assert.Equal(0, refusing.Requests);
         Assert.Contains("18.6.4", versions);
     }
+
+    [Fact]
+    public async Task HelmIndexClient_IndexOverTheLimit_IsRefusedWhileReading()
+    {
+        using var client = HelmIndexClient.Create(maxIndexBytes: 64);
+
+        var failure = await Assert.ThrowsAsync<RegistryException>(() => client.VersionsAsync(scene.Helm.Url.ToString(), "redis", CancellationToken.None));
+
+        Assert.Equal(RegistryErrorKind.InvalidResponse, failure.Kind);
+        Assert.Contains("index.yaml is over the 64-byte limit", failure.Message, StringComparison.Ordinal);
+    }
 }

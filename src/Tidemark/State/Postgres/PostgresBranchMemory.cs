@@ -76,8 +76,6 @@ internal sealed class PostgresBranchMemory(PostgresDatabase database, TimeProvid
             return rows.Count > 0;
         }, cancellationToken);
 
-    /// <summary>The stored name of an enum value, as in SQLite: its name in lowercase.</summary>
-    private static string Name<T>(T value) where T : struct, Enum => SqliteBranchMemory.Name(value);
 
     private long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
 
