@@ -42,10 +42,11 @@ internal static class HelmIndexParser
                 parser.SkipThisAndNestedEvents();
                 continue;
             }
+            var anchored = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             while (!parser.TryConsume<MappingEnd>(out _))
             {
                 var chart = Key(parser);
-                var versions = Versions(parser);
+                var versions = Versions(parser, anchored);
                 if (chart is not null)
                 {
                     charts[chart] = versions;
@@ -55,35 +56,75 @@ internal static class HelmIndexParser
         return charts;
     }
 
-    private static List<string> Versions(IParser parser)
+    /// <summary>
+    /// One chart's version list. YAML anchors and aliases are followed (<c>- *x</c> repeats the entry anchored
+    /// <c>&amp;x</c>, <c>b: *list</c> the whole list): <paramref name="anchored"/> holds the versions each anchor named.
+    /// </summary>
+    private static List<string> Versions(IParser parser, Dictionary<string, List<string>> anchored)
     {
         var versions = new List<string>();
-        if (!parser.TryConsume<SequenceStart>(out _))
+        if (parser.TryConsume<AnchorAlias>(out var listAlias))
+        {
+            return [.. Anchored(anchored, listAlias)];
+        }
+        if (!parser.TryConsume<SequenceStart>(out var list))
         {
             parser.SkipThisAndNestedEvents();
             return versions;
         }
         while (!parser.TryConsume<SequenceEnd>(out _))
         {
-            if (!parser.TryConsume<MappingStart>(out _))
+            if (parser.TryConsume<AnchorAlias>(out var entryAlias))
+            {
+                versions.AddRange(Anchored(anchored, entryAlias));
+                continue;
+            }
+            if (!parser.TryConsume<MappingStart>(out var entry))
             {
                 parser.SkipThisAndNestedEvents();
                 continue;
             }
+            var entryVersions = new List<string>();
             while (!parser.TryConsume<MappingEnd>(out _))
             {
-                if (Key(parser) == "version" && parser.TryConsume<Scalar>(out var version) && version.Value.Length > 0)
+                if (Key(parser) != "version")
                 {
-                    versions.Add(version.Value);
+                    parser.SkipThisAndNestedEvents();
+                }
+                else if (parser.TryConsume<AnchorAlias>(out var versionAlias))
+                {
+                    entryVersions.AddRange(Anchored(anchored, versionAlias));
+                }
+                else if (parser.TryConsume<Scalar>(out var version))
+                {
+                    if (version.Value.Length > 0)
+                    {
+                        entryVersions.Add(version.Value);
+                    }
+                    Remember(anchored, version.Anchor, [version.Value]);
                 }
                 else
                 {
                     parser.SkipThisAndNestedEvents();
                 }
             }
+            Remember(anchored, entry.Anchor, entryVersions);
+            versions.AddRange(entryVersions);
         }
+        Remember(anchored, list.Anchor, versions);
         return versions;
     }
+
+    private static void Remember(Dictionary<string, List<string>> anchored, AnchorName anchor, List<string> versions)
+    {
+        if (!anchor.IsEmpty)
+        {
+            anchored[anchor.Value] = [.. versions];
+        }
+    }
+
+    private static List<string> Anchored(Dictionary<string, List<string>> anchored, AnchorAlias alias) =>
+        anchored.TryGetValue(alias.Value.Value, out var versions) ? versions : [];
 
     /// <summary>A scalar key's text (consumed), or null after skipping a complex key.</summary>
     private static string? Key(IParser parser)

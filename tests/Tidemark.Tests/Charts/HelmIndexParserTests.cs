@@ -87,17 +87,19 @@ public sealed class HelmIndexParserTests
     }
 
     [Theory]
-    [InlineData("entries:\n  a:\n  - &x {version: 1.0.0}\n  b:\n  - *x\n")]
-    [InlineData("entries:\n  a:\n  - name: a\n    version: \"1.0.\\u0030\"\n")]
-    [InlineData("entries:\n  a:\n  - name: a\n    version:\n      1.0.0\n")]
-    [InlineData("entries: {a: [{version: 1.0.0}]}\n")]
-    [InlineData("entries:\n  a:\n  - name: a\n    annotations: {x: y,\n      version: 2.0.0}\n    version: 1.0.0\n")]
-    [InlineData("---\nentries:\n  a:\n  - version: 1.0.0\n")]
-    public void Parse_OutsideTheHelmLayout_FallsBackToTheYamlParser(string yaml)
+    [InlineData("entries:\n  a:\n  - &x {version: 1.0.0}\n  b:\n  - *x\n", "a=1.0.0;b=1.0.0")]
+    [InlineData("entries:\n  a: &l\n  - version: 1.0.0\n  b: *l\n", "a=1.0.0;b=1.0.0")]
+    [InlineData("entries:\n  a:\n  - version: &v 1.0.0\n  b:\n  - version: *v\n", "a=1.0.0;b=1.0.0")]
+    [InlineData("entries:\n  a:\n  - name: a\n    version: \"1.0.\\u0030\"\n", "a=1.0.0")]
+    [InlineData("entries:\n  a:\n  - name: a\n    version:\n      1.0.0\n", "a=1.0.0")]
+    [InlineData("entries: {a: [{version: 1.0.0}]}\n", "a=1.0.0")]
+    [InlineData("entries:\n  a:\n  - name: a\n    annotations: {x: y,\n      version: 2.0.0}\n    version: 1.0.0\n", "a=1.0.0")]
+    [InlineData("---\nentries:\n  a:\n  - version: 1.0.0\n", "a=1.0.0")]
+    public void Parse_OutsideTheHelmLayout_FallsBackToTheYamlParser(string yaml, string expected)
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes(yaml);
 
         Assert.Null(HelmIndexLines.TryParse(bytes));
-        Assert.Equal(HelmIndexParser.Parse(new StringReader(yaml)).Select(e => (e.Key, string.Join(",", e.Value))), HelmIndexParser.Parse(bytes).Select(e => (e.Key, string.Join(",", e.Value))));
+        Assert.Equal(expected, string.Join(";", HelmIndexParser.Parse(bytes).OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}={string.Join(",", e.Value)}")));
     }
 }
