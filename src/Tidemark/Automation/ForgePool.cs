@@ -18,7 +18,7 @@ internal sealed class ForgePool(TimeProvider time, ILoggerFactory logging, Uri a
         ArgumentNullException.ThrowIfNull(credentials);
         if (!forges.TryGetValue(credentials, out var forge))
         {
-            forge = (GitHubForge)ForgeRegistry.Default["github"].Create(new ForgeConnection(apiUrl, owner, repository, credentials.CurrentAsync, time, logging.CreateLogger("Tidemark.Forges")));
+            forge = GitHubFamily.Build(new ForgeConnection(apiUrl, owner, repository, credentials.CurrentAsync, time, logging.CreateLogger("Tidemark.Forges")));
             forges.Add(credentials, forge);
         }
 
