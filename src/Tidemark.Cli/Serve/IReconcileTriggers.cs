@@ -1,0 +1,18 @@
+namespace Tidemark.Cli.Serve;
+
+/// <summary>
+/// How webhooks and the dashboard ask the scheduler for work. Requests are cheap and never wait for the run: a request
+/// for a repository that is running is coalesced into one follow-up run.
+/// </summary>
+internal interface IReconcileTriggers
+{
+    /// <summary>Reconcile the repository (its <see cref="Tidemark.Configuration.Service.ServiceRepository.Name"/>, case-insensitive) now; false when the service has no such enabled repository.</summary>
+    bool Request(string repository, string reason);
+
+    /// <summary>
+    /// A new tag was pushed to <paramref name="imageRepository"/> (normalised: <c>registry-host/path</c>, e.g.
+    /// <c>docker.io/library/nginx</c>, <c>127.0.0.1:5000/team/app</c>): drop its cached tag listing and reconcile every
+    /// repository that uses it (and every one whose images are not known yet). Returns the repositories triggered.
+    /// </summary>
+    IReadOnlyList<string> ImagePushed(string imageRepository, string reason);
+}
