@@ -31,6 +31,11 @@ internal static class RunCommand
         {
             await RunRenderer.WriteJsonAsync(env.Out, result).ConfigureAwait(false);
         }
+        else
+        {
+            // the text output's way to the audit trail, as the JSON output's top-level "run"
+            await env.Error.WriteLineAsync($"tidemark: run {result.RunId}: `tidemark audit --run {result.RunId}` lists what it did").ConfigureAwait(false);
+        }
 
         return result.HasErrors ? ExitCodes.Failed : ExitCodes.Success;
     }

@@ -36,6 +36,24 @@ public sealed class RunJsonOutputTests(RunFixture fixture) : IClassFixture<RunFi
     }
 
     [Fact]
+    public async Task Run_TextOutput_NamesTheRunIdThatAuditListsTheRunsEventsBy()
+    {
+        using var scene = await fixture.NewSceneAsync();
+
+        var run = await scene.RunAsync();
+
+        Assert.True(run.ExitCode == 0, run.Error + run.Out);
+        var line = Assert.Single(run.Error.Split('\n'), l => l.StartsWith("tidemark: run ", StringComparison.Ordinal));
+        var runId = line["tidemark: run ".Length..line.IndexOf(':', "tidemark: run ".Length)];
+        Assert.Contains($"`tidemark audit --run {runId}` lists what it did", line, StringComparison.Ordinal);
+        var audit = await scene.TidemarkAsync("audit", "--run", runId, "--output", "json");
+        Assert.True(audit.ExitCode == 0, audit.Error);
+        var events = JsonDocument.Parse(audit.Out).RootElement.EnumerateArray().ToList();
+        Assert.Contains(events, e => e.GetProperty("action").GetString() == "pr.create");
+        Assert.DoesNotContain(runId, run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_OutputJsonDryRunWithAFailedRegistry_SaysWouldOpenAndListsTheFailureAndTheError()
     {
         using var scene = await fixture.NewSceneAsync();
