@@ -46,7 +46,7 @@ internal static class DoctorRun
         var planning = new PlanningHost(host.Time, host.Logging, host.Redactor, host.DockerConfigPath);
         var context = new DoctorContext
         {
-            Settings = new DoctorSettings(target.Owner, target.Name, settings.ApiUrl, request.WriteProbe, SourceName(settings), () => Guid.NewGuid().ToString("N")[..12]),
+            Settings = new DoctorSettings(target.Owner, target.Name, settings.ApiUrl, request.WriteProbe, SourceName(sources.Current), () => Guid.NewGuid().ToString("N")[..12]),
             Time = host.Time,
             Redactor = host.Redactor,
             Token = token,
@@ -111,10 +111,16 @@ internal static class DoctorRun
         }
     }
 
-    private static string SourceName(RunSettings settings) =>
-        settings.TokenCommand is { Count: > 0 } ? "the output of --token-command"
-        : settings.TokenFile is { } file ? file.FullName
-        : settings.TokenEnv ?? EnvironmentTokenSource.DefaultVariable;
+    /// <summary>Where the current token came from, as advice names it ("update …"): the flag's or tidemark.yaml's source, not always the flags.</summary>
+    private static string SourceName(TokenSpec source) => source switch
+    {
+        CommandToken { Place.Line: 0 } => "the output of --token-command",
+        CommandToken command => $"the output of the token command in {command.Place.File}:{command.Place.Line}",
+        FileToken file => Path.GetFullPath(file.Path),
+        EnvToken env => env.Variable,
+        AppToken app => $"the GitHub App {app.Id} (private key {app.KeyFile})",
+        _ => source.Kind,
+    };
 
     /// <summary>
     /// One <c>token.check</c> audit event per run, with the token's fingerprint: <c>ok</c> when no check failed,

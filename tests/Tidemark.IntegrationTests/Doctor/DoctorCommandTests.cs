@@ -70,6 +70,21 @@ public sealed class DoctorCommandTests(RunFixture fixture) : IClassFixture<RunFi
     }
 
     [Fact]
+    public async Task Doctor_RevokedTokenFromTheOperatorConfigsFile_AdviceNamesThatFileNotGitHubToken()
+    {
+        using var scene = await fixture.NewSceneAsync();
+        var tokenFile = Path.Combine(scene.Root, "github-token");
+        await File.WriteAllTextAsync(tokenFile, scene.Token + "\n");
+        await File.AppendAllTextAsync(scene.OperatorConfig!, $"github:\n  token: {{ file: {tokenFile} }}\n");
+        scene.GitHub.Revoke(scene.SimToken);
+
+        var run = await DoctorAsync(scene, token: null);
+
+        AssertFails(run, "token-validity", "401 Bad credentials", $"update {tokenFile}");
+        Assert.DoesNotContain("GITHUB_TOKEN", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Doctor_ClassicTokenWithoutRepoScope_NamesTheScope()
     {
         using var scene = await fixture.NewSceneAsync();
