@@ -30,12 +30,12 @@ public sealed class ServeReplicasTests(PostgresFixture postgres, RunFixture fixt
             var root = scenes[0].Root;
             var shim = ServeHostTests.SlowPushShim(root, out _, out var pushed);
 
-            await using var a = Replica.Start(Settings(scenes, root, "a", postgres.Server.Url(database)), scenes[0].Token, postgres.Server.Password, shim);
+            await using var a = ServeProcess.Start(Settings(scenes, root, "a", postgres.Server.Url(database)), scenes[0].Token, postgres.Server.Password, shim);
             await WaitUntilAsync(() => File.Exists(pushed), "replica a pushed and hangs", a);
             a.Kill();
 
-            await using var b = Replica.Start(Settings(scenes, root, "b", postgres.Server.Url(database)), scenes[0].Token, postgres.Server.Password, null);
-            await using var c = Replica.Start(Settings(scenes, root, "c", postgres.Server.Url(database)), scenes[0].Token, postgres.Server.Password, null);
+            await using var b = ServeProcess.Start(Settings(scenes, root, "b", postgres.Server.Url(database)), scenes[0].Token, postgres.Server.Password, null);
+            await using var c = ServeProcess.Start(Settings(scenes, root, "c", postgres.Server.Url(database)), scenes[0].Token, postgres.Server.Password, null);
             var store = await PostgresStateStore.OpenAsync(new PostgresStateOptions(postgres.Server.UrlWithPassword(database)), TimeProvider.System, new Redactor(), default);
             await WaitUntilAsync(() => scenes.All(s => s.Repository.PullRequests.Count == 1 && Ahead(s) == "1"), "every repository has its pull request", b, c);
             foreach (var scene in scenes)
@@ -99,7 +99,7 @@ public sealed class ServeReplicasTests(PostgresFixture postgres, RunFixture fixt
         return path;
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, string what, params Replica[] replicas)
+    private static async Task WaitUntilAsync(Func<bool> condition, string what, params ServeProcess[] replicas)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromMinutes(4))
@@ -113,95 +113,5 @@ public sealed class ServeReplicasTests(PostgresFixture postgres, RunFixture fixt
         }
 
         Assert.Fail($"timed out waiting until {what}; logs:\n{string.Join("\n----\n", replicas.Select(r => r.Log))}");
-    }
-
-    /// <summary>One <c>tidemark serve</c> process (the CLI built with the tests); its log is kept; the PostgreSQL password only in PGPASSWORD.</summary>
-    private sealed class Replica : IAsyncDisposable
-    {
-        private readonly Process process;
-        private readonly StringBuilder log = new();
-
-        private Replica(Process process)
-        {
-            this.process = process;
-            process.ErrorDataReceived += (_, e) => Append(e.Data);
-            process.OutputDataReceived += (_, e) => Append(e.Data);
-            process.BeginErrorReadLine();
-            process.BeginOutputReadLine();
-        }
-
-        public string Log
-        {
-            get
-            {
-                lock (log)
-                {
-                    return log.ToString();
-                }
-            }
-        }
-
-        public bool Exited => process.HasExited;
-
-        public static Replica Start(string settings, string token, string password, string? git)
-        {
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            start.ArgumentList.Add(CliDll());
-            start.ArgumentList.Add("serve");
-            start.ArgumentList.Add("--config");
-            start.ArgumentList.Add(settings);
-            foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("TIDEMARK_", StringComparison.Ordinal)).ToList())
-            {
-                start.Environment.Remove(name);
-            }
-
-            start.Environment["DOTNET_NOLOGO"] = "1";
-            start.Environment["GITHUB_TOKEN"] = token;
-            start.Environment["PGPASSWORD"] = password;
-            if (git is not null)
-            {
-                start.Environment["TIDEMARK_GIT"] = git;
-            }
-
-            return new Replica(Process.Start(start)!);
-        }
-
-        public void Kill()
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
-
-            process.Dispose();
-        }
-
-        private void Append(string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (log)
-            {
-                log.AppendLine(line);
-            }
-        }
-
-        private static string CliDll()
-        {
-            var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-            var root = output.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
-            var dll = Path.Combine(root, "src", "Tidemark.Cli", "bin", output.Parent.Name, output.Name, "Tidemark.Cli.dll");
-            return File.Exists(dll) ? dll : throw new FileNotFoundException("build Tidemark.Cli first (dotnet build Tidemark.slnx)", dll);
-        }
     }
 }
