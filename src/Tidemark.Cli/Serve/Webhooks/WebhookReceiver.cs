@@ -122,9 +122,9 @@ internal sealed class WebhookReceiver
         {
             acted = true;
             var tags = string.Join(", ", image.Select(p => p.Tag).OfType<string>().Distinct(StringComparer.Ordinal));
-            var reason = tags.Length > 0 ? $"{sender} webhook: pushed {image.Key}:{tags}" : $"{sender} webhook: pushed {image.Key}";
-            triggered.AddRange(_context.Triggers.ImagePushed(image.Key, reason));
-            notes.Add(reason["{sender} webhook: ".Length..]);
+            var note = tags.Length > 0 ? $"pushed {image.Key}:{tags}" : $"pushed {image.Key}";
+            triggered.AddRange(_context.Triggers.ImagePushed(image.Key, $"{sender} webhook: {note}"));
+            notes.Add(note);
         }
 
         var summary = string.Join("; ", notes);

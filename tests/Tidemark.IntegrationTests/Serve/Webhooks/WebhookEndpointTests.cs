@@ -107,6 +107,9 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal(["pushed ghcr.io/acme/web-app: github webhook: pushed ghcr.io/acme/web-app:1.4.0"], _host.Triggers.Calls);
+        var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("pushed ghcr.io/acme/web-app:1.4.0", answer.GetProperty("reason").GetString());
+        Assert.Equal(["acme/fleet"], answer.GetProperty("triggered").EnumerateArray().Select(e => e.GetString()));
     }
 
     public static TheoryData<string, string, string> RegistryDeliveries => new()
