@@ -161,8 +161,11 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
                     wait = NextWait(time.GetUtcNow());
                 }
 
-                var delay = wait is { } w ? Task.Delay(w, time, stoppingToken) : Task.Delay(Timeout.Infinite, stoppingToken);
+                // the timer is cancelled when a trigger wakes the loop first, so triggers leave no timers behind
+                using var pause = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                var delay = wait is { } w ? Task.Delay(w, time, pause.Token) : Task.Delay(Timeout.Infinite, pause.Token);
                 await Task.WhenAny(signal, delay).ConfigureAwait(false);
+                await pause.CancelAsync().ConfigureAwait(false);
             }
         }
         finally

@@ -227,7 +227,7 @@ internal static class ServiceSettingsLoader
 
                 if (entry.Error is null && repositories.FirstOrDefault(r => r.Enabled && string.Equals(r.Name, entry.Name, StringComparison.OrdinalIgnoreCase)) is { } earlier)
                 {
-                    entry = entry with { Error = $"{place}: error: repositories[{i}].url: {entry.Name} is already listed at {earlier.Place} (remove one of the two entries)" };
+                    entry = entry with { Error = $"{place}: error: repositories[{i}].url: {earlier.Name} is already listed at {earlier.Place} (remove one of the two entries)" };
                 }
 
                 // only warnings (none are written for entries) reach the shared list; errors disable the entry alone
