@@ -94,10 +94,10 @@ internal sealed class ServeHost : IAsyncDisposable
     {
         await App.StartAsync(cancellationToken).ConfigureAwait(false);
         var logger = Logging.CreateLogger("Tidemark.Serve");
-        logger.LogWarning("tidemark serve listening on {Addresses} ({Count} repositories; dashboard at {Dashboard})",
+        logger.LogInformation("tidemark serve listening on {Addresses} ({Count} repositories; dashboard at {Dashboard})",
             string.Join(", ", Addresses), Context.Settings.Repositories.Count, Addresses.FirstOrDefault() + "/");
         await App.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
-        logger.LogWarning("tidemark serve stopped");
+        logger.LogInformation("tidemark serve stopped");
     }
 
     public async ValueTask DisposeAsync()

@@ -48,6 +48,21 @@ public sealed class ServeHostTests(RunFixture fixture) : IClassFixture<RunFixtur
     }
 
     [Fact]
+    public async Task Readyz_SchedulerStopped_503NamingIt()
+    {
+        using var scene = await fixture.NewSceneAsync();
+        await using var serve = await ServeScene.StartAsync(scene, ServeScene.WriteSettings(scene));
+
+        await serve.Host.Scheduler.StopAsync(default);
+        var ready = await serve.Http.GetAsync(new Uri("/readyz", UriKind.Relative));
+        var health = await serve.Http.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal("not ready: scheduler not running\n", await ready.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
     public async Task Shutdown_CancelsARunMidPush_TheNextRunFinishesIt_OnePullRequestOneCommit()
     {
         using var scene = await fixture.NewSceneAsync();
