@@ -5,7 +5,8 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
 
-# registry_start DIR -> sets REGISTRY_PID and REGISTRY_ADDR (127.0.0.1:PORT)
+# registry_start DIR -> sets REGISTRY_PID and REGISTRY_ADDR (127.0.0.1:PORT); with REGISTRY_NOTIFY_URL set, the registry
+# POSTs its push/pull notifications there (with REGISTRY_NOTIFY_AUTHORIZATION as the Authorization header)
 registry_start() {
   local dir="$1" port
   port="$(free_port)"
@@ -22,6 +23,20 @@ storage:
 http:
   addr: 127.0.0.1:$port
 YAML
+  if [ -n "${REGISTRY_NOTIFY_URL:-}" ]; then # the registry's own webhook (bench/serve-latency.sh)
+    cat >> "$dir/config.yml" <<YAML
+notifications:
+  endpoints:
+    - name: notify
+      url: $REGISTRY_NOTIFY_URL
+      headers:
+        Authorization: ["${REGISTRY_NOTIFY_AUTHORIZATION:-}"]
+      timeout: 2s
+      threshold: 3
+      backoff: 500ms
+      ignoredmediatypes: [application/octet-stream]
+YAML
+  fi
   /usr/bin/docker-registry serve "$dir/config.yml" > "$dir/registry.log" 2>&1 &
   REGISTRY_PID=$!
   REGISTRY_ADDR="127.0.0.1:$port"

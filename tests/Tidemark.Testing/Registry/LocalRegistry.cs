@@ -55,6 +55,13 @@ public sealed class LocalRegistry : IAsyncDisposable
     public static Task<LocalRegistry> StartAnonymousAsync(CancellationToken cancellationToken = default) =>
         StartAsync(RegistryAuthMode.Anonymous, _ => "", _ => null, cancellationToken);
 
+    /// <summary>An anonymous registry that notifies <paramref name="notification"/> of every push and pull (its own webhook).</summary>
+    public static Task<LocalRegistry> StartAnonymousAsync(RegistryNotification notification, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        return StartAsync(RegistryAuthMode.Anonymous, _ => notification.ConfigSection(), _ => null, cancellationToken);
+    }
+
     public static async Task<LocalRegistry> StartHtpasswdAsync(string username, string password, CancellationToken cancellationToken = default)
     {
         var entry = await RunAsync("htpasswd", ["-Bbn", username, password], cancellationToken);

@@ -1,0 +1,66 @@
+using System.Text;
+using Microsoft.Extensions.Time.Testing;
+using Tidemark.Cli.Serve.Webhooks;
+
+namespace Tidemark.Tests.Serve.Webhooks;
+
+public sealed class WebhookSecretsTests
+{
+    private const string Secret = "It's a Secret to Everybody";
+
+    [Fact]
+    public void The_signature_matches_GitHubs_documented_example()
+    {
+        // docs.github.com "Validating webhook deliveries": secret "It's a Secret to Everybody", payload "Hello, World!"
+        const string expected = "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17";
+        var body = Encoding.UTF8.GetBytes("Hello, World!");
+
+        Assert.Equal(expected, WebhookSecrets.Signature(body, Secret));
+        Assert.True(WebhookSecrets.SignatureMatches(expected, body, Secret));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("sha1=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17")]
+    [InlineData("sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e1")]
+    [InlineData("sha256=857107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17")]
+    [InlineData("sha256=zz7107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17")]
+    public void Missing_malformed_or_wrong_signatures_do_not_match(string? header) =>
+        Assert.False(WebhookSecrets.SignatureMatches(header, Encoding.UTF8.GetBytes("Hello, World!"), Secret));
+
+    [Fact]
+    public void Shared_secrets_match_only_exactly()
+    {
+        Assert.True(WebhookSecrets.Matches(Secret, Secret));
+        Assert.False(WebhookSecrets.Matches(Secret + " ", Secret));
+        Assert.False(WebhookSecrets.Matches("", Secret));
+        Assert.False(WebhookSecrets.Matches(null, Secret));
+    }
+
+    [Fact]
+    public void A_replay_is_refused_within_its_window_and_accepted_after_it()
+    {
+        var time = new FakeTimeProvider();
+        var guard = new ReplayGuard(time);
+
+        Assert.True(guard.TryRecord("github:d-1", ReplayGuard.IdWindow));
+        Assert.False(guard.TryRecord("github:d-1", ReplayGuard.IdWindow));
+        Assert.True(guard.TryRecord("github:d-2", ReplayGuard.IdWindow));
+        time.Advance(ReplayGuard.IdWindow + TimeSpan.FromSeconds(1));
+        Assert.True(guard.TryRecord("github:d-1", ReplayGuard.IdWindow));
+    }
+
+    [Fact]
+    public void The_replay_memory_is_bounded()
+    {
+        var guard = new ReplayGuard(new FakeTimeProvider());
+        for (var i = 0; i <= ReplayGuard.Capacity + 1; i++)
+        {
+            Assert.True(guard.TryRecord($"k{i}", ReplayGuard.IdWindow));
+        }
+
+        Assert.True(guard.TryRecord("k0", ReplayGuard.IdWindow));
+        Assert.False(guard.TryRecord($"k{ReplayGuard.Capacity}", ReplayGuard.IdWindow));
+    }
+}
