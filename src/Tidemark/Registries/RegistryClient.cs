@@ -224,7 +224,7 @@ internal sealed class RegistryClient : ITagSource, IDigestSource, IDisposable
             counter.Count(operation.Kind);
             var response = await endpoint.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             endpoint.Breaker.Answered();
-            TidemarkMetrics.RegistryRequest(endpoint.Registry, operation.Kind == RequestKind.ManifestHead ? "manifest" : "tags", (int)response.StatusCode);
+            TidemarkMetrics.RegistryRequest(endpoint.Registry, uri.Authority, operation.Kind == RequestKind.ManifestHead ? "manifest" : "tags", (int)response.StatusCode);
             var body = readBody || !response.IsSuccessStatusCode
                 ? await ReadBodyAsync(response, linked.Token).ConfigureAwait(false)
                 : "";

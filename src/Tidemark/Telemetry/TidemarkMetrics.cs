@@ -14,9 +14,12 @@ internal static class TidemarkMetrics
 
     public static readonly Meter Meter = new(MeterName);
 
-    /// <summary>OCI registry requests (tag pages, manifest heads, token requests) answered, by registry host and HTTP status.</summary>
+    /// <summary>
+    /// Registry requests answered (tag pages, manifest heads, token requests, Helm indexes), by the registry the references
+    /// name (<c>docker.io</c>), the host the request went to (a mirror's, a token service's), kind and HTTP status.
+    /// </summary>
     public static readonly Counter<long> RegistryRequests = Meter.CreateCounter<long>(
-        "tidemark_registry_requests", "{request}", "Registry requests answered, by registry host, kind (tags, manifest, token, helm_index) and HTTP status code");
+        "tidemark_registry_requests", "{request}", "Registry requests answered, by registry, host the request went to, kind (tags, manifest, token, helm_index) and HTTP status code");
 
     /// <summary>GitHub API requests answered, by API host and HTTP status (retries included).</summary>
     public static readonly Counter<long> GitHubRequests = Meter.CreateCounter<long>(
@@ -34,8 +37,8 @@ internal static class TidemarkMetrics
     public static readonly Counter<long> UpdatesProposed = Meter.CreateCounter<long>(
         "tidemark_updates_proposed", "{update}", "Image updates carried by a pull request Tidemark opened or updated, by repository");
 
-    public static void RegistryRequest(string host, string kind, int status) =>
-        RegistryRequests.Add(1, new("host", host), new("kind", kind), new("status", Status(status)));
+    public static void RegistryRequest(string registry, string host, string kind, int status) =>
+        RegistryRequests.Add(1, new("registry", registry), new("host", host), new("kind", kind), new("status", Status(status)));
 
     public static void GitHubRequest(string host, string method, int status) =>
         GitHubRequests.Add(1, new("host", host), new("method", method), new("status", Status(status)));

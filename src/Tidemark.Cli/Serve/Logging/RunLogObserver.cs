@@ -37,7 +37,7 @@ internal sealed class RunLogObserver(ILogger logger) : IServeObserver
             new("run", result?.RunId),
             new("trigger", trigger),
             new("outcome", outcome),
-            new("durationSeconds", Seconds(duration)),
+            new("durationSeconds", duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)),
             new("updates", result is null ? null : Updates(result).ToString(CultureInfo.InvariantCulture)),
             new("pullRequest", pull),
             new("error", problem),
