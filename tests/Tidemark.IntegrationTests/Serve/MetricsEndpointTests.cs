@@ -72,6 +72,14 @@ public sealed class MetricsEndpointTests(RunFixture fixture) : IClassFixture<Run
         Assert.Equal(Now.ToUnixTimeSeconds(), metrics.Value("tidemark_last_successful_run_timestamp_seconds", run));
         Assert.Equal(2, metrics.Value("tidemark_webhook_deliveries_total", "sender=distribution", "outcome=accepted"));
         Assert.Equal(1, metrics.Value("tidemark_webhook_deliveries_total", "sender=distribution", "outcome=unauthorized"));
+
+        await scene.CommitUpdatesToMainAsync();
+        var second = await RunAsync(scene, redactor);
+        var after = await host.ScrapeAsync();
+        Assert.Equal(PublishAction.Closed, Assert.Single(second.Scopes).Outcome.Action);
+        Assert.Equal(1, after.Value("tidemark_pull_request_actions_total", "repository=" + repository, "action=closed"));
+        Assert.Equal(1, after.Value("tidemark_pull_request_actions_total", "repository=" + repository, "action=created"));
+        Assert.Equal(metrics.Value("tidemark_updates_proposed_total", "repository=" + repository), after.Value("tidemark_updates_proposed_total", "repository=" + repository));
         SqliteConnection.ClearAllPools();
     }
 
