@@ -53,9 +53,9 @@ internal sealed class RunLogObserver(ILogger logger) : IServeObserver
     {
         var summary = result is null ? "failed" : result.HasErrors ? "failed, " + Summary(result) : Summary(result);
         var run = result is null ? "" : $" [run {result.RunId}]";
-        var dry = result is { DryRun: true } ? " (dry run)" : "";
+        var dry = result is { DryRun: true } ? "dry run, nothing written: " : "";
         var why = string.IsNullOrEmpty(error) ? "" : ": " + error;
-        return $"run {repository}: {summary}{dry} in {Seconds(duration)} s{run} trigger={trigger}{why}";
+        return $"run {repository}: {dry}{summary} in {Seconds(duration)} s{run} trigger={trigger}{why}";
     }
 
     private static string Summary(RunResult result) => result.Scopes.Count switch
@@ -71,12 +71,13 @@ internal sealed class RunLogObserver(ILogger logger) : IServeObserver
         var number = outcome.PullRequestNumber is { } n ? $" #{n}" : "";
         var updates = scope.Plan.Changes.Count;
         var carried = updates == 1 ? " (1 update)" : $" ({updates} updates)";
+        var would = outcome.DryRun ? "would be " : "";
         return outcome.Action switch
         {
-            PublishAction.Created => $"pull request{number} opened{carried}",
-            PublishAction.Updated => $"pull request{number} updated{carried}",
+            PublishAction.Created => $"pull request{number} {would}opened{carried}",
+            PublishAction.Updated => $"pull request{number} {would}updated{carried}",
             PublishAction.Unchanged => $"pull request{number} unchanged{carried}",
-            PublishAction.Closed => $"pull request{number} closed (the base has its updates)",
+            PublishAction.Closed => $"pull request{number} {would}closed (the base has its updates)",
             PublishAction.Paused => $"paused: the update branch has commits Tidemark did not make{(number.Length > 0 ? $" (pull request{number})" : "")}",
             PublishAction.Declined => $"not proposed: pull request{number} with these updates was closed by a person",
             _ => "up to date",

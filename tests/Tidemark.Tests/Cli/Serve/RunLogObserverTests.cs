@@ -40,7 +40,7 @@ public sealed class RunLogObserverTests
             RunLogObserver.Line("acme/fleet", "schedule", TimeSpan.FromSeconds(0.8), upToDate, null));
         Assert.Equal($"run acme/fleet: pull request #3 closed (the base has its updates) in 1.0 s [run {RunId}] trigger=schedule",
             RunLogObserver.Line("acme/fleet", "schedule", TimeSpan.FromSeconds(1), closed, null));
-        Assert.Equal($"run acme/fleet: pull request opened (3 updates) (dry run) in 2.0 s [run {RunId}] trigger=schedule",
+        Assert.Equal($"run acme/fleet: dry run, nothing written: pull request would be opened (3 updates) in 2.0 s [run {RunId}] trigger=schedule",
             RunLogObserver.Line("acme/fleet", "schedule", TimeSpan.FromSeconds(2), dry, null));
         Assert.Equal("run acme/fleet: failed in 12.3 s trigger=admin: the registry ghcr.io could not be reached",
             RunLogObserver.Line("acme/fleet", "admin", TimeSpan.FromSeconds(12.3), null, "the registry ghcr.io could not be reached"));
