@@ -117,6 +117,32 @@ public sealed class MetricsEndpointTests(RunFixture fixture) : IClassFixture<Run
         }
     }
 
+    [Fact]
+    public async Task Metrics_PersonCommittedToTheUpdateBranch_CountsOnePauseCommentAndTheRunLineSaysPaused()
+    {
+        var name = "metrics-" + Guid.NewGuid().ToString("N")[..8];
+        using var scene = await fixture.NewSceneAsync(name: name);
+        var time = new FakeTimeProvider(Now);
+        var redactor = new Redactor();
+        var state = await SqliteStateStore.OpenAsync(new SqliteStateOptions(Path.Combine(scene.Root, "serve-state.db")), time, redactor, CancellationToken.None);
+        await using var host = await MetricsHost.StartAsync(state, time);
+        await RunAsync(scene, redactor);
+        await scene.GitHub.CommitAsync(scene.Repository, RunScene.UpdateBranch, new Dictionary<string, string> { ["NOTES.md"] = "pinned for now\n" }, "Keep webhook at 1.17");
+
+        var paused = await RunAsync(scene, redactor);
+        var again = await RunAsync(scene, redactor);
+        var metrics = await host.ScrapeAsync();
+
+        var repository = "repository=alice/" + name;
+        Assert.Equal(1, metrics.Value("tidemark_pull_request_actions_total", repository, "action=commented"));
+        Assert.Equal(1, metrics.Value("tidemark_pull_request_actions_total", repository, "action=created"));
+        Assert.Null(metrics.Value("tidemark_pull_request_actions_total", repository, "action=updated"));
+        var number = Assert.Single(paused.Scopes).Outcome.PullRequestNumber;
+        Assert.Equal($"run alice/{name}: paused: the update branch has commits Tidemark did not make (pull request #{number}) in 1.5 s [run {again.RunId}] trigger=schedule",
+            Tidemark.Cli.Serve.Logging.RunLogObserver.Line("alice/" + name, "schedule", TimeSpan.FromSeconds(1.5), again, null));
+        SqliteConnection.ClearAllPools();
+    }
+
     /// <summary>One run as the serve host runs it (as <see cref="AutomationRunIdTests"/> does).</summary>
     private static async Task<RunResult> RunAsync(RunScene scene, Redactor redactor)
     {
