@@ -1,6 +1,7 @@
 using Tidemark.Forges;
 using Tidemark.Git;
 using Tidemark.State;
+using Tidemark.Telemetry;
 
 namespace Tidemark.Automation;
 
@@ -38,6 +39,8 @@ internal sealed class PullRequestSteward(IForge forge, PublishRecorder recorder,
         {
             var verb = action == PublishAction.Created ? AuditActions.PullRequestCreate : AuditActions.PullRequestUpdate;
             await recorder.AuditAsync(verb, recorder.PullTarget(pull.Number), AuditOutcomes.Ok, $"{pull.Url} {string.Join(",", ensured.Changed)}", cancellationToken).ConfigureAwait(false);
+            TidemarkMetrics.PullRequestAction(settings.Repository, action == PublishAction.Created ? "created" : "updated");
+            TidemarkMetrics.Proposed(settings.Repository, changes.Count);
         }
 
         await SaveOpenAsync(pull, changes, push.RemoteSha, cancellationToken).ConfigureAwait(false);
@@ -67,6 +70,7 @@ internal sealed class PullRequestSteward(IForge forge, PublishRecorder recorder,
         const string stale = "stale: the base already has the updates";
         await recorder.Trail.TrackAsync(AuditActions.PullRequestClose, recorder.PullTarget(open.Number), () => forge.ClosePullRequestAsync(open.Number, StaleComment, cancellationToken),
             stale, cancellationToken).ConfigureAwait(false);
+        TidemarkMetrics.PullRequestAction(settings.Repository, "closed");
         await recorder.RecordClosureAsync(open.Number, ClosedBy.Tidemark, stale, cancellationToken).ConfigureAwait(false);
         if (branchExists)
         {
@@ -192,6 +196,7 @@ internal sealed class PullRequestSteward(IForge forge, PublishRecorder recorder,
         var comment = $"Tidemark found commits on `{settings.UpdateBranch}` that it did not make ({who}), so automated image updates to this pull request are paused. They resume when the branch is deleted or this pull request is closed.";
         await recorder.Trail.TrackAsync(AuditActions.PullRequestComment, recorder.PullTarget(open.Number), () => forge.CommentAsync(open.Number, comment, cancellationToken),
             "paused: " + who, cancellationToken).ConfigureAwait(false);
+        TidemarkMetrics.PullRequestAction(settings.Repository, "commented");
         await recorder.RecordPauseAnnouncedAsync(open.Number, cancellationToken).ConfigureAwait(false);
         return Result(PublishAction.Paused, push, open, [report, $"commented on #{open.Number} that updates are paused"]);
     }

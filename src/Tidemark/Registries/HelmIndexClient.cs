@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using YamlDotNet.Core;
+using Tidemark.Telemetry;
 
 namespace Tidemark.Registries;
 
@@ -88,6 +89,7 @@ internal sealed class HelmIndexClient : IDisposable
         using (response)
         {
             var status = (int)response.StatusCode;
+            TidemarkMetrics.RegistryRequest(new Uri(url).Authority, new Uri(url).Authority, "helm_index", status);
             if (!response.IsSuccessStatusCode)
             {
                 var kind = response.StatusCode switch

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Tidemark.Credentials;
+using Tidemark.Telemetry;
 
 namespace Tidemark.Registries;
 
@@ -223,6 +224,7 @@ internal sealed class RegistryClient : ITagSource, IDigestSource, IDisposable
             counter.Count(operation.Kind);
             var response = await endpoint.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             endpoint.Breaker.Answered();
+            TidemarkMetrics.RegistryRequest(endpoint.Registry, uri.Authority, operation.Kind == RequestKind.ManifestHead ? "manifest" : "tags", (int)response.StatusCode);
             var body = readBody || !response.IsSuccessStatusCode
                 ? await ReadBodyAsync(response, linked.Token).ConfigureAwait(false)
                 : "";

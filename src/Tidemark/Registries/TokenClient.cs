@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Tidemark.Credentials;
+using Tidemark.Telemetry;
 
 namespace Tidemark.Registries;
 
@@ -26,6 +27,7 @@ internal sealed class TokenClient(RegistryClientOptions options, TimeProvider ti
         try
         {
             using var response = await endpoint.Http.SendAsync(request, linked.Token).ConfigureAwait(false);
+            TidemarkMetrics.RegistryRequest(endpoint.Registry, request.RequestUri?.Authority ?? endpoint.Registry, "token", (int)response.StatusCode);
             var body = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {

@@ -55,11 +55,12 @@ public sealed class RunFixture : IAsyncLifetime
     /// A fresh private repository of alice's holding examples/ (<paramref name="extraConfig"/> added to its own tidemark.yaml),
     /// bob a writer, a token of alice's, and the operator's --config sending the registries to <paramref name="registry"/>.
     /// </summary>
-    internal async Task<RunScene> NewSceneAsync(LocalRegistry? registry = null, string extraConfig = "")
+    /// <param name="name">The repository's name under alice (default <c>gitopsN</c>); a unique one keeps its metrics apart from other tests'.</param>
+    internal async Task<RunScene> NewSceneAsync(LocalRegistry? registry = null, string extraConfig = "", string? name = null)
     {
         var local = registry ?? Registry;
         var examples = ExampleRepository.Copy(extraConfig);
-        var repository = await GitHub.AddRepositoryAsync("alice", "gitops" + Interlocked.Increment(ref counter), new RepositoryOptions { ImportFolder = examples });
+        var repository = await GitHub.AddRepositoryAsync("alice", name ?? "gitops" + Interlocked.Increment(ref counter), new RepositoryOptions { ImportFolder = examples });
         Directory.Delete(examples, recursive: true);
         GitHub.AddCollaborator(repository, "bob", RepositoryRole.Write);
         var token = GitHub.IssueClassicToken("alice", ["repo"]);

@@ -1,3 +1,5 @@
+using Tidemark.Telemetry;
+
 namespace Tidemark.Forges.GitHub;
 
 /// <summary>
@@ -31,6 +33,14 @@ internal sealed class GitHubWireHandler : DelegatingHandler
 
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         Log.Request(logger, request.Method.Method, request.RequestUri?.AbsolutePath ?? "", (int)response.StatusCode);
+        var host = request.RequestUri?.Authority ?? "";
+        TidemarkMetrics.GitHubRequest(host, request.Method.Method, (int)response.StatusCode);
+        if (response.Headers.TryGetValues("X-RateLimit-Remaining", out var values)
+            && long.TryParse(values.FirstOrDefault(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var remaining))
+        {
+            TidemarkMetrics.RateLimitRemaining(host, remaining);
+        }
+
         return response;
     }
 }
