@@ -39,20 +39,27 @@ internal ref struct HtmlHandler
 
     public readonly void AppendLiteral(string literal) => _builder.Append(literal);
 
-    public readonly void AppendFormatted(Html html) => _builder.Append(html.Value);
-
-    public readonly void AppendFormatted(IEnumerable<Html> parts)
-    {
-        foreach (var part in parts)
-        {
-            _builder.Append(part.Value);
-        }
-    }
-
     public readonly void AppendFormatted<T>(T value) => AppendFormatted(value, null);
 
     public readonly void AppendFormatted<T>(T value, string? format)
     {
+        // markup (one piece or a sequence of pieces, whatever collection type holds them) goes in as it is; anything else is text
+        if (value is Html html)
+        {
+            _builder.Append(html.Value);
+            return;
+        }
+
+        if (value is IEnumerable<Html> parts)
+        {
+            foreach (var part in parts)
+            {
+                _builder.Append(part.Value);
+            }
+
+            return;
+        }
+
         var text = value switch
         {
             null => null,
