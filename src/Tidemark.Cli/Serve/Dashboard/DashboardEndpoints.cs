@@ -238,7 +238,8 @@ internal static class DashboardEndpoints
     {
         response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
         response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers["Referrer-Policy"] = "no-referrer";
+        // not no-referrer: with it a browser sends "Origin: null" on the dashboard's own form posts, which SameOrigin refuses
+        response.Headers["Referrer-Policy"] = "same-origin";
         response.Headers.CacheControl = "no-store";
     }
 

@@ -87,8 +87,12 @@ internal static class Layout
 
     public static string Duration(TimeSpan span) =>
         span.TotalSeconds < 60 ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.#}s")
-        : span.TotalHours < 1 ? string.Create(CultureInfo.InvariantCulture, span.Seconds == 0 ? $"{(int)span.TotalMinutes}m" : $"{(int)span.TotalMinutes}m {span.Seconds}s")
-        : string.Create(CultureInfo.InvariantCulture, span.Minutes == 0 ? $"{(int)span.TotalHours}h" : $"{(int)span.TotalHours}h {span.Minutes}m");
+        : span.TotalHours < 1 ? Units((int)span.TotalMinutes, "m", span.Seconds, "s")
+        : Units((int)span.TotalHours, "h", span.Minutes, "m");
+
+    /// <summary><c>5m</c>, <c>5m 3s</c>: the smaller unit only when it is not zero.</summary>
+    private static string Units(int large, string largeUnit, int small, string smallUnit) =>
+        large.ToString(CultureInfo.InvariantCulture) + largeUnit + (small == 0 ? "" : " " + small.ToString(CultureInfo.InvariantCulture) + smallUnit);
 
     /// <summary>A link to an absolute http(s) address from the state store or the scheduler; plain text for anything else (no <c>javascript:</c> link).</summary>
     public static Html ExternalLink(string? url, string text) =>
