@@ -27,8 +27,9 @@ internal static class Layout
         dd{margin:0;min-width:0}
         .scroll{overflow-x:auto;max-width:100%}
         table{border-collapse:collapse;width:100%}
-        th,td{text-align:left;vertical-align:top;padding:.3rem .5rem;border-bottom:1px solid var(--line)}
-        th{color:var(--muted);font-weight:600}
+        th,td{text-align:left;vertical-align:top;padding:.3rem .5rem;border-bottom:1px solid var(--line);overflow-wrap:break-word}
+        th{color:var(--muted);font-weight:600;white-space:nowrap}
+        td.why{min-width:14rem}
         code{font:13px ui-monospace,SFMono-Regular,Menlo,monospace}
         .ok{color:var(--ok)} .bad{color:var(--bad)} .warn{color:var(--warn)} .muted{color:var(--muted)}
         .notice{padding:.5rem .8rem;border-left:4px solid var(--ok);background:var(--card);margin:0 0 1rem}

@@ -22,6 +22,7 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IClassFixt
         Assert.Equal("3", await page.Locator("section[data-repository='acme/fleet'] dd.pending").InnerTextAsync());
         Assert.Contains("no such file /etc/missing.yaml", await page.Locator("section[data-repository='acme/broken']").InnerTextAsync());
         await AssertNoHorizontalScrollAsync(page);
+        await ScreenshotAsync(page, "overview-phone");
 
         // the repository page's wide tables scroll inside their own box, not the page
         await page.GetByRole(AriaRole.Link, new() { Name = "acme/fleet", Exact = true }).ClickAsync();
@@ -29,6 +30,7 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IClassFixt
         Assert.Equal("acme/fleet", await page.Locator("h1").InnerTextAsync());
         Assert.Contains("ghcr.io/acme/<script>alert('image')</script>", await page.Locator("table").First.InnerTextAsync());
         await AssertNoHorizontalScrollAsync(page);
+        await ScreenshotAsync(page, "repository-phone");
     }
 
     [Fact]
@@ -39,6 +41,7 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IClassFixt
         var page = await context.NewPageAsync();
         await page.GotoAsync(host.BaseAddress + "");
 
+        await ScreenshotAsync(page, "overview-wide");
         var first = await page.Locator("section.card").Nth(0).BoundingBoxAsync();
         var second = await page.Locator("section.card").Nth(1).BoundingBoxAsync();
 
@@ -100,6 +103,15 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IClassFixt
         Assert.Equal(200, allowed!.Status);
         Assert.Equal("Tokens", await page.Locator("h1").InnerTextAsync());
         Assert.Contains("9 days left", await page.Locator("table").First.InnerTextAsync());
+    }
+
+    /// <summary>With <c>TIDEMARK_DASHBOARD_SCREENSHOTS=DIR</c>, saves the page as <c>DIR/NAME.png</c> (for docs/dashboard.md); nothing otherwise.</summary>
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("TIDEMARK_DASHBOARD_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        }
     }
 
     private static async Task AssertNoHorizontalScrollAsync(IPage page)
