@@ -94,6 +94,10 @@ public sealed class DashboardAccessTests
         {
             Assert.DoesNotContain(adminToken, text);
         }
+
+        Assert.Contains(host.Logs.Lines, l => l.Contains("dashboard.admin.signed-in", StringComparison.Ordinal));
+        Assert.Contains(host.Logs.Lines, l => l.EndsWith("dashboard.reconcile.requested acme/fleet", StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Logs.Lines, l => l.Contains(adminToken, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -108,6 +112,9 @@ public sealed class DashboardAccessTests
 
         Assert.Equal(HttpStatusCode.Forbidden, wrong.StatusCode);
         Assert.False(wrong.Headers.Contains("Set-Cookie"));
+        Assert.DoesNotContain(adminToken, await wrong.Content.ReadAsStringAsync());
+        Assert.Contains(host.Logs.Lines, l => l.Contains("dashboard.admin.refused", StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Logs.Lines, l => l.Contains(adminToken, StringComparison.Ordinal));
         var setCookie = Assert.Single(right.Headers.GetValues("Set-Cookie"));
         Assert.StartsWith("tidemark-admin=", setCookie, StringComparison.Ordinal);
         Assert.Contains("httponly", setCookie, StringComparison.OrdinalIgnoreCase);

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Tidemark.Automation;
 using Tidemark.Cli.Serve;
@@ -31,8 +30,9 @@ internal sealed class DashboardHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly string _folder;
 
-    private DashboardHost(WebApplication app, string folder, StateStore state, FakeTimeProvider time, RecordingTriggers triggers)
+    private DashboardHost(WebApplication app, string folder, StateStore state, FakeTimeProvider time, RecordingTriggers triggers, RecordingLogs logs)
     {
+        Logs = logs;
         _app = app;
         _folder = folder;
         State = state;
@@ -48,6 +48,9 @@ internal sealed class DashboardHost : IAsyncDisposable
     public FakeTimeProvider Time { get; }
 
     public RecordingTriggers Triggers { get; }
+
+    /// <summary>Every line the dashboard logged (category, level, formatted message).</summary>
+    public RecordingLogs Logs { get; }
 
     public static async Task<DashboardHost> StartAsync(DashboardSettings? dashboard = null, IReadOnlyList<string>? urls = null, int auditEvents = 0)
     {
@@ -73,7 +76,8 @@ internal sealed class DashboardHost : IAsyncDisposable
             new RepositoryStatus("acme/broken", "https://github.com/acme/broken", TimeSpan.FromMinutes(5), repositories[1].Error, false, null, null, null, null, null, null, 0, null, null, null),
         ]);
         var triggers = new RecordingTriggers(["acme/fleet"]);
-        var context = new ServeContext(settings, triggers, status, new SilentObserver(), state, time, redactor, NullLoggerFactory.Instance);
+        var logs = new RecordingLogs();
+        var context = new ServeContext(settings, triggers, status, new SilentObserver(), state, time, redactor, new LoggerFactory([logs]));
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -81,7 +85,7 @@ internal sealed class DashboardHost : IAsyncDisposable
         var app = builder.Build();
         DashboardEndpoints.Map(app, context);
         await app.StartAsync();
-        return new DashboardHost(app, folder, state, time, triggers);
+        return new DashboardHost(app, folder, state, time, triggers, logs);
     }
 
     public HttpClient Client(bool followRedirects = false) =>
@@ -139,6 +143,29 @@ internal sealed class DashboardHost : IAsyncDisposable
         }
 
         await state.AuditWriter.AppendAsync(new AuditEvent(AuditActions.GitPush, "acme/other@flux-image-updates", AuditOutcomes.Denied, Fingerprint, "push to other refused"), ct);
+    }
+}
+
+/// <summary>Keeps every log line, formatted, for tests that check what is (and is not) logged.</summary>
+internal sealed class RecordingLogs : ILoggerProvider
+{
+    public ConcurrentQueue<string> Lines { get; } = new();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(RecordingLogs logs, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            logs.Lines.Enqueue($"{category} {logLevel}: {formatter(state, exception)}{(exception is null ? "" : " " + exception)}");
     }
 }
 
