@@ -16,6 +16,8 @@ have_cmd node || need_apt+=(nodejs)
 # the PostgreSQL state tests start their own server from the package's binaries (tests/Tidemark.Testing/Postgres)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need_apt+=(postgresql)
 have_cmd setpriv || need_apt+=(util-linux)
+# the dashboard's browser tests drive Debian's Chromium through Playwright's bundled driver (never `playwright install`)
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "ensure-deps: installing Debian packages: ${need_apt[*]}" >&2

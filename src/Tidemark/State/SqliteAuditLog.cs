@@ -33,7 +33,7 @@ internal sealed class SqliteAuditLog : IAuditWriter, IAuditReader
     public async Task<IReadOnlyList<AuditRecord>> QueryAsync(AuditQuery query, CancellationToken cancellationToken)
     {
         var sql = new StringBuilder("SELECT id, at, action, target, outcome, token_fingerprint, detail, run_id FROM audit_events WHERE 1 = 1");
-        var parameters = new List<(string, object?)> { ("$limit", query.Limit) };
+        var parameters = new List<(string, object?)> { ("$limit", query.Limit), ("$offset", Math.Max(0, query.Offset)) };
         if (query.Since is { } since)
         {
             sql.Append(" AND at >= $since");
@@ -72,7 +72,7 @@ internal sealed class SqliteAuditLog : IAuditWriter, IAuditReader
             parameters.Add(("$run", query.RunId));
         }
 
-        sql.Append(" ORDER BY at DESC, id DESC LIMIT $limit");
+        sql.Append(" ORDER BY at DESC, id DESC LIMIT $limit OFFSET $offset");
         return await _database.UseAsync(async connection =>
         {
             return await DbCommands.QueryAsync(connection, sql.ToString(),

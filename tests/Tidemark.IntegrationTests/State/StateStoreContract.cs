@@ -301,6 +301,28 @@ public abstract class StateStoreContract
     }
 
     [Fact]
+    public async Task QueryAudit_WithOffset_PagesNewestFirstWithinTheFilters()
+    {
+        var store = await OpenStoreAsync();
+        for (var i = 1; i <= 5; i++)
+        {
+            await store.AuditWriter.AppendAsync(new AuditEvent(AuditActions.GitPush, "acme/gitops", AuditOutcomes.Ok, null, $"push {i}"), default);
+            await store.AuditWriter.AppendAsync(new AuditEvent(AuditActions.GitFetch, "acme/gitops", AuditOutcomes.Ok, null, $"fetch {i}"), default);
+            Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var first = await store.AuditReader.QueryAsync(new AuditQuery(Action: AuditActions.GitPush, Limit: 2), default);
+        var second = await store.AuditReader.QueryAsync(new AuditQuery(Action: AuditActions.GitPush, Limit: 2, Offset: 2), default);
+        var last = await store.AuditReader.QueryAsync(new AuditQuery(Action: AuditActions.GitPush, Limit: 2, Offset: 4), default);
+        var beyond = await store.AuditReader.QueryAsync(new AuditQuery(Action: AuditActions.GitPush, Limit: 2, Offset: 5), default);
+
+        Assert.Equal(["push 5", "push 4"], first.Select(e => e.Detail));
+        Assert.Equal(["push 3", "push 2"], second.Select(e => e.Detail));
+        Assert.Equal(["push 1"], last.Select(e => e.Detail));
+        Assert.Empty(beyond);
+    }
+
+    [Fact]
     public async Task QueryAudit_ByActionPrefix_MatchesActionsStartingWithItLiterally()
     {
         var store = await OpenStoreAsync();

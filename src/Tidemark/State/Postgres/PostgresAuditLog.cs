@@ -22,7 +22,7 @@ internal sealed class PostgresAuditLog(PostgresDatabase database, TimeProvider t
     {
         ArgumentNullException.ThrowIfNull(query);
         var sql = new StringBuilder("SELECT id, at, action, target, outcome, token_fingerprint, detail, run_id FROM audit_events WHERE TRUE");
-        var parameters = new List<(string, object?)> { ("limit", query.Limit) };
+        var parameters = new List<(string, object?)> { ("limit", query.Limit), ("offset", Math.Max(0, query.Offset)) };
         if (query.Since is { } since)
         {
             sql.Append(" AND at >= @since");
@@ -61,7 +61,7 @@ internal sealed class PostgresAuditLog(PostgresDatabase database, TimeProvider t
             parameters.Add(("run", query.RunId));
         }
 
-        sql.Append(" ORDER BY at DESC, id DESC LIMIT @limit");
+        sql.Append(" ORDER BY at DESC, id DESC LIMIT @limit OFFSET @offset");
         return database.UseAsync<IReadOnlyList<AuditRecord>>(async connection =>
             await DbCommands.QueryAsync(connection, sql.ToString(),
                 r => new AuditRecord(r.GetInt64(0), Time(r, 1), AuditAction.FromStored(r.GetString(2)), r.GetString(3), AuditOutcome.FromStored(r.GetString(4)),
