@@ -2,7 +2,7 @@
 # `tidemark serve` with 50 repositories (copies of the bundled example on the GitHub simulator, images on the local
 # registry): (1) idle memory — VmRSS from /proc/PID/status a few seconds after start, with every first run still
 # ahead (interval 1h); (2) throughput — reconciles finished in one minute with interval 10s and the default
-# maxConcurrentRuns (4), counted from the log's "run finished" lines. Usage: bench/serve.sh [REPOSITORIES] [SECONDS].
+# maxConcurrentRuns (4), counted from the log's run.finished lines. Usage: bench/serve.sh [REPOSITORIES] [SECONDS].
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/ensure-deps.sh
@@ -74,8 +74,8 @@ stop_serve
 settings 10s > "$work/busy.yaml"
 start_serve "$work/busy.yaml" "$work/busy.log"
 sleep "$seconds"
-finished=$(grep -c 'run finished:' "$work/busy.log" || true)
-failed=$(grep -c 'run failed:' "$work/busy.log" || true)
+finished=$(grep -c '"event":"run.finished"' "$work/busy.log" || true)
+failed=$(grep '"event":"run.finished"' "$work/busy.log" | grep -c '"outcome":"failed"' || true)
 rss=$(awk '/^VmRSS/ {print $2}' "/proc/$serve_pid/status")
 stop_serve
 printf 'busy: %s reconciles finished (%s failed) in %ss with %s repositories at interval 10s, maxConcurrentRuns 4; VmRSS then %d MB\n' \

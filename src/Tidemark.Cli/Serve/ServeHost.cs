@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -10,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Tidemark.Automation;
 using Tidemark.Cli.Logging;
 using Tidemark.Cli.Serve.Dashboard;
+using Tidemark.Cli.Serve.Logging;
 using Tidemark.Cli.Serve.Metrics;
 using Tidemark.Cli.Serve.Scheduling;
 using Tidemark.Cli.Serve.Webhooks;
@@ -59,10 +59,11 @@ internal sealed class ServeHost : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(env);
         ArgumentNullException.ThrowIfNull(settings);
-        RequireAuthentication(settings);
+        // a listen address beyond loopback exposes the dashboard: it needs credentials, else the service does not start (bad input)
+        DashboardAccess.Validate(settings);
         var composition = new Composition(env, logging);
         var state = await composition.OpenStateAsync(settings.State, cancellationToken).ConfigureAwait(false);
-        var observer = new CompositeServeObserver([new LoggingServeObserver(logging.CreateLogger("Tidemark.Serve")), .. observers ?? []]);
+        var observer = new CompositeServeObserver([new RunLogObserver(logging.CreateLogger("Tidemark.Serve.Run")), new MetricsObserver(env.Time), .. observers ?? []]);
         var runs = new ServeRuns(settings, composition, state, logging);
         var scheduler = new ReconcileScheduler(settings, run ?? runs.RunAsync, observer, env.Time, env.Redactor, logging.CreateLogger("Tidemark.Serve.Scheduler"),
             new Random(System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue)));
@@ -85,7 +86,8 @@ internal sealed class ServeHost : IAsyncDisposable
         MapHealth(app, context);
         WebhookEndpoints.Map(app, context);
         DashboardEndpoints.Map(app, context);
-        MetricsEndpoints.Map(app, context);
+        // /metrics is guarded as the dashboard is (open on loopback unless credentials are set)
+        MetricsEndpoints.Map(app, context).RequireDashboardAccess(context);
         return new ServeHost(app, scheduler, state, context, logging);
     }
 
@@ -106,55 +108,13 @@ internal sealed class ServeHost : IAsyncDisposable
         await App.DisposeAsync().ConfigureAwait(false);
     }
 
-    /// <summary>The service's logs: <c>log:</c> of the settings (json or text), level from <c>TIDEMARK_LOG_LEVEL</c> (default information), every line redacted.</summary>
+    /// <summary>The service's logs (<see cref="ServeLogging"/>): <c>log:</c> of the settings (json or text) on standard error, level from <c>TIDEMARK_LOG_LEVEL</c> (default information), every line redacted.</summary>
     public static ILoggerFactory CreateLogging(CliEnvironment env, ServiceSettings settings)
     {
         ArgumentNullException.ThrowIfNull(env);
         ArgumentNullException.ThrowIfNull(settings);
         var level = env.Variable(LogSettings.LevelVariable) is { } text && Enum.TryParse<LogLevel>(text, true, out var parsed) ? parsed : LogLevel.Information;
-        var logSettings = new LogSettings
-        {
-            MinimumLevel = level,
-            Format = settings.LogFormat == ServiceLogFormat.Text ? LogFormat.Text : LogFormat.Json,
-        };
-        var filter = new LoggerFilterOptions { MinLevel = level };
-        // ASP.NET Core's own information lines (each request, hosting) are noise for an operator
-        filter.Rules.Add(new LoggerFilterRule(null, "Microsoft", LogLevel.Warning, null));
-        return new LoggerFactory([new RedactingLogProvider(env.Error, logSettings, env.Redactor, env.Time)], filter);
-    }
-
-    /// <summary>
-    /// A listen address other than loopback exposes the dashboard: it needs a bearer token or basic credentials
-    /// (<c>dashboard.bearerToken</c> / <c>dashboard.basic</c>), else the service does not start (bad input).
-    /// </summary>
-    public static void RequireAuthentication(ServiceSettings settings)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        var exposed = settings.Urls.Where(u => !IsLoopback(u)).ToList();
-        if (exposed.Count > 0 && settings.Dashboard.BearerToken is null && settings.Dashboard.BasicPassword is null)
-        {
-            throw new ConfigurationException(
-                $"{settings.SourceFile}: listen: {string.Join(", ", exposed)} is not a loopback address, and the dashboard would be open to anyone who can reach it; " +
-                "set dashboard.bearerToken or dashboard.basic (docs/serve.md), or listen on http://127.0.0.1:PORT");
-        }
-    }
-
-    /// <summary>Whether a listen URL binds only to loopback (127.0.0.0/8, ::1, localhost); <c>0.0.0.0</c>, <c>*</c>, <c>+</c> and other hosts do not.</summary>
-    public static bool IsLoopback(string url)
-    {
-        ArgumentNullException.ThrowIfNull(url);
-        var rest = url.Contains("://", StringComparison.Ordinal) ? url[(url.IndexOf("://", StringComparison.Ordinal) + 3)..] : url;
-        var host = rest.Split('/')[0];
-        if (host.StartsWith('['))
-        {
-            host = host[1..host.IndexOf(']', StringComparison.Ordinal)];
-        }
-        else if (host.LastIndexOf(':') is var colon and > 0)
-        {
-            host = host[..colon];
-        }
-
-        return string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
+        return LoggerFactory.Create(builder => ServeLogging.Configure(builder, settings.LogFormat, env.Redactor, env.Error, env.Time, level));
     }
 
     private static void MapHealth(WebApplication app, ServeContext context)

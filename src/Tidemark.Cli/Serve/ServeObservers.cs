@@ -1,11 +1,9 @@
-using Microsoft.Extensions.Logging;
 using Tidemark.Automation;
-using Tidemark.Cli.Serve.Scheduling;
 
 namespace Tidemark.Cli.Serve;
 
-/// <summary>Passes each event to every observer (the host builds one: logging now, metrics and the run log when they are added); one failing does not stop the others.</summary>
-internal sealed class CompositeServeObserver(IReadOnlyList<IServeObserver> observers) : IServeObserver
+/// <summary>Passes each event to every observer (the host builds one: the run log line, the metrics, and any a host adds); one failing does not stop the others.</summary>
+internal sealed class CompositeServeObserver(params IReadOnlyList<IServeObserver> observers) : IServeObserver
 {
     public IReadOnlyList<IServeObserver> Observers => observers;
 
@@ -32,26 +30,4 @@ internal sealed class CompositeServeObserver(IReadOnlyList<IServeObserver> obser
             }
         }
     }
-}
-
-/// <summary>One log line per run end (event <c>run finished</c>/<c>run failed</c>/<c>run skipped</c>) and per webhook delivery.</summary>
-internal sealed class LoggingServeObserver(ILogger logger) : IServeObserver
-{
-    public void RunStarted(string repository, string trigger) => logger.LogDebug("run started: {Repository} ({Trigger})", repository, trigger);
-
-    public void RunFinished(string repository, string trigger, TimeSpan duration, RunResult? result, string? error)
-    {
-        if (result is null)
-        {
-            logger.LogError("run failed: {Repository} ({Trigger}) after {Seconds:0.0}s: {Error}", repository, trigger, duration.TotalSeconds, error);
-        }
-        else
-        {
-            logger.LogInformation("run finished: {Repository} ({Trigger}) in {Seconds:0.0}s, run {RunId}: {Outcome}", repository, trigger, duration.TotalSeconds, result.RunId, RunOutcomes.Describe(result));
-        }
-    }
-
-    public void WebhookHandled(string sender, string outcome) => logger.LogInformation("webhook: {Sender} {Outcome}", sender, outcome);
-
-    public void RunSkipped(string repository, string trigger, string reason) => logger.LogInformation("run skipped: {Repository} ({Trigger}): {Reason}", repository, trigger, reason);
 }

@@ -34,7 +34,7 @@ public sealed class MetricsEndpointTests(RunFixture fixture) : IClassFixture<Run
         var result = await RunAsync(scene, redactor);
         var observer = new MetricsObserver(time);
         observer.RunFinished(repository, "schedule", TimeSpan.FromSeconds(2.5), result, null);
-        observer.RunFinished(repository, "webhook", TimeSpan.FromSeconds(40), null, "the registry could not be reached");
+        observer.RunFinished(repository, "distribution webhook: pushed 127.0.0.1:5000/team/app:1.2.4", TimeSpan.FromSeconds(40), null, "the registry could not be reached");
         observer.WebhookHandled("distribution", "accepted");
         observer.WebhookHandled("distribution", "accepted");
         observer.WebhookHandled("distribution", "unauthorized");
@@ -59,7 +59,8 @@ public sealed class MetricsEndpointTests(RunFixture fixture) : IClassFixture<Run
         Assert.True(result.Scopes[0].Plan.Changes.Count > 0);
 
         Assert.Equal(1, metrics.Value("tidemark_runs_total", "repository=" + repository, "trigger=schedule", "outcome=succeeded"));
-        Assert.Equal(1, metrics.Value("tidemark_runs_total", "repository=" + repository, "trigger=webhook", "outcome=failed"));
+        Assert.Equal(1, metrics.Value("tidemark_runs_total", "repository=" + repository, "trigger=webhook:distribution", "outcome=failed"));
+        Assert.DoesNotContain(metrics.Find("tidemark_runs_total", "repository=" + repository), s => s.Labels["trigger"].Contains("pushed", StringComparison.Ordinal));
         Assert.Equal("histogram", metrics.Types["tidemark_run_duration_seconds"]);
         var run = "repository=" + repository;
         Assert.Equal(0, metrics.Value("tidemark_run_duration_seconds_bucket", run, "le=1"));

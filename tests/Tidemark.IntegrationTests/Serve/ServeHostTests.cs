@@ -37,7 +37,9 @@ public sealed class ServeHostTests(RunFixture fixture) : IClassFixture<RunFixtur
         Assert.Single(scene.Repository.PullRequests);
         Assert.Equal(first.PullRequestUrl, second.PullRequestUrl);
         Assert.NotEqual(first.LastRunId, second.LastRunId);
-        Assert.Contains("run finished: " + scene.Repository.FullName + " (dashboard)", serve.Log, StringComparison.Ordinal);
+        Assert.Contains($"run {scene.Repository.FullName}: pull request #1 unchanged", serve.Log, StringComparison.Ordinal);
+        Assert.Contains($"[run {second.LastRunId}] trigger=dashboard", serve.Log, StringComparison.Ordinal);
+        Assert.Contains("\"event\":\"run.finished\"", serve.Log, StringComparison.Ordinal);
         Assert.DoesNotContain(scene.Token, serve.Log, StringComparison.Ordinal);
         Assert.True(File.Exists(scene.StatePath));
         Assert.True(Directory.Exists(Path.Combine(scene.Root, "serve-work", scene.Repository.Owner.Login, scene.Repository.Name)), "each repository has its own work folder");
@@ -112,7 +114,7 @@ public sealed class ServeHostTests(RunFixture fixture) : IClassFixture<RunFixtur
             Assert.Equal(2, badCode);
             Assert.Contains("bad.yaml:2:1: error: repositorys: unknown setting", badError, StringComparison.Ordinal);
             Assert.Equal(2, openCode);
-            Assert.Contains("listen: http://0.0.0.0:0 is not a loopback address", openError, StringComparison.Ordinal);
+            Assert.Contains("the service listens on http://0.0.0.0:0, beyond loopback, and the dashboard has no credentials", openError, StringComparison.Ordinal);
             Assert.Contains("set dashboard.bearerToken or dashboard.basic", openError, StringComparison.Ordinal);
             Assert.False(File.Exists(Path.Combine(folder, "state.db")), "nothing is created when the settings are refused");
             Assert.Equal(2, urlsCode);

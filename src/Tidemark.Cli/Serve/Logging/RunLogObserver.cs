@@ -16,6 +16,7 @@ internal sealed class RunLogObserver(ILogger logger) : IServeObserver
 {
     public static readonly EventId Started = new(9001, "run.started");
     public static readonly EventId Finished = new(9002, "run.finished");
+    public static readonly EventId Skipped = new(9003, "run.skipped");
 
     public void RunStarted(string repository, string trigger)
     {
@@ -47,6 +48,10 @@ internal sealed class RunLogObserver(ILogger logger) : IServeObserver
     public void WebhookHandled(string sender, string outcome)
     {
     }
+
+    /// <summary>A run not started because another replica holds the repository's lease: one line too (<c>run.skipped</c>), so the history has no gap.</summary>
+    public void RunSkipped(string repository, string trigger, string reason) =>
+        Write(LogLevel.Information, Skipped, $"run {repository}: skipped: {reason} trigger={trigger}", [new("repository", repository), new("trigger", trigger), new("outcome", "skipped")]);
 
     /// <summary>The line's text (docs/metrics.md lists the shapes).</summary>
     public static string Line(string repository, string trigger, TimeSpan duration, RunResult? result, string? error)

@@ -7,33 +7,6 @@ namespace Tidemark.Tests.Cli.Serve;
 
 public sealed class ServeSettingsMappingTests
 {
-    [Theory]
-    [InlineData("http://127.0.0.1:8080", true)]
-    [InlineData("http://127.0.0.2:0", true)]
-    [InlineData("http://localhost:8080", true)]
-    [InlineData("http://[::1]:8080", true)]
-    [InlineData("http://0.0.0.0:8080", false)]
-    [InlineData("http://[::]:8080", false)]
-    [InlineData("http://*:8080", false)]
-    [InlineData("http://+:8080", false)]
-    [InlineData("http://10.0.0.5:8080", false)]
-    [InlineData("http://tidemark.example:8080", false)]
-    public void IsLoopback(string url, bool loopback) => Assert.Equal(loopback, ServeHost.IsLoopback(url));
-
-    [Fact]
-    public void RequireAuthentication_NonLoopbackWithoutCredentials_RefusedNamingTheFix()
-    {
-        var harness = new SchedulerHarness();
-        var open = harness.Settings with { Urls = ["http://127.0.0.1:8080", "http://0.0.0.0:8080"] };
-
-        var error = Assert.Throws<ConfigurationException>(() => ServeHost.RequireAuthentication(open));
-
-        Assert.Equal("serve.yaml: listen: http://0.0.0.0:8080 is not a loopback address, and the dashboard would be open to anyone who can reach it; " +
-            "set dashboard.bearerToken or dashboard.basic (docs/serve.md), or listen on http://127.0.0.1:PORT", error.Message);
-        ServeHost.RequireAuthentication(open with { Dashboard = open.Dashboard with { BearerToken = new("env X", "bearer-value-1") } });
-        ServeHost.RequireAuthentication(harness.Settings);
-    }
-
     [Fact]
     public void RunSettings_FromTheRepositoryEntry_OwnWorkFolderSharedStateNoLeaseWait()
     {
