@@ -236,6 +236,53 @@ public sealed class ChartKindTests
         Assert.Equal(("ghcr.io/stefanprodan/charts/podinfo", "6.5.0", "semver:>=6.0.0"), (reference.Image.Name, reference.Image.Tag, reference.Policy.Text));
     }
 
+    [Fact]
+    public void Find_ChartYamlDependencies_GivesHttpAndOciChartsAndSkipsLocalAndAliasedOnes()
+    {
+        var found = ManifestKinds.ByName("chart-dependency")!.Find("""
+            apiVersion: v2
+            name: shop
+            version: 1.4.0
+            dependencies:
+              - {name: postgresql, version: 15.2.5, repository: "https://charts.bitnami.com/bitnami/"}
+              - {name: redis, alias: cache, version: 18.6.1, repository: oci://registry-1.docker.io/bitnamicharts}
+              - {name: common, version: ~2.14.0, repository: https://charts.bitnami.com/bitnami}
+              - {name: crds, version: 0.3.0, repository: file://../crds}
+              - {name: metrics, version: 1.0.0, repository: "@prometheus-community"}
+              - {name: exporter, version: 1.0.0, repository: "alias:prometheus-community"}
+              - {name: vendored, version: 0.1.0}
+            """, "charts/shop/Chart.yaml");
+
+        Assert.Equal(
+            [("https://charts.bitnami.com/bitnami", "postgresql", "15.2.5", null, 1), ("registry-1.docker.io", "bitnamicharts/redis", "18.6.1", null, 1), ("https://charts.bitnami.com/bitnami", "common", null, "~2.14.0", 0)],
+            found.Sites.Select(s => (s.Image!.Registry, s.Image.Repository, s.Image.Tag, s.Floating, s.Targets.Count)));
+        Assert.All(found.Sites, s => Assert.Equal((ArtifactKind.HelmChart, "dependency of chart shop", "chart-dependency"), (s.Artifact, s.Holder, s.Kind)));
+        Assert.Equal([8, 9, 10, 11], found.Skipped.Select(s => s.Line));
+        Assert.Collection(found.Skipped,
+            s => Assert.Contains("dependency crds is a local chart (file://../crds)", s.Reason, StringComparison.Ordinal),
+            s => Assert.Contains("dependency metrics: repository \"@prometheus-community\" is an alias of `helm repo add`", s.Reason, StringComparison.Ordinal),
+            s => Assert.Contains("dependency exporter: repository \"alias:prometheus-community\" is an alias of `helm repo add`", s.Reason, StringComparison.Ordinal),
+            s => Assert.Contains("dependency vendored has no repository: a chart under charts/", s.Reason, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("charts/shop/Chart.yaml", true)]
+    [InlineData("charts/old/requirements.yaml", true)]
+    [InlineData("charts/shop/values.yaml", false)]
+    [InlineData("apps/chart.yaml", false)]
+    public void Handles_OnlyChartAndRequirementsFiles(string path, bool handled) =>
+        Assert.Equal(handled, ManifestKinds.ByName("chart-dependency")!.Handles(path));
+
+    [Fact]
+    public void Bind_ChartDependencyRange_FloatsAsResolvedByHelmDependencyUpdate()
+    {
+        var found = ManifestKinds.ByName("chart-dependency")!.Find("dependencies:\n  - {name: common, version: 2.x, repository: https://charts.bitnami.com/bitnami}\n", "charts/shop/Chart.yaml");
+
+        var left = Assert.Single(ReferenceBinder.Bind(found.Sites, TidemarkConfig.Default, FluxObjects.Empty).Ignored);
+
+        Assert.Equal("floating: resolved by `helm dependency update` (the chart version is the range \"2.x\"; never pinned)", left.Reason);
+    }
+
     private static KindFindings Find(string kind, string content) => ManifestKinds.ByName(kind)!.Find(content, "clusters/x.yaml");
 
     private static DiscoveryResult Discover(string sources, string releases)
