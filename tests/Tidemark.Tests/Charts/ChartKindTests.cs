@@ -146,6 +146,87 @@ public sealed class ChartKindTests
     }
 
     [Fact]
+    public void Resolve_ChartRefWithoutNamespace_MeansTheHelmReleasesNamespace()
+    {
+        var discovery = Discover("""
+            apiVersion: source.toolkit.fluxcd.io/v1
+            kind: OCIRepository
+            metadata: {name: podinfo, namespace: flux-system}
+            spec: {url: "oci://ghcr.io/stefanprodan/charts/podinfo", ref: {tag: 6.5.0}}
+            ---
+            apiVersion: source.toolkit.fluxcd.io/v1
+            kind: OCIRepository
+            metadata: {name: podinfo, namespace: apps}
+            spec: {url: "oci://ghcr.io/stefanprodan/charts/podinfo", ref: {tag: 6.7.1}}
+            """, """
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata: {name: web, namespace: apps}
+            spec:
+              chartRef: {kind: OCIRepository, name: podinfo}
+            """);
+
+        Assert.Equal(
+            [(ArtifactKind.OciArtifact, "OCIRepository flux-system/podinfo"), (ArtifactKind.HelmChart, "HelmRelease apps/web via OCIRepository apps/podinfo")],
+            discovery.Sites.Select(s => (s.Artifact, s.Holder)));
+        Assert.Empty(discovery.Skipped);
+    }
+
+    [Fact]
+    public void Resolve_ChartRefMatchingTwoObjects_IsSkippedAndLabelsNeither()
+    {
+        var discovery = Discover("""
+            apiVersion: source.toolkit.fluxcd.io/v1
+            kind: OCIRepository
+            metadata: {name: podinfo, namespace: flux-system}
+            spec: {url: "oci://ghcr.io/stefanprodan/charts/podinfo", ref: {tag: 6.5.0}}
+            ---
+            apiVersion: source.toolkit.fluxcd.io/v1
+            kind: OCIRepository
+            metadata: {name: podinfo, namespace: apps}
+            spec: {url: "oci://ghcr.io/stefanprodan/charts/podinfo", ref: {tag: 6.7.1}}
+            """, """
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata: {name: web}
+            spec:
+              chartRef: {kind: OCIRepository, name: podinfo}
+            """);
+
+        Assert.All(discovery.Sites, s => Assert.Equal(ArtifactKind.OciArtifact, s.Artifact));
+        var skipped = Assert.Single(discovery.Skipped);
+        Assert.Equal(("apps/release.yaml", 5), (skipped.File, skipped.Line));
+        Assert.Equal("HelmRelease web: spec.chartRef names OCIRepository podinfo (in the namespace a Kustomization gives it), which matches 2 objects "
+            + "(flux-system/podinfo at clusters/sources.yaml:4, apps/podinfo at clusters/sources.yaml:9); set chartRef.namespace, or metadata.namespace on the OCIRepositories, so exactly one matches", skipped.Reason);
+    }
+
+    [Fact]
+    public void Resolve_ChartRefToAMissingObject_IsSkippedWithTheReason()
+    {
+        var discovery = Discover("""
+            apiVersion: source.toolkit.fluxcd.io/v1
+            kind: OCIRepository
+            metadata: {name: podinfo}
+            spec: {url: "oci://ghcr.io/stefanprodan/charts/podinfo", ref: {tag: 6.5.0}}
+            """, """
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata: {name: runner, namespace: ci}
+            spec:
+              chartRef: {kind: OCIRepository, name: runner-chart}
+            ---
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata: {name: web, namespace: apps}
+            spec:
+              chartRef: {kind: OCIRepository, name: podinfo}
+            """);
+
+        Assert.Equal((ArtifactKind.HelmChart, "HelmRelease apps/web via OCIRepository podinfo"), (Assert.Single(discovery.Sites).Artifact, discovery.Sites[0].Holder));
+        Assert.Contains("HelmRelease ci/runner: spec.chartRef names OCIRepository ci/runner-chart, which is not in the repository", Assert.Single(discovery.Skipped).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Resolve_MissingHelmRepository_IsSkippedWithTheFix()
     {
         var discovery = Discover(Sources, """
