@@ -82,11 +82,7 @@ for i in $(seq 2 $(( reps + 1 ))); do
   wait_for "$tag" 60
   elapsed=$(( $(now_ms) - start ))
   results+=("$elapsed")
-<<<<<<< HEAD
-  run="$(grep '"event":"run.finished"' "$work/serve.log" | grep -F "app:$tag" | sed -n 's/.* in \([0-9.]*\) s \[run .*/\1/p' | tail -1)"
-=======
-  run="$(grep '"run finished' "$work/serve.log" | grep -F "app:$tag" | sed -n 's/.* in \([0-9.]*\)s, run .*/\1/p' | tail -1 || true)"
->>>>>>> webhooks
+  run="$(grep '"event":"run.finished"' "$work/serve.log" | grep -F "app:$tag" | sed -n 's/.* in \([0-9.]*\) s \[run .*/\1/p' | tail -1 || true)"
   printf 'push %s -> pull request updated: %5d ms (the reconcile itself: %s s)\n' "$tag" "$elapsed" "${run:-?}"
   sleep 1
 done

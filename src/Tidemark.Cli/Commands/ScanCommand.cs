@@ -16,7 +16,9 @@ internal static class ScanCommand
     {
         var images = new Argument<string[]>("IMAGE")
         {
-            Description = "Images with the tag in use, e.g. quay.io/jetstack/cert-manager-controller:v1.16.2",
+            Description = "Images with the tag in use, e.g. quay.io/jetstack/cert-manager-controller:v1.16.2; an OCI chart or artifact as "
+                + "oci://ghcr.io/stefanprodan/charts/podinfo:6.5.0; a chart of an HTTP(S) Helm repository as the repository's URL "
+                + "followed by CHART[:VERSION], e.g. https://stefanprodan.github.io/podinfo podinfo:6.5.0",
             Arity = ArgumentArity.OneOrMore,
         };
         var policy = new Option<string?>("--policy", "-p") { Description = "non-breaking (default), patch, minor, major, semver:RANGE, alphabetical[:asc|:desc], numerical[:asc|:desc]", HelpName = "POLICY" };
@@ -25,7 +27,7 @@ internal static class ScanCommand
         var explain = new Option<bool>("--explain") { Description = "Also list every tag and why it was or was not chosen" };
         var config = CommonOptions.Config();
         var output = CommonOptions.Output("table", "json");
-        var command = new Command("scan", "List the tags of images from their registries and the tag each policy selects")
+        var command = new Command("scan", "List the tags of images (and the versions of Helm charts and OCI artifacts) and the tag each policy selects")
         {
             images, policy, filter, extract, explain, config, output,
         };
@@ -47,15 +49,8 @@ internal static class ScanCommand
             throw new UsageException("--extract needs --filter (the pattern whose groups it uses)");
         }
         var requests = new List<ScanRequest>();
-        foreach (var image in images)
+        foreach (var (image, reference) in References(images))
         {
-            var reference = ImageReference.Parse(image) switch
-            {
-                ReferenceParseResult.Parsed parsed => parsed.Reference,
-                ReferenceParseResult.Invalid invalid => throw new UsageException(invalid.ToString()),
-                ReferenceParseResult.Unresolvable unresolvable => throw new UsageException($"\"{image}\" {unresolvable.Reason}"),
-                _ => throw new UsageException($"\"{image}\" is not an image reference"),
-            };
             var spec = policy is not null
                 ? new PolicySpec(policy, filter, extract, new SourcePlace("--policy", 0, 0))
                 : (config.RuleFor(reference.Name, reference.FamiliarName)?.Policy ?? config.DefaultPolicy) is var chosen && filter is not null
@@ -71,10 +66,49 @@ internal static class ScanCommand
         return requests;
     }
 
+    /// <summary>
+    /// Each argument's reference: an image; <c>oci://host/path:tag</c> (an OCI chart or artifact, the same lookup without
+    /// the scheme); or an HTTP(S) Helm repository URL followed by <c>CHART[:VERSION]</c> (the chart's versions in the
+    /// repository's <c>index.yaml</c>).
+    /// </summary>
+    internal static IEnumerable<(string Text, ImageReference Reference)> References(IReadOnlyList<string> arguments)
+    {
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            var argument = arguments[i];
+            if (HelmIndexClient.IsHelmRepository(argument))
+            {
+                if (i + 1 >= arguments.Count || HelmIndexClient.IsHelmRepository(arguments[i + 1]) || arguments[i + 1].StartsWith("oci://", StringComparison.Ordinal))
+                {
+                    throw new UsageException($"\"{argument}\" is a Helm repository URL: name the chart after it, e.g. tidemark scan {argument} podinfo:6.5.0");
+                }
+                var chart = arguments[++i];
+                var colon = chart.IndexOf(':', StringComparison.Ordinal);
+                var (name, version) = colon < 0 ? (chart, null) : (chart[..colon], chart[(colon + 1)..]);
+                if (name.Length == 0 || name.Contains('/', StringComparison.Ordinal) || version is { Length: 0 })
+                {
+                    throw new UsageException($"\"{chart}\" after {argument} is not CHART or CHART:VERSION, e.g. podinfo:6.5.0");
+                }
+                var (reference, error) = Tidemark.Manifests.HelmReleaseChart.ChartReferences.Of(argument, false, name, version);
+                yield return (argument.TrimEnd('/') + " " + chart, reference ?? throw new UsageException($"\"{argument}\" {error}"));
+                continue;
+            }
+            var text = argument.StartsWith("oci://", StringComparison.Ordinal) ? argument["oci://".Length..] : argument;
+            yield return (argument, ImageReference.Parse(text) switch
+            {
+                ReferenceParseResult.Parsed parsed => parsed.Reference,
+                ReferenceParseResult.Invalid invalid => throw new UsageException(invalid.ToString()),
+                ReferenceParseResult.Unresolvable unresolvable => throw new UsageException($"\"{argument}\" {unresolvable.Reason}"),
+                _ => throw new UsageException($"\"{argument}\" is not an image reference"),
+            });
+        }
+    }
+
     private static async Task<IReadOnlyList<ScanResult>> ScanAsync(CliEnvironment env, ILoggerFactory logging, TidemarkConfig config, List<ScanRequest> requests, bool explain, CancellationToken cancellationToken)
     {
         using var client = new Composition(env, logging).Planning().RegistryClient(config, FluxObjects.Empty, "/var/run/secrets/tidemark/registries");
-        var scanner = new ImageScanner(new MemoizingTagSource(client, cancellationToken));
+        using var charts = HelmIndexClient.Create(cancellationToken, client.SettingsFor, logger: logging.CreateLogger("Tidemark.Registries"));
+        var scanner = new ImageScanner(new MemoizingTagSource(new ArtifactTagSource(client, charts), cancellationToken));
         var repositories = requests.Select(r => (r.Reference.Registry, r.Reference.Repository)).Distinct().Count();
         var progress = Progress.Start(env, $"listing tags of {repositories} {(repositories == 1 ? "repository" : "repositories")}", requests.Count);
         var results = await scanner.ScanAsync(requests, explain, progress, cancellationToken).ConfigureAwait(false);

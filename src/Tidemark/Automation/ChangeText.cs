@@ -89,6 +89,10 @@ internal static partial class ChangeText
             {
                 text.Append(line).Append('\n');
             }
+            foreach (var note in LockFileNotes(changes))
+            {
+                text.Append('\n').Append(note).Append('\n');
+            }
         }
 
         if (held is { Count: > 0 })
@@ -109,6 +113,25 @@ internal static partial class ChangeText
 
         text.Append('\n').Append(new PullRequestMarker(branch, Targets(changes)).Render()).Append('\n');
         return text.ToString();
+    }
+
+    /// <summary>
+    /// For each chart whose <c>Chart.yaml</c> dependencies change: Tidemark edits the version only, so a
+    /// <c>Chart.lock</c> beside it (or <c>requirements.lock</c>) no longer matches and <c>helm dependency build</c> fails
+    /// until it is regenerated.
+    /// </summary>
+    internal static IEnumerable<string> LockFileNotes(IReadOnlyList<PlannedChange> changes)
+    {
+        var files = changes.SelectMany(c => c.Files).Select(f => f.File)
+            .Where(Manifests.ChartDependencies.ChartDependencyKind.IsChartFile).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        foreach (var file in files)
+        {
+            var slash = file.LastIndexOf('/');
+            var folder = slash < 0 ? "." : file[..slash];
+            var lockFile = file[(slash + 1)..].StartsWith("requirements", StringComparison.Ordinal) ? "requirements.lock" : "Chart.lock";
+            yield return $"`{file}`: dependency versions changed. If the chart keeps a `{lockFile}`, regenerate it before merging "
+                + $"(`helm dependency update {folder}`, then commit the lock file): `helm dependency build` refuses a lock file that no longer matches.";
+        }
     }
 
     /// <summary>PRODUCT.md's sentence when every change keeps its major version (its minor for 0.x); else the policies by name.</summary>

@@ -58,7 +58,8 @@ internal static class ReferenceBinder
         }
         if (site.Floating is { } range)
         {
-            return new NotUpdated(image.FamiliarName, range, $"floating: resolved by Flux (the {ArtifactNoun(site)} version is the range \"{range}\"; never pinned)", site.File, site.Line);
+            var resolver = site.Kind == "chart-dependency" ? "`helm dependency update`" : "Flux";
+            return new NotUpdated(image.FamiliarName, range, $"floating: resolved by {resolver} (the {ArtifactNoun(site)} version is the range \"{range}\"; never pinned)", site.File, site.Line);
         }
         var rule = config.RuleFor(image.Name, image.FamiliarName);
         if (rule is { Ignore: true })

@@ -56,7 +56,7 @@ internal static class ScopePlanning
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(mode);
         using var client = host.RegistryClient(workspace.Config, workspace.Flux, secretsDirectory);
-        using var charts = HelmIndexClient.Create(cancellationToken, client.AllowsPlainHttp);
+        using var charts = HelmIndexClient.Create(cancellationToken, client.SettingsFor, time: host.Time, logger: host.Logging.CreateLogger("Tidemark.Registries"));
         var artifacts = new ArtifactTagSource(client, charts);
         var tags = cache is null ? (ITagSource)artifacts : cache(artifacts);
         var planner = new Planner(new MemoizingTagSource(tags, cancellationToken), client);

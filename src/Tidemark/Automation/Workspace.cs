@@ -28,7 +28,8 @@ internal sealed record Workspace(string Root, TidemarkConfig Config, FluxObjects
                     flux = flux.Concat(FluxObjectReader.Read(text, file));
                 }
                 helmRepositories.AddRange(HelmRepositorySource.Read(text, file));
-                chartRefs.AddRange(ChartRefSource.Read(text));
+                var inPaths = paths.Count == 0 || paths.Any(p => file == p || file.StartsWith(p + "/", StringComparison.Ordinal));
+                chartRefs.AddRange(ChartRefSource.Read(text, file).Select(r => r with { InPaths = inPaths }));
             },
         };
         var discovery = ChartResolver.Resolve(new RepositoryWalker().Discover(root, discoveryOptions), helmRepositories, chartRefs);

@@ -30,3 +30,16 @@ internal static class FluxSources
     /// </summary>
     public static bool IsRange(string version) => !SemanticVersion.TryParseTag(version, out _);
 }
+
+/// <summary>
+/// A Flux object's identity: <c>metadata.namespace</c> (null when the file leaves it to the Kustomization that applies it)
+/// and <c>metadata.name</c>. References between Flux objects (a HelmRelease's <c>chartRef</c>) match by this, never by display text.
+/// </summary>
+internal sealed record FluxObjectId(string? Namespace, string Name)
+{
+    /// <summary>The object's identity, or null without a name.</summary>
+    public static FluxObjectId? Of(YamlMapping root) =>
+        (root.Get("metadata") as YamlMapping)?.Text("name") is { Length: > 0 } name ? new FluxObjectId(FluxSources.Namespace(root), name) : null;
+
+    public override string ToString() => Namespace is null ? Name : $"{Namespace}/{Name}";
+}

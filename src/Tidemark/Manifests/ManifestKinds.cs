@@ -1,3 +1,4 @@
+using Tidemark.Manifests.ChartDependencies;
 using Tidemark.Manifests.Compose;
 using Tidemark.Manifests.Dockerfile;
 using Tidemark.Manifests.Embedded;
@@ -31,6 +32,7 @@ internal static class ManifestKinds
         new HelmReleaseChartKind(),
         new OciRepositoryKind(),
         new KustomizeHelmChartKind(),
+        new ChartDependencyKind(),
         new ComposeKind(),
         new DockerfileKind(),
         new GitHubActionsKind(),

@@ -35,6 +35,9 @@ internal sealed record ReferenceSite(
     /// pass sets <see cref="Image"/> from the <c>HelmRepository</c> and clears this.</summary>
     public ChartSource? Chart { get; init; }
 
+    /// <summary>The Flux object that holds the reference (an <c>OCIRepository</c>'s namespace and name), for <c>chartRef</c> matching; null elsewhere.</summary>
+    public FluxObjectId? FluxObject { get; init; }
+
     /// <summary>The target holding <paramref name="part"/>, or the whole reference, or null.</summary>
     public EditTarget? TargetFor(TargetPart part) =>
         Targets.FirstOrDefault(t => t.Part == part) ?? Targets.FirstOrDefault(t => t.Part == TargetPart.Whole);

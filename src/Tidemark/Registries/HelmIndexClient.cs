@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Tidemark.Resilience;
 using YamlDotNet.Core;
 using Tidemark.Telemetry;
 
@@ -9,42 +12,76 @@ namespace Tidemark.Registries;
 /// The chart versions of an HTTP(S) Helm repository, e.g. <c>https://stefanprodan.github.io/podinfo</c>: one
 /// <c>GET index.yaml</c> per repository per instance (one run), however many charts and HelmReleases use it, read
 /// into one byte array and scanned for versions only (<see cref="HelmIndexParser"/>). Failures are <see cref="RegistryException"/>s with the same kinds as a
-/// registry's, so a plan reports them the same way. Anonymous only: no credential is ever sent.
+/// registry's, so a plan reports them the same way. Each host has its own connection, with the operator's settings for it
+/// (<c>registries:</c> in <c>--config</c>): its CA bundle, and whether plain HTTP is allowed (<see cref="RegistryHost.AllowsPlainHttp"/>,
+/// the registries' rule). Requests go through the registry's <see cref="RemotePolicy"/>: 429 and 500/502/503/504 are
+/// retried with jitter after the server's <c>Retry-After</c>, per-attempt and total timeouts, a per-host circuit.
+/// Anonymous only: no credential is ever sent.
 /// </summary>
 internal sealed class HelmIndexClient : IDisposable
 {
     /// <summary>The largest index read (Bitnami's full index was about 30 MB before it was trimmed).</summary>
     public const long MaxIndexBytes = 256L * 1024 * 1024;
 
-    private readonly HttpClient http;
     private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyDictionary<string, IReadOnlyList<string>>>>> indexes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<HttpClient>> clients = new(StringComparer.OrdinalIgnoreCase);
     private readonly CancellationToken runCancellation;
-    private readonly Func<string, bool> plainHttpAllowed;
+    private readonly Func<string, RegistrySettings> settingsFor;
+    private readonly Func<RegistrySettings, HttpMessageHandler> handlerFactory;
+    private readonly HttpResilience resilience;
     private readonly long maxIndexBytes;
     private int requests;
 
-    /// <param name="plainHttpAllowed">
-    /// Whether an <c>http://</c> repository on this host (<c>host[:port]</c>) may be fetched; null: loopback hosts only.
-    /// A repository's own HelmRepository object must not choose plain HTTP: that is the operator's choice, as for registries.
+    /// <param name="handlerFactory">The HTTP handler of one host, from its settings (<see cref="RegistryEndpoints.CreateDefaultHandler"/>: its CA bundle).</param>
+    /// <param name="settingsFor">
+    /// The operator's settings for a host (<c>host[:port]</c>); null: none (plain HTTP on loopback only, the system's CAs).
+    /// A repository's own HelmRepository object must not choose plain HTTP or a CA: that is the operator's choice, as for registries.
     /// </param>
     /// <param name="maxIndexBytes">The largest body read (<see cref="MaxIndexBytes"/> unless a test sets less).</param>
-    public HelmIndexClient(HttpMessageHandler handler, TimeSpan timeout, CancellationToken runCancellation = default, Func<string, bool>? plainHttpAllowed = null, long maxIndexBytes = MaxIndexBytes)
+    /// <param name="policy">Retries, timeouts and circuit (<see cref="RemotePolicy.Registry"/> unless a test sets a faster one).</param>
+    public HelmIndexClient(
+        Func<RegistrySettings, HttpMessageHandler> handlerFactory,
+        TimeProvider time,
+        ILogger logger,
+        CancellationToken runCancellation = default,
+        Func<string, RegistrySettings>? settingsFor = null,
+        long maxIndexBytes = MaxIndexBytes,
+        RemotePolicy? policy = null)
     {
+        ArgumentNullException.ThrowIfNull(time);
+        this.handlerFactory = handlerFactory;
         this.maxIndexBytes = maxIndexBytes;
-        this.plainHttpAllowed = plainHttpAllowed ?? RegistryHost.IsLoopback;
-        http = new HttpClient(new RedirectGuard(handler), disposeHandler: true) { Timeout = timeout };
-        http.DefaultRequestHeaders.UserAgent.ParseAdd("tidemark");
+        this.settingsFor = settingsFor ?? RegistrySettings.For;
         this.runCancellation = runCancellation;
+        resilience = new HttpResilience(policy ?? RemotePolicy.Registry, time, new Random((int)time.GetTimestamp()), logger, (response, _) => ValueTask.FromResult(Judge(response, time)));
     }
 
-    /// <summary>A client over a default handler (5 s connect timeout, decompression, redirects followed by <see cref="RedirectGuard"/>).</summary>
-    public static HelmIndexClient Create(CancellationToken runCancellation = default, Func<string, bool>? plainHttpAllowed = null, long maxIndexBytes = MaxIndexBytes) =>
-        new(new SocketsHttpHandler
+    /// <summary>A client over the default handlers (5 s connect timeout, decompression, each host's CA bundle, redirects followed by <see cref="RedirectGuard"/>).</summary>
+    public static HelmIndexClient Create(
+        CancellationToken runCancellation = default,
+        Func<string, RegistrySettings>? settingsFor = null,
+        long maxIndexBytes = MaxIndexBytes,
+        TimeProvider? time = null,
+        ILogger? logger = null,
+        RemotePolicy? policy = null) =>
+        new(RegistryEndpoints.CreateDefaultHandler, time ?? TimeProvider.System, logger ?? NullLogger.Instance, runCancellation, settingsFor, maxIndexBytes, policy);
+
+    /// <summary>
+    /// What an index answer means for a retry: a rate limit (429) is waited out (its <c>Retry-After</c>, else the
+    /// policy's backoff); 500/502/503/504 are retried and count against the host's circuit; other 5xx are final but
+    /// count; anything else is the answer.
+    /// </summary>
+    internal static RetryAdvice Judge(HttpResponseMessage response, TimeProvider time)
+    {
+        var status = (int)response.StatusCode;
+        return status switch
         {
-            ConnectTimeout = TimeSpan.FromSeconds(5),
-            AutomaticDecompression = DecompressionMethods.All,
-            AllowAutoRedirect = false,
-        }, TimeSpan.FromSeconds(60), runCancellation, plainHttpAllowed, maxIndexBytes);
+            429 => new RetryAdvice(true, false, RetryAfterHeader.Of(response, time), "rate limited (429)"),
+            500 or 502 or 503 or 504 => new RetryAdvice(true, true, RetryAfterHeader.Of(response, time), $"Helm repository answered {status}"),
+            >= 500 => new RetryAdvice(false, true),
+            _ => RetryAdvice.Final,
+        };
+    }
 
     /// <summary>How many index requests were sent (one per repository per instance).</summary>
     public int Requests => requests;
@@ -58,10 +95,11 @@ internal sealed class HelmIndexClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(repositoryUrl);
         var url = repositoryUrl.TrimEnd('/');
-        if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && !plainHttpAllowed(uri.Authority))
+        if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && !RegistryHost.AllowsPlainHttp(uri.Authority, settingsFor(uri.Authority)))
         {
-            throw new RegistryException(RegistryErrorKind.InvalidResponse,
-                $"Helm repository {url}: plain HTTP is not used for {uri.Authority}; serve the repository over https://, or, as the operator, allow it with registries: [{{host: {uri.Authority}, insecure: true}}] in the --config file");
+            throw new RegistryException(RegistryErrorKind.InvalidResponse, settingsFor(uri.Authority).CaBundlePath is not null
+                ? $"Helm repository {url}: the operator gives {uri.Authority} a CA bundle, so it is reached over https:// only; write the repository's URL with https://"
+                : $"Helm repository {url}: plain HTTP is not used for {uri.Authority}; serve the repository over https://, or, as the operator, allow it with registries: [{{host: {uri.Authority}, insecure: true}}] in the --config file");
         }
         var index = indexes.GetOrAdd(url, key => new Lazy<Task<IReadOnlyDictionary<string, IReadOnlyList<string>>>>(() => FetchAsync(key, runCancellation)));
         var charts = await index.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -73,18 +111,20 @@ internal sealed class HelmIndexClient : IDisposable
     private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> FetchAsync(string url, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref requests);
+        var index = new Uri(url + "/index.yaml");
+        var http = clients.GetOrAdd(index.Authority, authority => new Lazy<HttpClient>(() => CreateClient(authority))).Value;
         HttpResponseMessage response;
         try
         {
-            response = await http.GetAsync(new Uri(url + "/index.yaml"), HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            response = await http.GetAsync(index, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException e)
         {
             throw new RegistryException(RegistryErrorKind.Unreachable, $"Helm repository {url} could not be reached: {e.Message}", null, e);
         }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        catch (TimeoutException e)
         {
-            throw new RegistryException(RegistryErrorKind.Unreachable, $"Helm repository {url} did not answer within {http.Timeout.TotalSeconds:0} s", null, e);
+            throw new RegistryException(RegistryErrorKind.Unreachable, $"Helm repository {url} did not answer: {e.Message}", null, e);
         }
         using (response)
         {
@@ -150,5 +190,19 @@ internal sealed class HelmIndexClient : IDisposable
         return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
     }
 
-    public void Dispose() => http.Dispose();
+    private HttpClient CreateClient(string authority)
+    {
+        var settings = settingsFor(authority) with { Host = authority };
+        var http = new HttpClient(new RedirectGuard(resilience.Wrap(handlerFactory(settings))), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        http.DefaultRequestHeaders.UserAgent.ParseAdd("tidemark");
+        return http;
+    }
+
+    public void Dispose()
+    {
+        foreach (var client in clients.Values.Where(c => c.IsValueCreated))
+        {
+            client.Value.Dispose();
+        }
+    }
 }

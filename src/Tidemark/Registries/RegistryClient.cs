@@ -58,10 +58,13 @@ internal sealed class RegistryClient : ITagSource, IDigestSource, IDisposable
     public RegistryRequestCounts Counts => counter.Snapshot();
 
     /// <summary>
-    /// Whether <paramref name="host"/> (<c>charts.example</c>, <c>127.0.0.1:8080</c>) may be reached over plain HTTP: a
-    /// loopback host, or one the operator's <c>registries:</c> marks <c>insecure: true</c> (the same rule as registries).
+    /// Whether <paramref name="host"/> (<c>charts.example</c>, <c>127.0.0.1:8080</c>) may be reached over plain HTTP
+    /// (<see cref="RegistryHost.AllowsPlainHttp(string, RegistrySettings)"/> with the operator's settings for it).
     /// </summary>
-    public bool AllowsPlainHttp(string host) => RegistryHost.IsLoopback(host) || options.SettingsFor(host).Insecure;
+    public bool AllowsPlainHttp(string host) => RegistryHost.AllowsPlainHttp(host, options.SettingsFor(host));
+
+    /// <summary>The operator's settings for <paramref name="host"/> (<c>registries:</c> in <c>--config</c>), for the Helm index client's hosts.</summary>
+    public RegistrySettings SettingsFor(string host) => options.SettingsFor(host);
 
     /// <summary>A client with the process's credential helper environment, a time-seeded jitter source and the process's redactor (null: its own).</summary>
     public static RegistryClient Create(RegistryClientOptions options, TimeProvider timeProvider, ILogger logger, ISecretRedactor? redactor = null)

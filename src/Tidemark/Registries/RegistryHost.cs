@@ -25,10 +25,24 @@ internal static class RegistryHost
         return Uri.TryCreate("http://" + registry, UriKind.Absolute, out var uri) && uri.IsLoopback;
     }
 
+    /// <summary>
+    /// The one plain-HTTP rule, for registries and Helm repositories alike: a host (<c>host[:port]</c>) may be reached
+    /// over <c>http://</c> when it is a loopback host or the operator marks it <c>insecure: true</c>, and never when the
+    /// operator gives it a CA bundle (then it is HTTPS, validated against that bundle).
+    /// </summary>
+    public static bool AllowsPlainHttp(string host, bool insecure, bool hasCaBundle) => !hasCaBundle && (insecure || IsLoopback(host));
+
+    /// <inheritdoc cref="AllowsPlainHttp(string, bool, bool)"/>
+    public static bool AllowsPlainHttp(string host, RegistrySettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return AllowsPlainHttp(host, settings.Insecure, settings.CaBundlePath is not null);
+    }
+
     /// <param name="requireTls">HTTPS even on loopback, for a registry configured with its own CA bundle.</param>
     public static Uri BaseUri(string registry, bool insecure, bool requireTls = false)
     {
-        var scheme = !requireTls && (insecure || IsLoopback(registry)) ? "http" : "https";
+        var scheme = AllowsPlainHttp(registry, insecure, requireTls) ? "http" : "https";
         if (!Uri.TryCreate($"{scheme}://{ApiHost(registry)}/", UriKind.Absolute, out var uri) || uri.AbsolutePath != "/")
         {
             throw new RegistryException(

@@ -114,13 +114,13 @@ public sealed class ChartPlanTests(ChartScene scene) : IClassFixture<ChartScene>
     public async Task HelmIndexClient_PlainHttp_IsFetchedOnlyWhereTheOperatorAllowsIt()
     {
         var host = new Uri(scene.Helm.Url.ToString()).Authority;
-        using var refusing = HelmIndexClient.Create(plainHttpAllowed: _ => false);
-        using var allowing = HelmIndexClient.Create(plainHttpAllowed: h => h == host);
+        using var refusing = HelmIndexClient.Create(settingsFor: h => new RegistrySettings(h, CaBundlePath: "/operator/ca.pem"));
+        using var allowing = HelmIndexClient.Create(settingsFor: RegistrySettings.For);
 
         var failure = await Assert.ThrowsAsync<RegistryException>(() => refusing.VersionsAsync(scene.Helm.Url.ToString(), "redis", CancellationToken.None));
         var versions = await allowing.VersionsAsync(scene.Helm.Url.ToString(), "redis", CancellationToken.None);
 
-        Assert.Contains($"plain HTTP is not used for {host}", failure.Message, StringComparison.Ordinal);
+        Assert.Contains($"the operator gives {host} a CA bundle, so it is reached over https:// only", failure.Message, StringComparison.Ordinal);
         Assert.Equal(0, refusing.Requests);
         Assert.Contains("18.6.4", versions);
     }

@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Net;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Tidemark.Testing.Registry;
 
@@ -11,12 +14,14 @@ namespace Tidemark.Testing.Helm;
 /// <summary>
 /// An HTTP Helm repository: a folder of chart archives (<c>NAME-VERSION.tgz</c>) and the <c>index.yaml</c>
 /// generated from them (<see cref="WriteIndex"/>, the way <c>helm repo index</c> does), served as static files by
-/// Kestrel on 127.0.0.1. Counts the requests per path, so a test can check one index request per run.
+/// Kestrel on 127.0.0.1 (over HTTPS with a test certificate when given one). Counts the requests per path, so a test
+/// can check one index request per run; <see cref="FailNext"/> makes the next requests fail as a busy server's do.
 /// </summary>
 public sealed class HelmRepositoryServer : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, int> requests = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<(int Status, string? RetryAfter)> failures = new();
 
     private HelmRepositoryServer(WebApplication app, string folder)
     {
@@ -34,7 +39,20 @@ public sealed class HelmRepositoryServer : IAsyncDisposable
     public int RequestsFor(string path) => requests.GetValueOrDefault(path);
 
     /// <summary>Serves a new folder holding one archive per (chart, version) and its generated index.</summary>
-    public static async Task<HelmRepositoryServer> StartAsync(IEnumerable<(string Chart, string Version)> charts, CancellationToken cancellationToken = default)
+    /// <summary>The next <paramref name="count"/> requests answer <paramref name="status"/> (with <c>Retry-After: <paramref name="retryAfter"/></c> when given) instead of the file.</summary>
+    public void FailNext(int count, int status, string? retryAfter = null)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            failures.Enqueue((status, retryAfter));
+        }
+    }
+
+    public static async Task<HelmRepositoryServer> StartAsync(IEnumerable<(string Chart, string Version)> charts, CancellationToken cancellationToken = default) =>
+        await StartAsync(charts, null, cancellationToken);
+
+    /// <param name="certificate">Serve over HTTPS with this certificate (its CA is what a client's CA bundle must hold); null: plain HTTP.</param>
+    public static async Task<HelmRepositoryServer> StartAsync(IEnumerable<(string Chart, string Version)> charts, X509Certificate2? certificate, CancellationToken cancellationToken = default)
     {
         var folder = Directory.CreateTempSubdirectory("tidemark-helm-").FullName;
         foreach (var (chart, version) in charts)
@@ -42,6 +60,10 @@ public sealed class HelmRepositoryServer : IAsyncDisposable
             await File.WriteAllBytesAsync(Path.Combine(folder, $"{chart}-{version}.tgz"), HelmChartArchive.Build(chart, version), cancellationToken);
         }
         var builder = LoopbackServer.CreateBuilder();
+        if (certificate is not null)
+        {
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
+        }
         var app = builder.Build();
         var server = new HelmRepositoryServer(app, folder);
         app.Run(server.ServeAsync);
@@ -73,6 +95,15 @@ public sealed class HelmRepositoryServer : IAsyncDisposable
     {
         var path = context.Request.Path.Value ?? "";
         requests.AddOrUpdate(path, 1, (_, n) => n + 1);
+        if (failures.TryDequeue(out var failure))
+        {
+            context.Response.StatusCode = failure.Status;
+            if (failure.RetryAfter is { } after)
+            {
+                context.Response.Headers.RetryAfter = after;
+            }
+            return;
+        }
         var name = path.StartsWith("/charts/", StringComparison.Ordinal) ? path["/charts/".Length..] : "";
         var file = Path.Combine(Folder, name);
         if (name.Length == 0 || name.Contains('/', StringComparison.Ordinal) || name.Contains("..", StringComparison.Ordinal) || !File.Exists(file))

@@ -43,4 +43,20 @@ public sealed class ChangeTextTitleTests
 
         Assert.StartsWith("- nginx: 1.25.3 → 1.27.3\n\nCharts and OCI artifacts:\n\n- chart podinfo (HelmRelease apps/podinfo): 6.5.0 → 6.7.1\n- artifact ghcr.io/org/manifests (OCIRepository flux-system/app): v1.2.0 → v1.3.0\n", body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Body_ChartDependencyChange_SaysToRegenerateTheLockFile()
+    {
+        var dependency = new PlannedChange("https://charts.bitnami.com/bitnami/postgresql", "15.2.5", "15.5.38", "non-breaking", null, "", [new SitePlace("charts/shop/Chart.yaml", 9)])
+        { Artifact = Tidemark.Manifests.ArtifactKind.HelmChart, Holders = ["dependency of chart shop"] };
+        var release = new PlannedChange("https://charts.example/podinfo", "6.5.0", "6.7.1", "non-breaking", null, "", [new SitePlace("apps/podinfo.yaml", 12)])
+        { Artifact = Tidemark.Manifests.ArtifactKind.HelmChart, Holders = ["HelmRelease apps/podinfo"] };
+
+        var body = ChangeText.Body([dependency, release], "tidemark/image-updates");
+        var without = ChangeText.Body([release], "tidemark/image-updates");
+
+        Assert.Contains("- chart postgresql (dependency of chart shop): 15.2.5 → 15.5.38\n", body, StringComparison.Ordinal);
+        Assert.Contains("\n`charts/shop/Chart.yaml`: dependency versions changed. If the chart keeps a `Chart.lock`, regenerate it before merging (`helm dependency update charts/shop`, then commit the lock file)", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("lock", without, StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -146,6 +146,87 @@ public sealed class ChartKindTests
     }
 
     [Fact]
+    public void Resolve_ChartRefWithoutNamespace_MeansTheHelmReleasesNamespace()
+    {
+        var discovery = Discover("""
+            apiVersion: source.toolkit.fluxcd.io/v1
+            kind: OCIRepository
+            metadata: {name: podinfo, namespace: flux-system}
+            spec: {url: "oci://ghcr.io/stefanprodan/charts/podinfo", ref: {tag: 6.5.0}}
+            ---
+            apiVersion: source.toolkit.fluxcd.io/v1
+            kind: OCIRepository
+            metadata: {name: podinfo, namespace: apps}
+            spec: {url: "oci://ghcr.io/stefanprodan/charts/podinfo", ref: {tag: 6.7.1}}
+            """, """
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata: {name: web, namespace: apps}
+            spec:
+              chartRef: {kind: OCIRepository, name: podinfo}
+            """);
+
+        Assert.Equal(
+            [(ArtifactKind.OciArtifact, "OCIRepository flux-system/podinfo"), (ArtifactKind.HelmChart, "HelmRelease apps/web via OCIRepository apps/podinfo")],
+            discovery.Sites.Select(s => (s.Artifact, s.Holder)));
+        Assert.Empty(discovery.Skipped);
+    }
+
+    [Fact]
+    public void Resolve_ChartRefMatchingTwoObjects_IsSkippedAndLabelsNeither()
+    {
+        var discovery = Discover("""
+            apiVersion: source.toolkit.fluxcd.io/v1
+            kind: OCIRepository
+            metadata: {name: podinfo, namespace: flux-system}
+            spec: {url: "oci://ghcr.io/stefanprodan/charts/podinfo", ref: {tag: 6.5.0}}
+            ---
+            apiVersion: source.toolkit.fluxcd.io/v1
+            kind: OCIRepository
+            metadata: {name: podinfo, namespace: apps}
+            spec: {url: "oci://ghcr.io/stefanprodan/charts/podinfo", ref: {tag: 6.7.1}}
+            """, """
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata: {name: web}
+            spec:
+              chartRef: {kind: OCIRepository, name: podinfo}
+            """);
+
+        Assert.All(discovery.Sites, s => Assert.Equal(ArtifactKind.OciArtifact, s.Artifact));
+        var skipped = Assert.Single(discovery.Skipped);
+        Assert.Equal(("apps/release.yaml", 5), (skipped.File, skipped.Line));
+        Assert.Equal("HelmRelease web: spec.chartRef names OCIRepository podinfo (in the namespace a Kustomization gives it), which matches 2 objects "
+            + "(flux-system/podinfo at clusters/sources.yaml:4, apps/podinfo at clusters/sources.yaml:9); set chartRef.namespace, or metadata.namespace on the OCIRepositories, so exactly one matches", skipped.Reason);
+    }
+
+    [Fact]
+    public void Resolve_ChartRefToAMissingObject_IsSkippedWithTheReason()
+    {
+        var discovery = Discover("""
+            apiVersion: source.toolkit.fluxcd.io/v1
+            kind: OCIRepository
+            metadata: {name: podinfo}
+            spec: {url: "oci://ghcr.io/stefanprodan/charts/podinfo", ref: {tag: 6.5.0}}
+            """, """
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata: {name: runner, namespace: ci}
+            spec:
+              chartRef: {kind: OCIRepository, name: runner-chart}
+            ---
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata: {name: web, namespace: apps}
+            spec:
+              chartRef: {kind: OCIRepository, name: podinfo}
+            """);
+
+        Assert.Equal((ArtifactKind.HelmChart, "HelmRelease apps/web via OCIRepository podinfo"), (Assert.Single(discovery.Sites).Artifact, discovery.Sites[0].Holder));
+        Assert.Contains("HelmRelease ci/runner: spec.chartRef names OCIRepository ci/runner-chart, which is not in the repository", Assert.Single(discovery.Skipped).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Resolve_MissingHelmRepository_IsSkippedWithTheFix()
     {
         var discovery = Discover(Sources, """
@@ -234,6 +315,53 @@ public sealed class ChartKindTests
 
         Assert.Equal("flux-setter", site.Kind);
         Assert.Equal(("ghcr.io/stefanprodan/charts/podinfo", "6.5.0", "semver:>=6.0.0"), (reference.Image.Name, reference.Image.Tag, reference.Policy.Text));
+    }
+
+    [Fact]
+    public void Find_ChartYamlDependencies_GivesHttpAndOciChartsAndSkipsLocalAndAliasedOnes()
+    {
+        var found = ManifestKinds.ByName("chart-dependency")!.Find("""
+            apiVersion: v2
+            name: shop
+            version: 1.4.0
+            dependencies:
+              - {name: postgresql, version: 15.2.5, repository: "https://charts.bitnami.com/bitnami/"}
+              - {name: redis, alias: cache, version: 18.6.1, repository: oci://registry-1.docker.io/bitnamicharts}
+              - {name: common, version: ~2.14.0, repository: https://charts.bitnami.com/bitnami}
+              - {name: crds, version: 0.3.0, repository: file://../crds}
+              - {name: metrics, version: 1.0.0, repository: "@prometheus-community"}
+              - {name: exporter, version: 1.0.0, repository: "alias:prometheus-community"}
+              - {name: vendored, version: 0.1.0}
+            """, "charts/shop/Chart.yaml");
+
+        Assert.Equal(
+            [("https://charts.bitnami.com/bitnami", "postgresql", "15.2.5", null, 1), ("registry-1.docker.io", "bitnamicharts/redis", "18.6.1", null, 1), ("https://charts.bitnami.com/bitnami", "common", null, "~2.14.0", 0)],
+            found.Sites.Select(s => (s.Image!.Registry, s.Image.Repository, s.Image.Tag, s.Floating, s.Targets.Count)));
+        Assert.All(found.Sites, s => Assert.Equal((ArtifactKind.HelmChart, "dependency of chart shop", "chart-dependency"), (s.Artifact, s.Holder, s.Kind)));
+        Assert.Equal([8, 9, 10, 11], found.Skipped.Select(s => s.Line));
+        Assert.Collection(found.Skipped,
+            s => Assert.Contains("dependency crds is a local chart (file://../crds)", s.Reason, StringComparison.Ordinal),
+            s => Assert.Contains("dependency metrics: repository \"@prometheus-community\" is an alias of `helm repo add`", s.Reason, StringComparison.Ordinal),
+            s => Assert.Contains("dependency exporter: repository \"alias:prometheus-community\" is an alias of `helm repo add`", s.Reason, StringComparison.Ordinal),
+            s => Assert.Contains("dependency vendored has no repository: a chart under charts/", s.Reason, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("charts/shop/Chart.yaml", true)]
+    [InlineData("charts/old/requirements.yaml", true)]
+    [InlineData("charts/shop/values.yaml", false)]
+    [InlineData("apps/chart.yaml", false)]
+    public void Handles_OnlyChartAndRequirementsFiles(string path, bool handled) =>
+        Assert.Equal(handled, ManifestKinds.ByName("chart-dependency")!.Handles(path));
+
+    [Fact]
+    public void Bind_ChartDependencyRange_FloatsAsResolvedByHelmDependencyUpdate()
+    {
+        var found = ManifestKinds.ByName("chart-dependency")!.Find("dependencies:\n  - {name: common, version: 2.x, repository: https://charts.bitnami.com/bitnami}\n", "charts/shop/Chart.yaml");
+
+        var left = Assert.Single(ReferenceBinder.Bind(found.Sites, TidemarkConfig.Default, FluxObjects.Empty).Ignored);
+
+        Assert.Equal("floating: resolved by `helm dependency update` (the chart version is the range \"2.x\"; never pinned)", left.Reason);
     }
 
     private static KindFindings Find(string kind, string content) => ManifestKinds.ByName(kind)!.Find(content, "clusters/x.yaml");

@@ -33,6 +33,20 @@ public sealed class RegistryHostTests
     }
 
     [Theory]
+    [InlineData("127.0.0.1:5000", false, false, true)]
+    [InlineData("127.0.0.1:5000", false, true, false)]
+    [InlineData("charts.example", true, false, true)]
+    [InlineData("charts.example", true, true, false)]
+    [InlineData("charts.example", false, false, false)]
+    public void AllowsPlainHttp_OneRuleForRegistriesAndHelmRepositories(string host, bool insecure, bool caBundle, bool expected)
+    {
+        var settings = new RegistrySettings(host, insecure, caBundle ? "/operator/ca.pem" : null);
+
+        Assert.Equal(expected, RegistryHost.AllowsPlainHttp(host, settings));
+        Assert.Equal(expected ? "http" : "https", RegistryHost.BaseUri(host, insecure, requireTls: caBundle).Scheme);
+    }
+
+    [Theory]
     [InlineData("quay.io/path")]
     [InlineData("https://quay.io")]
     public void BaseUri_NotAHost_Throws(string registry) =>

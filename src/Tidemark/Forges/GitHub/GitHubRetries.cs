@@ -55,12 +55,7 @@ internal static class GitHubRetries
         return body.Contains("rate limit", StringComparison.OrdinalIgnoreCase) ? SecondaryLimitWait : null;
     }
 
-    private static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider time) => response.Headers.RetryAfter switch
-    {
-        { Delta: { } delta } => delta < TimeSpan.Zero ? TimeSpan.Zero : delta,
-        { Date: { } date } => date - time.GetUtcNow() is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero,
-        _ => null,
-    };
+    private static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider time) => RetryAfterHeader.Of(response, time);
 
     private static long? Number(System.Net.Http.Headers.HttpResponseHeaders headers, string name) =>
         headers.TryGetValues(name, out var values) && long.TryParse(values.FirstOrDefault(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;

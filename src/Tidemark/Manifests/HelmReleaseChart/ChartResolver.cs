@@ -21,11 +21,14 @@ internal static class ChartResolver
         }
         var sites = new List<ReferenceSite>();
         var skipped = new List<Skipped>(discovery.Skipped);
+        var releases = ChartRefReleases(discovery.Sites, chartRefs, skipped);
         foreach (var site in discovery.Sites)
         {
             if (site.Chart is not { } chart)
             {
-                sites.Add(ThroughChartRef(site, chartRefs));
+                sites.Add(site.FluxObject is { } id && releases.TryGetValue(id, out var names) && site.Artifact == ArtifactKind.OciArtifact
+                    ? site with { Artifact = ArtifactKind.HelmChart, Holder = $"{string.Join(", ", names)} via {site.Holder}" }
+                    : site);
                 continue;
             }
             switch (Resolve(site, chart, repositories))
@@ -41,14 +44,46 @@ internal static class ChartResolver
         return discovery with { Sites = sites, Skipped = [.. skipped.OrderBy(s => s.File, StringComparer.Ordinal).ThenBy(s => s.Line)] };
     }
 
-    /// <summary>An OCIRepository that HelmReleases use as their chart (<c>spec.chartRef</c>) is listed as their chart.</summary>
-    private static ReferenceSite ThroughChartRef(ReferenceSite site, IReadOnlyList<ChartRefSource> chartRefs)
+    /// <summary>
+    /// Which HelmReleases use each OCIRepository as their chart (<c>spec.chartRef</c>), matched by namespace and name
+    /// (<see cref="ChartRefSource.Candidates"/>). A chartRef that matches no OCIRepository of the repository, or several,
+    /// is a skipped entry at the chartRef with the reason; the OCIRepositories then stay artifacts.
+    /// </summary>
+    private static Dictionary<FluxObjectId, List<string>> ChartRefReleases(IReadOnlyList<ReferenceSite> sites, IReadOnlyList<ChartRefSource> chartRefs, List<Skipped> skipped)
     {
-        if (site.Artifact != ArtifactKind.OciArtifact || chartRefs.Where(r => r.Names(site.Holder)).Select(r => r.Holder).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList() is not { Count: > 0 } releases)
+        var releases = new Dictionary<FluxObjectId, List<string>>();
+        var objects = sites.Where(s => s.Artifact == ArtifactKind.OciArtifact).Select(s => s.FluxObject).OfType<FluxObjectId>().Distinct().ToList();
+        foreach (var chartRef in chartRefs)
         {
-            return site;
+            var candidates = chartRef.Candidates(objects);
+            if (candidates.Count != 1 && !chartRef.InPaths)
+            {
+                continue;
+            }
+            var place = chartRef.Target.Namespace is null ? $"{chartRef.Target.Name} (in the namespace a Kustomization gives it)" : chartRef.Target.ToString();
+            switch (candidates.Count)
+            {
+                case 0:
+                    skipped.Add(new Skipped(chartRef.File, chartRef.Line, $"{chartRef.Holder}: spec.chartRef names OCIRepository {place}, which is not in the repository (or is skipped itself); its chart version is not looked up here"));
+                    break;
+                case > 1:
+                    var where = string.Join(", ", candidates.Select(c => sites.First(site => site.FluxObject == c)).Select(site => $"{site.FluxObject} at {site.File}:{site.Line}"));
+                    skipped.Add(new Skipped(chartRef.File, chartRef.Line, $"{chartRef.Holder}: spec.chartRef names OCIRepository {place}, which matches {candidates.Count} objects ({where}); set chartRef.namespace, or metadata.namespace on the OCIRepositories, so exactly one matches"));
+                    break;
+                default:
+                    if (!releases.TryGetValue(candidates[0], out var names))
+                    {
+                        releases[candidates[0]] = names = [];
+                    }
+                    if (!names.Contains(chartRef.Holder, StringComparer.Ordinal))
+                    {
+                        names.Add(chartRef.Holder);
+                        names.Sort(StringComparer.Ordinal);
+                    }
+                    break;
+            }
         }
-        return site with { Artifact = ArtifactKind.HelmChart, Holder = $"{string.Join(", ", releases)} via {site.Holder}" };
+        return releases;
     }
 
     private static object Resolve(ReferenceSite site, ChartSource chart, IReadOnlyList<HelmRepositorySource> repositories)

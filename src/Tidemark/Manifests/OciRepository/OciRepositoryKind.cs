@@ -54,7 +54,7 @@ internal sealed class OciRepositoryKind : IManifestKind
             if (findings.Parse(name, url.Line) is { } floating)
             {
                 findings.Add(floating, $"{url.Value} {semver.Value}", [], semver.ValueSpan?.Start ?? semver.Span.Start,
-                    site => site with { Artifact = ArtifactKind.OciArtifact, Holder = holder, Floating = semver.Value });
+                    site => site with { Artifact = ArtifactKind.OciArtifact, Holder = holder, Floating = semver.Value, FluxObject = FluxObjectId.Of(root) });
             }
             return;
         }
@@ -74,7 +74,8 @@ internal sealed class OciRepositoryKind : IManifestKind
             findings.Skip((tag ?? digest)!.Line, $"{holder}: spec.ref is written with escapes or over several lines; it cannot be edited in place");
             return;
         }
+        var id = FluxObjectId.Of(root);
         findings.Add(image, "oci://" + written, targets, targets.Min(t => t.Span.Start),
-            site => site with { Artifact = ArtifactKind.OciArtifact, Holder = holder });
+            site => site with { Artifact = ArtifactKind.OciArtifact, Holder = holder, FluxObject = id });
     }
 }
