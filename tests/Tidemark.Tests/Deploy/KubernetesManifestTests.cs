@@ -138,6 +138,44 @@ public sealed class KubernetesManifestTests
         Assert.False((bool)Manifests.Single(objects, "ServiceAccount")["automountServiceAccountToken"]!);
     }
 
+    [Fact]
+    public void Serve_Settings_UseOnlyDocumentedKeys_AndPointAtWhatThePodMounts()
+    {
+        var objects = Manifests.Render("deploy/kubernetes");
+        var text = (string)Manifests.Single(objects, "ConfigMap")["data"]!["serve.yaml"]!;
+        var pod = Manifests.Single(objects, "Deployment")["spec"]!["template"]!["spec"]!.AsObject();
+        var container = Assert.Single(pod["containers"]!.AsArray())!.AsObject();
+        var yaml = new YamlDotNet.RepresentationModel.YamlStream();
+        yaml.Load(new StringReader(text));
+        var settings = (YamlDotNet.RepresentationModel.YamlMappingNode)yaml.Documents[0].RootNode;
+
+        // the keys the contract documents (docs/serve.md); serve-core's loader rejects any other
+        string[] known = ["listen", "state", "workDir", "log", "maxConcurrentRuns", "token", "repositories", "webhooks", "dashboard"];
+        Assert.All(settings.Children.Keys, k => Assert.Contains(k.ToString(), known));
+        var repositories = (YamlDotNet.RepresentationModel.YamlSequenceNode)settings["repositories"];
+        Assert.All(repositories.Cast<YamlDotNet.RepresentationModel.YamlMappingNode>(), r =>
+        {
+            Assert.All(r.Children.Keys, k => Assert.Contains(k.ToString(), new[] { "url", "interval", "config", "apiUrl", "dryRun", "token" }));
+            Assert.StartsWith("https://", r["url"].ToString(), StringComparison.Ordinal);
+        });
+        Assert.All(((YamlDotNet.RepresentationModel.YamlMappingNode)settings["dashboard"]).Children.Keys,
+            k => Assert.Contains(k.ToString(), new[] { "adminToken", "bearerToken", "basic" }));
+        Assert.Equal("json", settings["log"].ToString());
+        // the state store is the Deployment's TIDEMARK_STATE (so the PostgreSQL variant can replace it from a Secret)
+        Assert.False(settings.Children.ContainsKey("state"));
+
+        // it listens on the container's port, beyond loopback (the Service must reach it), so the dashboard has a credential
+        Assert.Equal("http://0.0.0.0:8080", Assert.Single((YamlDotNet.RepresentationModel.YamlSequenceNode)settings["listen"]).ToString());
+        var bearer = ((YamlDotNet.RepresentationModel.YamlMappingNode)settings["dashboard"]["bearerToken"])["file"].ToString();
+        Assert.Equal(Mount(container, "dashboard") + "/token", bearer);
+        // the token source is the mounted Secret's folder (token, else password), the clones on the volume
+        Assert.Equal(Mount(container, "github-token"), ((YamlDotNet.RepresentationModel.YamlMappingNode)settings["token"])["file"].ToString());
+        Assert.StartsWith(Mount(container, "data") + "/", settings["workDir"].ToString(), StringComparison.Ordinal);
+        Assert.Equal("/etc/tidemark", Mount(container, "settings"));
+        Assert.Equal("/etc/tidemark/serve.yaml", Strings(container["args"])[2]);
+        Assert.Contains("serve.yaml", Manifests.Single(objects, "ConfigMap")["data"]!.AsObject().Select(p => p.Key));
+    }
+
     /// <summary>Non-root, read-only root filesystem with /tmp on an emptyDir, no capabilities, RuntimeDefault seccomp, no API token.</summary>
     private static void AssertLockedDown(JsonObject pod, JsonObject container)
     {
