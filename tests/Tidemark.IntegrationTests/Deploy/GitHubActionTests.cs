@@ -13,7 +13,7 @@ namespace Tidemark.IntegrationTests.Deploy;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class GitHubActionTests(RunFixture fixture) : IClassFixture<RunFixture>
 {
-    private static readonly string Root = RepositoryRoot();
+    private static readonly string Root = Shell.RepositoryRoot();
 
     [Fact]
     public void ActionYaml_IsComposite_InputsOnlyInEnvAndWith_StateCached()
@@ -204,15 +204,5 @@ public sealed class GitHubActionTests(RunFixture fixture) : IClassFixture<RunFix
         File.WriteAllText(path, $"#!/bin/sh\nexec dotnet '{dll}' \"$@\"\n");
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return path;
-    }
-
-    internal static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Tidemark.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("no Tidemark.slnx above " + AppContext.BaseDirectory);
     }
 }

@@ -150,7 +150,7 @@ public sealed class KubernetesManifestTests
         var settings = (YamlDotNet.RepresentationModel.YamlMappingNode)yaml.Documents[0].RootNode;
 
         // the keys the contract documents (docs/serve.md); serve-core's loader rejects any other
-        string[] known = ["listen", "state", "workDir", "log", "maxConcurrentRuns", "token", "repositories", "webhooks", "dashboard"];
+        string[] known = ["listen", "state", "workDir", "log", "maxConcurrentRuns", "shutdownTimeout", "leaseDuration", "secretsDir", "token", "repositories", "webhooks", "dashboard"];
         Assert.All(settings.Children.Keys, k => Assert.Contains(k.ToString(), known));
         var repositories = (YamlDotNet.RepresentationModel.YamlSequenceNode)settings["repositories"];
         Assert.All(repositories.Cast<YamlDotNet.RepresentationModel.YamlMappingNode>(), r =>
@@ -173,6 +173,9 @@ public sealed class KubernetesManifestTests
         Assert.StartsWith(Mount(container, "data") + "/", settings["workDir"].ToString(), StringComparison.Ordinal);
         Assert.Equal("/etc/tidemark", Mount(container, "settings"));
         Assert.Equal("/etc/tidemark/serve.yaml", Strings(container["args"])[2]);
+        // the service's own shutdown deadline ends before Kubernetes kills the pod
+        Assert.True(TimeSpan.FromSeconds(int.Parse(settings["shutdownTimeout"].ToString().TrimEnd('s'), System.Globalization.CultureInfo.InvariantCulture))
+            < TimeSpan.FromSeconds((int)pod["terminationGracePeriodSeconds"]!));
         Assert.Contains("serve.yaml", Manifests.Single(objects, "ConfigMap")["data"]!.AsObject().Select(p => p.Key));
     }
 
