@@ -94,5 +94,37 @@ step "tidemark audit: the last pushes and pull request writes, each naming the t
 ./tidemark audit --state "$work/state.db" --action git.push --limit 3
 ./tidemark audit --state "$work/state.db" --action pr. --limit 3
 
+step "tidemark serve: the same run, continuously, with a dashboard and health endpoints (a few seconds)"
+cat > "$work/serve.yaml" <<YAML
+listen: ["http://127.0.0.1:0"]
+state: $work/state.db
+workDir: $work/serve-work
+log: text
+token: { file: $work/github/tokens/automation }
+repositories:
+  - url: $github/alice/gitops.git
+    apiUrl: $github/
+    config: $operator
+    interval: 5m
+YAML
+./tidemark serve --config "$work/serve.yaml" 2> "$work/serve.log" &
+serve_pid=$!
+trap 'kill "$serve_pid" 2>/dev/null || true; example_cleanup' EXIT
+serve_url=""
+for _ in $(seq 1 100); do
+  serve_url="$(sed -n 's/.*tidemark serve listening on \(http:[^ ]*\) .*/\1/p' "$work/serve.log" | head -n 1)"
+  [ -n "$serve_url" ] && break
+  kill -0 "$serve_pid" 2>/dev/null || { cat "$work/serve.log"; echo "tidemark serve did not start"; exit 1; }
+  sleep 0.1
+done
+[ -n "$serve_url" ] || { cat "$work/serve.log"; echo "tidemark serve did not say where it listens"; exit 1; }
+echo "dashboard: $serve_url/"
+printf 'GET /healthz: '; curl -fsS "$serve_url/healthz"
+printf 'GET /readyz:  '; curl -fsS "$serve_url/readyz"
+kill -TERM "$serve_pid"
+wait "$serve_pid"
+echo "stopped cleanly (SIGTERM, exit 0); docs/serve.md has the settings, scheduling, shutdown and replicas"
+trap example_cleanup EXIT
+
 step "Done"
 echo "Everything the demo started has been stopped. See README.md and docs/ for more."

@@ -53,6 +53,7 @@ internal static class TidemarkApp
             DoctorCommand.Create(env, logging),
             AuditCommand.Create(env),
             StateCommand.Create(env),
+            ServeCommand.Create(env),
         };
         var invocation = new InvocationConfiguration { Output = env.Out, Error = env.Error };
         if (args.Length == 0)

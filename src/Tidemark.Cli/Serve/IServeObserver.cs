@@ -15,4 +15,9 @@ internal interface IServeObserver
 
     /// <summary>A webhook delivery was handled: its sender (<c>github</c>, <c>dockerhub</c>, <c>quay</c>, <c>harbor</c>, <c>distribution</c>) and outcome (<c>accepted</c>, <c>ignored</c>, <c>replayed</c>, <c>unauthorized</c>, <c>malformed</c>).</summary>
     void WebhookHandled(string sender, string outcome);
+
+    /// <summary>A run did not start: another replica holds the repository's lease (it is doing the work). Added by serve-core; ignored unless implemented.</summary>
+    void RunSkipped(string repository, string trigger, string reason)
+    {
+    }
 }

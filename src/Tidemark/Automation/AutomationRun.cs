@@ -18,7 +18,7 @@ namespace Tidemark.Automation;
 /// </summary>
 internal static class AutomationRun
 {
-    /// <summary>How long the repository's lease lasts (a crashed run's lease expires after it) and how long a run waits for another's.</summary>
+    /// <summary>How long the repository's lease lasts (a crashed run's lease expires after it) and how long a run waits for another's, by default (<see cref="RunSettings.LeaseDuration"/>, <see cref="RunSettings.LeaseWait"/>).</summary>
     public static readonly TimeSpan LockLease = TimeSpan.FromMinutes(15);
 
     public static readonly TimeSpan LockWait = TimeSpan.FromMinutes(2);
@@ -44,7 +44,7 @@ internal static class AutomationRun
         var runId = RunIds.New(host.Time);
 
         // the one lease of this run: held from here until every record below is written, and passed down to publishing
-        var lease = await state.Locks.AcquireAsync(target.FullName, LeaseOwner.For("run"), LockLease, LockWait, cancellationToken).ConfigureAwait(false);
+        var lease = await state.Locks.AcquireAsync(target.FullName, LeaseOwner.For(settings.LeaseRole), settings.LeaseDuration, settings.LeaseWait, cancellationToken).ConfigureAwait(false);
         var tools = new RunTools(host.Git, rotation, forges, [], settings.WorkDirectory);
         var failed = false;
         try

@@ -28,6 +28,18 @@ internal sealed record RunSettings(
     /// <summary>Whether <c>--api-url</c> was given; otherwise <see cref="ApiUrl"/> is inferred from the repository's host.</summary>
     public bool ApiUrlGiven { get; init; } = true;
 
+    /// <summary>How long the run's repository lease lasts (a crashed run's lease expires after it); <c>serve</c>'s <c>leaseDuration</c>.</summary>
+    public TimeSpan LeaseDuration { get; init; } = AutomationRun.LockLease;
+
+    /// <summary>How long the run waits for another run's lease before giving up (<see cref="Tidemark.State.RepositoryLockedException"/>); <c>serve</c> waits not at all: the holder is doing the work.</summary>
+    public TimeSpan LeaseWait { get; init; } = AutomationRun.LockWait;
+
+    /// <summary>The current token's source as a host names it directly (<c>serve</c>'s <c>token:</c>), in place of the token flags; null for the flags.</summary>
+    public Tidemark.Credentials.TokenSpec? Token { get; init; }
+
+    /// <summary>Who takes the lease, as the holder is named to others (e.g. <c>run</c>, <c>serve</c>).</summary>
+    public string LeaseRole { get; init; } = "run";
+
     /// <summary>Tidemark's own folder for the run: its clone (<c>repo</c>) and git's home (<c>.home</c>); default <c>tidemark-work</c> in the current folder.</summary>
     public string WorkDirectory => Path.GetFullPath(WorkDir ?? Path.Combine(Directory.GetCurrentDirectory(), "tidemark-work"));
 

@@ -50,7 +50,8 @@ internal static class GitHubSectionReader
         return GitHubConfig.DefaultRotationOverlap;
     }
 
-    private static TokenSpec? Source(YamlMap parent, string key, string file)
+    /// <summary>One token source at <paramref name="key"/> of <paramref name="parent"/> (errors recorded there); null when absent or wrong. Also read by the service settings.</summary>
+    internal static TokenSpec? Source(YamlMap parent, string key, string file)
     {
         var node = parent.Get(key);
         if (node is null or YamlScalarNode { Value: null or "" or "~" or "null" })

@@ -18,7 +18,7 @@ internal static class RunToken
     public static async Task<RunTokenSources> SourcesAsync(RunSettings request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var flags = CurrentFromFlags(request);
+        var flags = request.Token ?? CurrentFromFlags(request);
         // only the operator's own file names token sources: the repository's tidemark.yaml is read after cloning with
         // the token, and anyone who can commit could otherwise make Tidemark run a command of their choosing
         var github = request.Config is null

@@ -23,7 +23,19 @@ internal sealed record ServiceSettings(
     TokenSpec Token,
     IReadOnlyList<ServiceRepository> Repositories,
     WebhookSettings Webhooks,
-    DashboardSettings Dashboard);
+    DashboardSettings Dashboard)
+{
+    /// <summary>On SIGTERM, how long running reconciles may go on before they are cancelled (<c>shutdownTimeout</c>, default 30s).</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a run's repository lease lasts (<c>leaseDuration</c>, default 15m): a replica killed mid-run frees its repositories after it.</summary>
+    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Where registry Secrets named by Flux ImageRepository secretRef are mounted (<c>secretsDir</c>, as <c>run --secrets-dir</c>).</summary>
+    public string SecretsDirectory { get; init; } = DefaultSecretsDirectory;
+
+    public const string DefaultSecretsDirectory = "/var/run/secrets/tidemark/registries";
+}
 
 /// <summary>One repository the service keeps up to date: the same inputs as <c>tidemark run</c> for it.</summary>
 /// <param name="Name">Its key in the service (<c>owner/name</c> from the URL): in URLs, logs, metrics and the dashboard.</param>

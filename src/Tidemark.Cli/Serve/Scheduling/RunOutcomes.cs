@@ -1,0 +1,65 @@
+using Tidemark.Automation;
+using Tidemark.Images;
+
+namespace Tidemark.Cli.Serve.Scheduling;
+
+/// <summary>A run's result in the words and names the service's status shows.</summary>
+internal static class RunOutcomes
+{
+    /// <summary>The outcome in words, e.g. <c>pull request #3 updated</c>, <c>up to date</c>, <c>2 errors; pull request #3 unchanged</c>.</summary>
+    public static string Describe(RunResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var parts = result.Scopes.Select(s => Describe(s.Outcome)).Distinct(StringComparer.Ordinal).ToList();
+        var text = parts.Count == 0 ? "nothing published" : string.Join("; ", parts);
+        if (result.DryRun)
+        {
+            text += " (dry run)";
+        }
+
+        var errors = result.Scopes.Sum(s => s.Plan.Errors.Count);
+        return errors > 0 ? $"{errors} error{(errors == 1 ? "" : "s")}; {text}" : text;
+    }
+
+    private static string Describe(Outcome outcome)
+    {
+        var pr = outcome.PullRequestNumber is { } n ? $"pull request #{n}" : "pull request";
+        return outcome.Action switch
+        {
+            PublishAction.Nothing => "up to date",
+            PublishAction.Created => $"{pr} opened",
+            PublishAction.Updated => $"{pr} updated",
+            PublishAction.Unchanged => $"{pr} unchanged",
+            PublishAction.Closed => $"{pr} closed",
+            PublishAction.Paused => $"{pr} paused (a person's commit is on the branch)",
+            PublishAction.Declined => "update declined by a person",
+            _ => outcome.RunOutcome,
+        };
+    }
+
+    /// <summary>The image and artifact repositories the run's plans referenced, normalised (<see cref="ImageNames.Normalise"/>).</summary>
+    public static IEnumerable<string> Images(RunResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Scopes
+            .SelectMany(s => s.Plan.Decisions.Select(d => d.Key.Name).Concat(s.Plan.Changes.Select(c => c.Image)).Concat(s.Plan.Unchanged.Select(u => u.Image)).Concat(s.Plan.Failed.Select(f => f.Image)))
+            .Select(ImageNames.Normalise)
+            .Distinct(StringComparer.Ordinal);
+    }
+}
+
+/// <summary>Image repository names compared the way registries name them: <c>nginx</c> → <c>docker.io/library/nginx</c>, <c>127.0.0.1:5000/team/app:1.2</c> → <c>127.0.0.1:5000/team/app</c>.</summary>
+internal static class ImageNames
+{
+    public static string Normalise(string image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var text = image.Trim();
+        if (text.StartsWith("oci://", StringComparison.OrdinalIgnoreCase))
+        {
+            text = text["oci://".Length..];
+        }
+
+        return ImageReference.Parse(text) is ReferenceParseResult.Parsed parsed ? parsed.Reference.Name : text.ToLowerInvariant();
+    }
+}
