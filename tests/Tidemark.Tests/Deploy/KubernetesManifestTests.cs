@@ -179,6 +179,35 @@ public sealed class KubernetesManifestTests
         Assert.Contains("serve.yaml", Manifests.Single(objects, "ConfigMap")["data"]!.AsObject().Select(p => p.Key));
     }
 
+    [Fact]
+    public async Task CronJob_ArgumentsAndEnvironment_AreWhatTheRealCliParses()
+    {
+        var cronJob = Manifests.Single(Manifests.Render("deploy/kubernetes/cronjob"), "CronJob");
+        var container = Assert.Single(cronJob["spec"]!["jobTemplate"]!["spec"]!["template"]!["spec"]!["containers"]!.AsArray())!.AsObject();
+        var folder = Directory.CreateTempSubdirectory("tidemark-cronjob-").FullName;
+        try
+        {
+            // the pod's paths moved under a temp folder; the Secret not mounted, so the run stops at the token, before any network
+            string Local(string path) => path.Replace("/var/lib/tidemark", Path.Combine(folder, "data"), StringComparison.Ordinal)
+                .Replace("/var/run/secrets/tidemark", Path.Combine(folder, "secrets"), StringComparison.Ordinal);
+            var args = Strings(container["args"]).Select(Local).ToArray();
+            var env = container["env"]!.AsArray().ToDictionary(e => (string)e!["name"]!, e => Local((string)e!["value"]!));
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            var cli = new Tidemark.Cli.CliEnvironment(stdout, stderr, TimeProvider.System, name => env.GetValueOrDefault(name), ErrorIsTerminal: false);
+
+            var code = await Tidemark.Cli.TidemarkApp.RunAsync(args, cli, CancellationToken.None);
+
+            Assert.Equal(2, code);
+            Assert.Contains($"token file {Path.Combine(folder, "secrets", "github-token")} does not exist", stderr.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("Unrecognized", stderr.ToString(), StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     /// <summary>Non-root, read-only root filesystem with /tmp on an emptyDir, no capabilities, RuntimeDefault seccomp, no API token.</summary>
     private static void AssertLockedDown(JsonObject pod, JsonObject container)
     {
