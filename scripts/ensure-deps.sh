@@ -38,4 +38,12 @@ if have_cmd systemctl; then
   done
 fi
 
+# kubectl (with its kustomize v5) renders deploy/kubernetes for the deploy tests. Debian's kubernetes-client is too old
+# (kustomize v2), so it is not installed from here: the tests fail naming it when it is missing, never skip.
+if ! have_cmd kubectl; then
+  echo "ensure-deps: kubectl is missing: the deploy tests (Tidemark.Tests.Deploy) will fail; install kubectl 1.27 or later" >&2
+elif ! kubectl version --client 2>/dev/null | grep -q 'Kustomize Version: v[5-9]'; then
+  echo "ensure-deps: kubectl's kustomize is older than v5: the deploy tests will fail; install kubectl 1.27 or later" >&2
+fi
+
 have_cmd dotnet || { echo "ensure-deps: the .NET SDK (dotnet) is required; see global.json for the version" >&2; exit 1; }
