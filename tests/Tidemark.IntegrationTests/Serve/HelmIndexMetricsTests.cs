@@ -13,7 +13,7 @@ public sealed class HelmIndexMetricsTests
     {
         await using var server = await HelmRepositoryServer.StartAsync([("podinfo", "6.5.0"), ("podinfo", "6.6.0")]);
         using var exporter = new PrometheusExporter(TidemarkMetrics.Meter);
-        using var client = HelmIndexClient.Create(plainHttpAllowed: _ => true);
+        using var client = HelmIndexClient.Create();
 
         var versions = await client.VersionsAsync(server.Url.AbsoluteUri, "podinfo", CancellationToken.None);
         await Assert.ThrowsAsync<RegistryException>(() => client.VersionsAsync(new Uri(server.Url, "/missing").AbsoluteUri, "podinfo", CancellationToken.None));
