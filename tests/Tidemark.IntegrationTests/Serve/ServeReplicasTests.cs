@@ -49,7 +49,7 @@ public sealed class ServeReplicasTests(PostgresFixture postgres, RunFixture fixt
             Assert.All(scenes, s => Assert.Single(s.Repository.PullRequests));
             Assert.All(scenes, s => Assert.Equal("1", Ahead(s)));
             var logs = b.Log + c.Log;
-            Assert.Contains("\"event\":\"run.finished\"", logs, StringComparison.Ordinal);
+            Assert.Contains("] trigger=schedule", logs, StringComparison.Ordinal);
             Assert.DoesNotContain(postgres.Server.Password, logs + a.Log, StringComparison.Ordinal);
             Assert.DoesNotContain(scenes[0].Token, logs + a.Log, StringComparison.Ordinal);
             Assert.False(b.Exited || c.Exited, "the two replicas are still serving");
