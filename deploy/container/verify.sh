@@ -63,8 +63,16 @@ if [ -n "$unpack" ]; then
   mount --bind /dev "$unpack/dev" || check "cannot bind /dev into $unpack"
   # read-only, so that deleting DIR while they are still bound could never reach the host's /proc and /dev
   mount -o remount,bind,ro "$unpack/proc" && mount -o remount,bind,ro "$unpack/dev" || check "cannot make the bound /proc and /dev read-only"
-  env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=/var/lib/tidemark TMPDIR=/tmp DOTNET_BUNDLE_EXTRACT_BASE_DIR=/tmp ${GITHUB_TOKEN:+GITHUB_TOKEN="$GITHUB_TOKEN"} \
-    ${TIDEMARK_STATE:+TIDEMARK_STATE="$TIDEMARK_STATE"} \
-    "$chroot_cmd" --userspec=65532:65532 "$unpack" /usr/local/bin/tidemark "${args[@]}" || check "tidemark ${args[*]} failed in the image"
+  # a clean environment built in a subshell: every exported variable is dropped except GITHUB_TOKEN and
+  # TIDEMARK_STATE, which stay exported by name (never `env -i GITHUB_TOKEN=...`: that puts the token on a command line)
+  (
+    for name in $(compgen -e); do
+      case "$name" in GITHUB_TOKEN | TIDEMARK_STATE) ;; *) unset "$name" 2>/dev/null || true ;; esac
+    done
+    if [ -n "${GITHUB_TOKEN:-}" ]; then export GITHUB_TOKEN; else unset GITHUB_TOKEN; fi
+    if [ -n "${TIDEMARK_STATE:-}" ]; then export TIDEMARK_STATE; else unset TIDEMARK_STATE; fi
+    export PATH=/usr/local/bin:/usr/bin:/bin HOME=/var/lib/tidemark TMPDIR=/tmp DOTNET_BUNDLE_EXTRACT_BASE_DIR=/tmp
+    exec "$chroot_cmd" --userspec=65532:65532 "$unpack" /usr/local/bin/tidemark "${args[@]}"
+  ) || check "tidemark ${args[*]} failed in the image"
 fi
 echo "verify.sh: ok"

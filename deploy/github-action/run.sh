@@ -44,6 +44,8 @@ if [ -n "${TIDEMARK_APP_ID:-}" ] || [ -n "${TIDEMARK_APP_PRIVATE_KEY:-}" ]; then
   fi
   [ -z "$config" ] || fail "with a GitHub App, put the App into your config file (github: { token: { app: { id: ..., privateKeyFile: ... } } }, docs/token-setup.md) and write the key to that path in an earlier step, or leave the config input out"
   # the key: a file only this user reads; the id: in an operator settings file (never a process argument)
+  # removed on every exit (a failure, a cancelled step), not only after tidemark ends
+  trap 'rm -f "$temp/app.pem"' EXIT
   (umask 077 && printf '%s\n' "$TIDEMARK_APP_PRIVATE_KEY" > "$temp/app.pem")
   config="$temp/operator.yaml"
   (umask 077 && printf 'github:\n  token:\n    app: { id: %s, privateKeyFile: %s%s }\n' "$TIDEMARK_APP_ID" "$temp/app.pem" "$installation" > "$config")
@@ -56,5 +58,4 @@ fi
 export TIDEMARK_STATE="$TIDEMARK_STATE_DIR/state.db"
 status=0
 "$TIDEMARK_CLI" "${args[@]}" || status=$?
-rm -f "$temp/app.pem"
 exit $status

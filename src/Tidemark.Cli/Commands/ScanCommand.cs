@@ -76,6 +76,11 @@ internal static class ScanCommand
         for (var i = 0; i < arguments.Count; i++)
         {
             var argument = arguments[i];
+            if ((HelmIndexClient.IsHelmRepository(argument) || argument.StartsWith("oci://", StringComparison.Ordinal))
+                && Tidemark.Manifests.HelmReleaseChart.ChartReferences.Masked(argument) is { } masked)
+            {
+                throw new UsageException($"\"{masked}\" has credentials in the URL: remove them; a registry's credentials come from --config, a Docker config or a Secret, never from the URL (an HTTP Helm repository is read anonymously)");
+            }
             if (HelmIndexClient.IsHelmRepository(argument))
             {
                 if (i + 1 >= arguments.Count || HelmIndexClient.IsHelmRepository(arguments[i + 1]) || arguments[i + 1].StartsWith("oci://", StringComparison.Ordinal))

@@ -129,7 +129,7 @@ internal sealed class HelmIndexClient : IDisposable
         using (response)
         {
             var status = (int)response.StatusCode;
-            TidemarkMetrics.RegistryRequest(new Uri(url).Authority, new Uri(url).Authority, "helm_index", status);
+            TidemarkMetrics.RegistryRequest(index.Authority, index.Authority, "helm_index", status);
             if (!response.IsSuccessStatusCode)
             {
                 var kind = response.StatusCode switch

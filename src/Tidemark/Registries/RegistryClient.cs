@@ -57,12 +57,6 @@ internal sealed class RegistryClient : ITagSource, IDigestSource, IDisposable
     /// <summary>The requests made so far, by kind.</summary>
     public RegistryRequestCounts Counts => counter.Snapshot();
 
-    /// <summary>
-    /// Whether <paramref name="host"/> (<c>charts.example</c>, <c>127.0.0.1:8080</c>) may be reached over plain HTTP
-    /// (<see cref="RegistryHost.AllowsPlainHttp(string, RegistrySettings)"/> with the operator's settings for it).
-    /// </summary>
-    public bool AllowsPlainHttp(string host) => RegistryHost.AllowsPlainHttp(host, options.SettingsFor(host));
-
     /// <summary>The operator's settings for <paramref name="host"/> (<c>registries:</c> in <c>--config</c>), for the Helm index client's hosts.</summary>
     public RegistrySettings SettingsFor(string host) => options.SettingsFor(host);
 

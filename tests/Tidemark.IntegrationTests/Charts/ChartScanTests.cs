@@ -52,4 +52,17 @@ public sealed class ChartScanTests(ChartScene scene) : IClassFixture<ChartScene>
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(message, run.Error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("https://bot:hunter2-pw@charts.example.com/stable podinfo:6.5.0", "\"https://***@charts.example.com/stable\" has credentials in the URL")]
+    [InlineData("https://bot:hunter2-pw@charts.example.com", "\"https://***@charts.example.com\" has credentials in the URL")]
+    [InlineData("oci://bot:hunter2-pw@ghcr.io/org/charts/podinfo:6.5.0", "\"oci://***@ghcr.io/org/charts/podinfo:6.5.0\" has credentials in the URL")]
+    public async Task Scan_UrlWithCredentials_IsAUsageErrorThatMasksThem(string arguments, string message)
+    {
+        var run = await CliRun.RunAsync(["scan", .. arguments.Split(' ')]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2-pw", run.Error + run.Out, StringComparison.Ordinal);
+    }
 }

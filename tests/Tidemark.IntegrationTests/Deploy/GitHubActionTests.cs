@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Tidemark.IntegrationTests.Run;
+using Tidemark.Testing;
 using YamlDotNet.RepresentationModel;
 
 namespace Tidemark.IntegrationTests.Deploy;
@@ -13,7 +13,7 @@ namespace Tidemark.IntegrationTests.Deploy;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class GitHubActionTests(RunFixture fixture) : IClassFixture<RunFixture>
 {
-    private static readonly string Root = Shell.RepositoryRoot();
+    private static readonly string Root = ExampleRepository.SourceRoot();
 
     [Fact]
     public void ActionYaml_IsComposite_InputsOnlyInEnvAndWith_StateCached()
@@ -49,6 +49,11 @@ public sealed class GitHubActionTests(RunFixture fixture) : IClassFixture<RunFix
         Assert.Equal("${{ inputs.state-dir }}", restore["with"]["path"].ToString());
         Assert.Equal("${{ inputs.state-dir }}", save["with"]["path"].ToString());
         Assert.Equal("always()", save["if"].ToString());
+        // a matrix over repositories (or state folders) keeps one store each: both are in the key and the restore prefix
+        const string Prefix = "tidemark-state-${{ github.repository }}-[${{ inputs.repository }}]-[${{ inputs.state-dir }}]-";
+        Assert.Equal(Prefix + "${{ github.run_id }}-${{ github.run_attempt }}", restore["with"]["key"].ToString());
+        Assert.Equal(Prefix + "${{ github.run_id }}-${{ github.run_attempt }}", save["with"]["key"].ToString());
+        Assert.Equal(Prefix, restore["with"]["restore-keys"].ToString().Trim());
         Assert.Equal("${{ inputs.state-dir }}", env["TIDEMARK_STATE_DIR"]);
     }
 
@@ -74,6 +79,36 @@ public sealed class GitHubActionTests(RunFixture fixture) : IClassFixture<RunFix
         Assert.Single(scene.Repository.PullRequests);
         Assert.DoesNotContain(scene.Token, first.Out + first.Error + second.Out + second.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(runner, "tidemark-action", "app.pem")));
+    }
+
+    [Fact]
+    public async Task RunScript_GitHubApp_StepTerminatedDuringTheRun_StillRemovesTheKeyFile()
+    {
+        var runner = Directory.CreateTempSubdirectory("tidemark-action-").FullName;
+        try
+        {
+            // the stand-in terminates the step's script (as a cancelled job does), after noting that the key was there
+            var cli = Path.Combine(runner, "fake-tidemark");
+            File.WriteAllText(cli, """
+                #!/usr/bin/env bash
+                [ -f "$RUNNER_TEMP/tidemark-action/app.pem" ] && echo key-present
+                kill -TERM "$PPID"
+                """.Replace("\r", "", StringComparison.Ordinal));
+            File.SetUnixFileMode(cli, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            var env = Env(runner, cli, "https://github.com/acme/fleet", "https://api.github.com/");
+            env["TIDEMARK_APP_ID"] = "123456";
+            env["TIDEMARK_APP_PRIVATE_KEY"] = "-----BEGIN RSA PRIVATE KEY-----\nkey-material\n-----END RSA PRIVATE KEY-----";
+
+            var result = await RunScriptAsync(runner, env);
+
+            Assert.NotEqual(0, result.Code);
+            Assert.Contains("key-present", result.Out, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(runner, "tidemark-action", "app.pem")), "the key file outlived the terminated step");
+        }
+        finally
+        {
+            Directory.Delete(runner, recursive: true);
+        }
     }
 
     [Fact]
@@ -171,28 +206,8 @@ public sealed class GitHubActionTests(RunFixture fixture) : IClassFixture<RunFix
         ["DOTNET_NOLOGO"] = "1",
     };
 
-    private static async Task<(int Code, string Out, string Error)> RunScriptAsync(string cwd, Dictionary<string, string> env)
-    {
-        var start = new ProcessStartInfo("bash")
-        {
-            WorkingDirectory = cwd,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(Root, "deploy", "github-action", "run.sh"));
-        start.Environment.Clear();
-        foreach (var (name, value) in env)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int Code, string Out, string Error)> RunScriptAsync(string cwd, Dictionary<string, string> env) =>
+        Shell.RunAsync("bash", [Path.Combine(Root, "deploy", "github-action", "run.sh")], TimeSpan.FromMinutes(3), env, cwd);
 
     /// <summary>The action installs an executable; here a two-line one running this build's CLI.</summary>
     private static string WriteCliWrapper(string folder)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Tidemark.IntegrationTests.Run;
+using Tidemark.Testing;
 using Tidemark.Testing.Registry;
 
 namespace Tidemark.IntegrationTests.Deploy;
@@ -14,7 +15,7 @@ namespace Tidemark.IntegrationTests.Deploy;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class PublishAndImageTests(PublishedCli cli, RunFixture fixture) : IClassFixture<RunFixture>
 {
-    private static readonly string Root = Shell.RepositoryRoot();
+    private static readonly string Root = ExampleRepository.SourceRoot();
 
     [Fact]
     public async Task SingleFile_IsOneFile_RunsVersionAndRefsOnTheExample_WithoutDotnet()

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Tidemark.Testing;
 
 namespace Tidemark.IntegrationTests.Deploy;
 
@@ -16,7 +17,7 @@ public sealed class PublishedCli : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var result = await Shell.RunAsync(Path.Combine(Shell.RepositoryRoot(), "scripts", "publish.sh"),
+        var result = await Shell.RunAsync(Path.Combine(ExampleRepository.SourceRoot(), "scripts", "publish.sh"),
             ["--fast", "--out", Root, "linux-x64"], TimeSpan.FromMinutes(9));
         Assert.True(result.Code == 0, $"scripts/publish.sh failed ({result.Code}): {result.Out}{result.Error}");
     }
@@ -37,17 +38,6 @@ public sealed class PublishedCliCollection : ICollectionFixture<PublishedCli>
 /// <summary>Runs a program with arguments as a list (no shell), an explicit environment, a time limit.</summary>
 internal static class Shell
 {
-    /// <summary>The folder holding <c>Tidemark.slnx</c> above the test binaries.</summary>
-    public static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Tidemark.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("no Tidemark.slnx above " + AppContext.BaseDirectory);
-    }
-
     public static async Task<(int Code, string Out, string Error)> RunAsync(string program, IReadOnlyList<string> args, TimeSpan limit,
         IReadOnlyDictionary<string, string>? env = null, string? cwd = null)
     {

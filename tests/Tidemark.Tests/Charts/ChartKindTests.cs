@@ -347,6 +347,44 @@ public sealed class ChartKindTests
     }
 
     [Theory]
+    [InlineData("https://bot:hunter2-pw@charts.example/stable/", "https://***@charts.example/stable/")]
+    [InlineData("oci://bot:hunter2-pw@ghcr.io/org/charts", "oci://***@ghcr.io/org/charts")]
+    [InlineData("https://hunter2-pw@charts.example", "https://***@charts.example")]
+    public void Find_ChartYamlDependencyWithCredentialsInTheUrl_IsSkippedWithTheUrlMasked(string url, string masked)
+    {
+        var found = ManifestKinds.ByName("chart-dependency")!.Find($"name: shop\ndependencies:\n  - {{name: redis, version: 18.6.1, repository: \"{url}\"}}\n", "charts/shop/Chart.yaml");
+
+        Assert.Empty(found.Sites);
+        var reason = Assert.Single(found.Skipped).Reason;
+        Assert.Contains($"dependency redis: repository \"{masked}\" has credentials in the URL", reason, StringComparison.Ordinal);
+        Assert.Contains("credentials come from a Secret", reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2-pw", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resolve_HelmRepositoryUrlWithCredentials_IsSkippedWithTheUrlMasked()
+    {
+        var discovery = Discover("""
+            apiVersion: source.toolkit.fluxcd.io/v1
+            kind: HelmRepository
+            metadata: {name: private, namespace: flux-system}
+            spec: {url: "https://bot:hunter2-pw@charts.example/"}
+            """, """
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata: {name: app, namespace: flux-system}
+            spec:
+              chart:
+                spec: {chart: app, version: 1.0.0, sourceRef: {kind: HelmRepository, name: private}}
+            """);
+
+        Assert.Empty(discovery.Sites);
+        var reason = Assert.Single(discovery.Skipped).Reason;
+        Assert.Contains("spec.url \"https://***@charts.example/\" has credentials in the URL", reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2-pw", reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("charts/shop/Chart.yaml", true)]
     [InlineData("charts/old/requirements.yaml", true)]
     [InlineData("charts/shop/values.yaml", false)]

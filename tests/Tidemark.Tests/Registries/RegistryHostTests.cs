@@ -19,20 +19,6 @@ public sealed class RegistryHostTests
         Assert.Equal(new Uri(expected), RegistryHost.BaseUri(registry, insecure));
 
     [Theory]
-    [InlineData("127.0.0.1:8080", true)]
-    [InlineData("localhost", true)]
-    [InlineData("charts.example", true)]
-    [InlineData("charts.example:8080", false)]
-    [InlineData("other.example", false)]
-    public void AllowsPlainHttp_LoopbackOrWhatTheOperatorMarksInsecure(string host, bool expected)
-    {
-        var options = new RegistryClientOptions { Registries = [new RegistrySettings("charts.example", Insecure: true)] };
-        using var client = RegistryClient.Create(options, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
-
-        Assert.Equal(expected, client.AllowsPlainHttp(host));
-    }
-
-    [Theory]
     [InlineData("127.0.0.1:5000", false, false, true)]
     [InlineData("127.0.0.1:5000", false, true, false)]
     [InlineData("charts.example", true, false, true)]

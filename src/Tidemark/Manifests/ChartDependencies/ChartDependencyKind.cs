@@ -16,7 +16,7 @@ internal sealed class ChartDependencyKind : IManifestKind
 {
     public string Name => "chart-dependency";
 
-    public bool Handles(string path) => YamlKinds.FileName(path) is "Chart.yaml" or "Chart.yml" or "requirements.yaml" or "requirements.yml";
+    public bool Handles(string path) => IsChartFile(path);
 
     public bool Screen(string content) => content.Contains("dependencies", StringComparison.Ordinal);
 
