@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using Tidemark.Automation;
 using Tidemark.Cli.Serve;
 using Tidemark.Cli.Serve.Dashboard;
+using Tidemark.Cli.Serve.Metrics;
 using Tidemark.Configuration;
 using Tidemark.Configuration.Service;
 using Tidemark.Credentials;
@@ -83,7 +84,10 @@ internal sealed class DashboardHost : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        DashboardEndpoints.Map(app, context);
+        // as ServeHost maps them: the dashboard and /metrics in the one guarded group
+        var guarded = DashboardAccess.MapGuarded(app, context);
+        DashboardEndpoints.Map(guarded, context);
+        MetricsEndpoints.Map(guarded, context);
         await app.StartAsync();
         return new DashboardHost(app, folder, state, time, triggers, logs);
     }
