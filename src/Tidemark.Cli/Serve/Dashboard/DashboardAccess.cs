@@ -53,13 +53,6 @@ internal static class DashboardAccess
         }
     }
 
-    /// <summary>True when every listen address is a loopback one (<c>127.0.0.0/8</c>, <c>::1</c>, <c>localhost</c>).</summary>
-    public static bool ListensOnLoopbackOnly(IReadOnlyList<string> urls)
-    {
-        ArgumentNullException.ThrowIfNull(urls);
-        return urls.All(IsLoopbackUrl);
-    }
-
     public static bool IsLoopbackUrl(string url)
     {
         ArgumentNullException.ThrowIfNull(url);
@@ -85,13 +78,6 @@ internal static class DashboardAccess
 
         // "*", "+", "0.0.0.0", "[::]" and every name or address that is not loopback listen beyond this machine
         return IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address);
-    }
-
-    /// <summary>Whether requests need credentials: always when credentials are configured, and never otherwise (start-up refuses an open non-loopback service).</summary>
-    public static bool Required(DashboardSettings dashboard)
-    {
-        ArgumentNullException.ThrowIfNull(dashboard);
-        return HasCredentials(dashboard);
     }
 
     /// <summary>True when the request may read the dashboard; otherwise writes the 401 with <c>WWW-Authenticate</c> and returns false.</summary>
