@@ -41,13 +41,7 @@ internal static class DashboardEndpoints
 
     private static async Task<IResult> OverviewAsync(HttpContext http, ServeContext context, AdminSessions? admin)
     {
-        var ct = http.RequestAborted;
-        var repositories = new List<RepositoryOverview>();
-        foreach (var status in context.Status.Repositories.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase))
-        {
-            repositories.Add(await RepositoryOverview.LoadAsync(status, context.State, ct).ConfigureAwait(false));
-        }
-
+        var repositories = await RepositoryOverview.LoadAllAsync(context.Status, context.State, http.RequestAborted).ConfigureAwait(false);
         return Page(DashboardPages.Overview(repositories, context.Time.GetUtcNow(), View(http, admin), Requested(http)));
     }
 
@@ -59,7 +53,8 @@ internal static class DashboardEndpoints
             return NotFound($"No repository {repository} is configured in this service.");
         }
 
-        var overview = await RepositoryOverview.LoadAsync(status, context.State, ct).ConfigureAwait(false);
+        var pulls = await context.State.PullRequestReader.ListPullRequestsAsync(status.Name, ct).ConfigureAwait(false);
+        var overview = await RepositoryOverview.LoadAsync(status, context.State, ct, pulls).ConfigureAwait(false);
         var runs = await context.State.RunReader.ListRunsAsync(status.Name, RecentRuns, ct).ConfigureAwait(false);
         RunRecord? decided = null;
         IReadOnlyList<DecisionRecord> decisions = [];
@@ -74,7 +69,6 @@ internal static class DashboardEndpoints
             }
         }
 
-        var pulls = await context.State.PullRequestReader.ListPullRequestsAsync(status.Name, ct).ConfigureAwait(false);
         var ordered = pulls.OrderBy(p => p.State == PullRequestState.Open ? 0 : 1).ThenByDescending(p => p.UpdatedAt).ToList();
         return Page(DashboardPages.Repository(overview, runs, decided, decisions, ordered, context.Time.GetUtcNow(), View(http, admin), Requested(http)));
     }
@@ -107,9 +101,9 @@ internal static class DashboardEndpoints
     private static async Task<IResult> ApiRepositoriesAsync(HttpContext http, ServeContext context)
     {
         var list = new List<object>();
-        foreach (var status in context.Status.Repositories.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase))
+        foreach (var r in await RepositoryOverview.LoadAllAsync(context.Status, context.State, http.RequestAborted).ConfigureAwait(false))
         {
-            var r = await RepositoryOverview.LoadAsync(status, context.State, http.RequestAborted).ConfigureAwait(false);
+            var status = r.Status;
             list.Add(new
             {
                 name = status.Name,
