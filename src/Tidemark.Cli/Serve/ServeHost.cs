@@ -85,9 +85,10 @@ internal sealed class ServeHost : IAsyncDisposable
         var context = new ServeContext(settings, scheduler, scheduler, observer, state, env.Time, env.Redactor, logging);
         MapHealth(app, context);
         WebhookEndpoints.Map(app, context);
-        DashboardEndpoints.Map(app, context);
-        // /metrics is guarded as the dashboard is (open on loopback unless credentials are set)
-        MetricsEndpoints.Map(app, context).RequireDashboardAccess(context);
+        // the dashboard and /metrics share one guard (credentials, or loopback Host when none are set)
+        var guarded = DashboardAccess.MapGuarded(app, context);
+        DashboardEndpoints.Map(guarded, context);
+        MetricsEndpoints.Map(guarded, context);
         return new ServeHost(app, scheduler, state, context, logging);
     }
 

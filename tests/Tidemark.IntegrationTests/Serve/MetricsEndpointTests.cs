@@ -99,6 +99,11 @@ public sealed class MetricsEndpointTests(RunFixture fixture) : IClassFixture<Run
                 new Dictionary<string, int> { ["git.fetch"] = 1 }), CancellationToken.None);
             await state.TokenWriter.RecordUseAsync(new TokenUse("app installation #777777", "app", "app 12", "current", "acme/third", null,
                 new Dictionary<string, int> { ["git.fetch"] = 1 }), CancellationToken.None);
+            // expired 7 days less 30 minutes ago: still shown; 8 days ago: forgotten (an hourly App token's old fingerprint)
+            await state.TokenWriter.RecordUseAsync(new TokenUse("app …aaaa #0d0d0d", "app", "app 12", "current", "acme/third", Now.AddDays(-7).AddMinutes(30),
+                new Dictionary<string, int> { ["git.fetch"] = 1 }), CancellationToken.None);
+            await state.TokenWriter.RecordUseAsync(new TokenUse("app …bbbb #0e0e0e", "app", "app 12", "current", "acme/third", Now.AddDays(-8),
+                new Dictionary<string, int> { ["git.fetch"] = 1 }), CancellationToken.None);
 
             var first = await host.ScrapeAsync();
             time.Advance(TimeSpan.FromHours(1));
@@ -107,7 +112,10 @@ public sealed class MetricsEndpointTests(RunFixture fixture) : IClassFixture<Run
             Assert.Equal("gauge", first.Types["tidemark_token_expiry_seconds"]);
             Assert.Equal(3 * 86400, first.Value("tidemark_token_expiry_seconds", "fingerprint=fine-grained …a1b2 #3f9c1e", "kind=fine-grained"));
             Assert.Equal(-3600, first.Value("tidemark_token_expiry_seconds", "fingerprint=classic …9z9z #0a0b0c", "kind=classic"));
-            Assert.Equal(2, first.Find("tidemark_token_expiry_seconds").Count);
+            Assert.Equal(-(7 * 86400) + 1800, first.Value("tidemark_token_expiry_seconds", "fingerprint=app …aaaa #0d0d0d", "kind=app"));
+            Assert.Equal(3, first.Find("tidemark_token_expiry_seconds").Count);
+            // an hour later the first App token is past the week too
+            Assert.Equal(2, later.Find("tidemark_token_expiry_seconds").Count);
             Assert.Equal(3 * 86400 - 3600, later.Value("tidemark_token_expiry_seconds", "fingerprint=fine-grained …a1b2 #3f9c1e"));
             Assert.Equal(-7200, later.Value("tidemark_token_expiry_seconds", "fingerprint=classic …9z9z #0a0b0c"));
         }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tidemark.Cli.Serve;
+using Tidemark.Cli.Serve.Dashboard;
 using Tidemark.Cli.Serve.Metrics;
 using Tidemark.Configuration;
 using Tidemark.Configuration.Service;
@@ -36,7 +37,8 @@ internal sealed class MetricsHost : IAsyncDisposable
         var settings = new ServiceSettings("serve.yaml", ["http://127.0.0.1:0"], null, "work", ServiceLogFormat.Json, 1, new EnvToken("GITHUB_TOKEN"), [],
             new WebhookSettings(null, new Dictionary<string, SecretSetting>()), new DashboardSettings(null, null, null, null));
         var context = new ServeContext(settings, new NoTriggers(), new NoStatus(), new MetricsObserver(time), state, time, new Redactor(), NullLoggerFactory.Instance);
-        MetricsEndpoints.Map(web, context);
+        // as ServeHost maps it: in the dashboard's guarded group
+        MetricsEndpoints.Map(DashboardAccess.MapGuarded(web, context), context);
         await web.StartAsync();
         var address = web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new MetricsHost(web, new Uri(address));

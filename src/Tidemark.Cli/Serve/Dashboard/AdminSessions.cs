@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
@@ -45,7 +46,7 @@ internal sealed class AdminSessions
             _sessions.TryRemove(oldest, out _);
         }
 
-        var session = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var session = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         _sessions[session] = now + Lifetime;
         response.Cookies.Append(CookieName, session, new CookieOptions
         {
@@ -79,12 +80,10 @@ internal sealed class AdminSessions
     }
 
     /// <summary>The anti-forgery value the session's forms carry.</summary>
-    public string FormToken(string session) => Base64Url(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes("tidemark-admin-form:" + session)));
+    public string FormToken(string session) => Base64Url.EncodeToString(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes("tidemark-admin-form:" + session)));
 
     /// <summary>True when the request has a live session and its form carries that session's anti-forgery value.</summary>
     public bool Allows(HttpRequest request, string? formToken) =>
         Session(request) is { } session && formToken is not null
         && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(FormToken(session)), Encoding.ASCII.GetBytes(formToken));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

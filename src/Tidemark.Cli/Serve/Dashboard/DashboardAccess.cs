@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Tidemark.Configuration;
 using Tidemark.Configuration.Service;
 
@@ -10,7 +11,7 @@ namespace Tidemark.Cli.Serve.Dashboard;
 
 /// <summary>
 /// Who may read the dashboard, its JSON API and <c>/metrics</c>: everyone when the service listens on loopback only
-/// and no credentials are configured; otherwise a request must carry the configured bearer token
+/// and no credentials are configured, provided the request's <c>Host</c> names loopback (DNS rebinding); otherwise a request must carry the configured bearer token
 /// (<c>Authorization: Bearer …</c>) or basic user and password, compared in constant time. Webhooks (own secrets) and
 /// <c>/healthz</c>, <c>/readyz</c> are not guarded by this.
 /// </summary>
@@ -52,13 +53,6 @@ internal static class DashboardAccess
         }
     }
 
-    /// <summary>True when every listen address is a loopback one (<c>127.0.0.0/8</c>, <c>::1</c>, <c>localhost</c>).</summary>
-    public static bool ListensOnLoopbackOnly(IReadOnlyList<string> urls)
-    {
-        ArgumentNullException.ThrowIfNull(urls);
-        return urls.All(IsLoopbackUrl);
-    }
-
     public static bool IsLoopbackUrl(string url)
     {
         ArgumentNullException.ThrowIfNull(url);
@@ -86,18 +80,21 @@ internal static class DashboardAccess
         return IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address);
     }
 
-    /// <summary>Whether requests need credentials: always when credentials are configured, and never otherwise (start-up refuses an open non-loopback service).</summary>
-    public static bool Required(DashboardSettings dashboard)
-    {
-        ArgumentNullException.ThrowIfNull(dashboard);
-        return HasCredentials(dashboard);
-    }
-
     /// <summary>True when the request may read the dashboard; otherwise writes the 401 with <c>WWW-Authenticate</c> and returns false.</summary>
     public static async Task<bool> AuthorizeAsync(HttpContext http, ServeContext context)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(context);
+        if (!HasCredentials(context.Settings.Dashboard) && !LoopbackHost(http.Request))
+        {
+            // open on loopback only: a page whose domain was rebound to 127.0.0.1 sends its own name as Host
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            http.Response.ContentType = "text/plain; charset=utf-8";
+            await http.Response.WriteAsync("403 forbidden: without credentials this dashboard answers only requests to a loopback name (Host: localhost, 127.0.0.1 or [::1]); " +
+                "open it as http://127.0.0.1:PORT or set dashboard.bearerToken or dashboard.basic\n", http.RequestAborted).ConfigureAwait(false);
+            return false;
+        }
+
         if (Authorized(http.Request, context.Settings.Dashboard))
         {
             return true;
@@ -109,7 +106,21 @@ internal static class DashboardAccess
         return false;
     }
 
-    /// <summary>Guards route handlers (minimal API endpoints) with <see cref="AuthorizeAsync"/>: e.g. <c>routes.MapGet("/metrics", …).RequireDashboardAccess(context)</c>.</summary>
+    /// <summary>
+    /// Maps the route group every dashboard route and <c>/metrics</c> are mapped in, guarded once by
+    /// <see cref="AuthorizeAsync"/> (the serve host and the test hosts use it alike).
+    /// </summary>
+    public static RouteGroupBuilder MapGuarded(IEndpointRouteBuilder routes, ServeContext context)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        ArgumentNullException.ThrowIfNull(context);
+        return routes.MapGroup("").RequireDashboardAccess(context);
+    }
+
+    /// <summary>True when the request's <c>Host</c> names loopback (<c>localhost</c>, <c>127.0.0.0/8</c>, <c>[::1]</c>, any port).</summary>
+    internal static bool LoopbackHost(HttpRequest request) => request.Host.HasValue && IsLoopbackUrl(request.Host.Value);
+
+    /// <summary>Guards route handlers (minimal API endpoints) with <see cref="AuthorizeAsync"/>: the host uses it through <see cref="MapGuarded"/>.</summary>
     public static TBuilder RequireDashboardAccess<TBuilder>(this TBuilder builder, ServeContext context)
         where TBuilder : IEndpointConventionBuilder
     {

@@ -12,7 +12,7 @@ namespace Tidemark.Cli.Serve.Dashboard;
 /// The service's dashboard (docs/dashboard.md): server-rendered pages <c>/</c>, <c>/repos/{owner}/{name}</c>,
 /// <c>/tokens</c>, <c>/audit</c>, the JSON mirror <c>/api/repos</c>, and the admin's "reconcile now"
 /// (<c>POST /repos/{owner}/{name}/reconcile</c>, only with <c>dashboard.adminToken</c>). Every route is read-only except
-/// that one and the admin sign-in; every route needs the configured credentials (<see cref="DashboardAccess"/>).
+/// that one and the admin sign-in; every route needs the configured credentials: the host maps them in <see cref="DashboardAccess.MapGuarded"/>'s group.
 /// </summary>
 internal static class DashboardEndpoints
 {
@@ -27,29 +27,21 @@ internal static class DashboardEndpoints
         var log = context.Logging.CreateLogger("Tidemark.Serve.Dashboard");
         var admin = context.Settings.Dashboard.AdminToken is { } adminToken ? new AdminSessions(adminToken, context.Time) : null;
 
-        routes.MapGet("/", Handler(http => OverviewAsync(http, context, admin))).RequireDashboardAccess(context);
-        routes.MapGet("/repos/{owner}/{name}", (HttpContext http, string owner, string name) => RepositoryAsync(http, context, admin, owner + "/" + name))
-            .RequireDashboardAccess(context);
-        routes.MapGet("/tokens", Handler(http => TokensAsync(http, context, admin))).RequireDashboardAccess(context);
-        routes.MapGet("/audit", Handler(http => AuditAsync(http, context, admin))).RequireDashboardAccess(context);
-        routes.MapGet("/api/repos", Handler(http => ApiRepositoriesAsync(http, context))).RequireDashboardAccess(context);
+        routes.MapGet("/", Handler(http => OverviewAsync(http, context, admin)));
+        routes.MapGet("/repos/{owner}/{name}", (HttpContext http, string owner, string name) => RepositoryAsync(http, context, admin, owner + "/" + name));
+        routes.MapGet("/tokens", Handler(http => TokensAsync(http, context, admin)));
+        routes.MapGet("/audit", Handler(http => AuditAsync(http, context, admin)));
+        routes.MapGet("/api/repos", Handler(http => ApiRepositoriesAsync(http, context)));
 
-        routes.MapGet("/admin", () => admin is null ? NotFound() : Page(DashboardPages.SignIn(null))).RequireDashboardAccess(context);
-        routes.MapPost("/admin/sign-in", Handler(http => SignInAsync(http, admin, log))).RequireDashboardAccess(context);
-        routes.MapPost("/admin/sign-out", Handler(http => SignOutAsync(http, admin))).RequireDashboardAccess(context);
-        routes.MapPost("/repos/{owner}/{name}/reconcile", (HttpContext http, string owner, string name) => ReconcileAsync(http, context, admin, log, owner + "/" + name))
-            .RequireDashboardAccess(context);
+        routes.MapGet("/admin", () => admin is null ? NotFound() : Page(DashboardPages.SignIn(null)));
+        routes.MapPost("/admin/sign-in", Handler(http => SignInAsync(http, admin, log)));
+        routes.MapPost("/admin/sign-out", Handler(http => SignOutAsync(http, admin)));
+        routes.MapPost("/repos/{owner}/{name}/reconcile", (HttpContext http, string owner, string name) => ReconcileAsync(http, context, admin, log, owner + "/" + name));
     }
 
     private static async Task<IResult> OverviewAsync(HttpContext http, ServeContext context, AdminSessions? admin)
     {
-        var ct = http.RequestAborted;
-        var repositories = new List<RepositoryOverview>();
-        foreach (var status in context.Status.Repositories.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase))
-        {
-            repositories.Add(await RepositoryOverview.LoadAsync(status, context.State, ct).ConfigureAwait(false));
-        }
-
+        var repositories = await RepositoryOverview.LoadAllAsync(context.Status, context.State, http.RequestAborted).ConfigureAwait(false);
         return Page(DashboardPages.Overview(repositories, context.Time.GetUtcNow(), View(http, admin), Requested(http)));
     }
 
@@ -61,7 +53,8 @@ internal static class DashboardEndpoints
             return NotFound($"No repository {repository} is configured in this service.");
         }
 
-        var overview = await RepositoryOverview.LoadAsync(status, context.State, ct).ConfigureAwait(false);
+        var pulls = await context.State.PullRequestReader.ListPullRequestsAsync(status.Name, ct).ConfigureAwait(false);
+        var overview = await RepositoryOverview.LoadAsync(status, context.State, ct, pulls).ConfigureAwait(false);
         var runs = await context.State.RunReader.ListRunsAsync(status.Name, RecentRuns, ct).ConfigureAwait(false);
         RunRecord? decided = null;
         IReadOnlyList<DecisionRecord> decisions = [];
@@ -76,7 +69,6 @@ internal static class DashboardEndpoints
             }
         }
 
-        var pulls = await context.State.PullRequestReader.ListPullRequestsAsync(status.Name, ct).ConfigureAwait(false);
         var ordered = pulls.OrderBy(p => p.State == PullRequestState.Open ? 0 : 1).ThenByDescending(p => p.UpdatedAt).ToList();
         return Page(DashboardPages.Repository(overview, runs, decided, decisions, ordered, context.Time.GetUtcNow(), View(http, admin), Requested(http)));
     }
@@ -109,9 +101,9 @@ internal static class DashboardEndpoints
     private static async Task<IResult> ApiRepositoriesAsync(HttpContext http, ServeContext context)
     {
         var list = new List<object>();
-        foreach (var status in context.Status.Repositories.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase))
+        foreach (var r in await RepositoryOverview.LoadAllAsync(context.Status, context.State, http.RequestAborted).ConfigureAwait(false))
         {
-            var r = await RepositoryOverview.LoadAsync(status, context.State, http.RequestAborted).ConfigureAwait(false);
+            var status = r.Status;
             list.Add(new
             {
                 name = status.Name,

@@ -25,12 +25,40 @@ internal sealed record AdminView(bool Enabled, string? FormToken)
 /// <summary>One configured repository on the overview: the scheduler's status, completed from the state store (after a restart the scheduler knows nothing yet).</summary>
 internal sealed record RepositoryOverview(RepositoryStatus Status, RunRecord? LastRun, ManagedPullRequest? OpenPullRequest)
 {
-    public static async Task<RepositoryOverview> LoadAsync(RepositoryStatus status, StateStore state, CancellationToken cancellationToken)
+    /// <summary>
+    /// Goes to the store only for what the status lacks: the last run while no run has finished in this process, the open
+    /// pull request while the status names none (<paramref name="pulls"/>: the repository's pull requests when the caller
+    /// has them already).
+    /// </summary>
+    public static async Task<RepositoryOverview> LoadAsync(RepositoryStatus status, StateStore state, CancellationToken cancellationToken, IReadOnlyList<ManagedPullRequest>? pulls = null)
     {
-        var runs = await state.RunReader.ListRunsAsync(status.Name, 1, cancellationToken).ConfigureAwait(false);
-        var pulls = await state.PullRequestReader.ListPullRequestsAsync(status.Name, cancellationToken).ConfigureAwait(false);
-        var open = pulls.Where(p => p.State == PullRequestState.Open).OrderByDescending(p => p.UpdatedAt).FirstOrDefault();
-        return new RepositoryOverview(status, runs.Count > 0 ? runs[0] : null, open);
+        RunRecord? last = null;
+        if (status.LastOutcome is null)
+        {
+            var runs = await state.RunReader.ListRunsAsync(status.Name, 1, cancellationToken).ConfigureAwait(false);
+            last = runs.Count > 0 ? runs[0] : null;
+        }
+
+        ManagedPullRequest? open = null;
+        if (status.PullRequestUrl is null)
+        {
+            pulls ??= await state.PullRequestReader.ListPullRequestsAsync(status.Name, cancellationToken).ConfigureAwait(false);
+            open = pulls.Where(p => p.State == PullRequestState.Open).OrderByDescending(p => p.UpdatedAt).FirstOrDefault();
+        }
+
+        return new RepositoryOverview(status, last, open);
+    }
+
+    /// <summary>Every configured repository's overview, by name (the overview page and <c>/api/repos</c>).</summary>
+    public static async Task<IReadOnlyList<RepositoryOverview>> LoadAllAsync(IServeStatus status, StateStore state, CancellationToken cancellationToken)
+    {
+        var overviews = new List<RepositoryOverview>();
+        foreach (var repository in status.Repositories.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase))
+        {
+            overviews.Add(await LoadAsync(repository, state, cancellationToken).ConfigureAwait(false));
+        }
+
+        return overviews;
     }
 
     public string? PullRequestUrl => Status.PullRequestUrl?.AbsoluteUri ?? OpenPullRequest?.Url;

@@ -16,7 +16,7 @@ internal static class MetricsEndpoints
 {
     public const string Path = "/metrics";
 
-    /// <summary>Maps <c>/metrics</c> and returns its builder, for the host to guard like the dashboard beyond loopback.</summary>
+    /// <summary>Maps <c>/metrics</c> and returns its builder; the host maps it in the dashboard's guarded group (<c>DashboardAccess.MapGuarded</c>).</summary>
     public static IEndpointConventionBuilder Map(IEndpointRouteBuilder routes, ServeContext context)
     {
         ArgumentNullException.ThrowIfNull(routes);

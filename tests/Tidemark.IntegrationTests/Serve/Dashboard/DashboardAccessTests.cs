@@ -9,7 +9,7 @@ namespace Tidemark.IntegrationTests.Serve.Dashboard;
 /// <summary>Credentials beyond loopback, and the admin's "reconcile now": session cookie plus anti-forgery value, or 403 and no trigger.</summary>
 public sealed class DashboardAccessTests
 {
-    private static readonly string[] Guarded = ["/", "/repos/acme/fleet", "/tokens", "/audit", "/api/repos"];
+    private static readonly string[] Guarded = ["/", "/repos/acme/fleet", "/tokens", "/audit", "/api/repos", "/metrics"];
 
     [Fact]
     public async Task BeyondLoopback_WithoutOrWithWrongCredentials_Is401WithChallenge_WithThemTheDashboardAnswers()
@@ -47,6 +47,45 @@ public sealed class DashboardAccessTests
         {
             Assert.Equal(HttpStatusCode.OK, await StatusAsync(client, path, null));
         }
+    }
+
+    [Fact]
+    public async Task OnLoopbackWithoutCredentials_AHostThatIsNotLoopback_IsRefused_DnsRebinding()
+    {
+        await using var host = await DashboardHost.StartAsync();
+        using var client = host.Client();
+        var port = host.BaseAddress.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        foreach (var path in Guarded)
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, await StatusWithHostAsync(client, path, "evil.example"));
+            Assert.Equal(HttpStatusCode.Forbidden, await StatusWithHostAsync(client, path, "evil.example:" + port));
+            Assert.Equal(HttpStatusCode.Forbidden, await StatusWithHostAsync(client, path, "127.0.0.1.evil.example:" + port));
+            Assert.Equal(HttpStatusCode.OK, await StatusWithHostAsync(client, path, "127.0.0.1:" + port));
+            Assert.Equal(HttpStatusCode.OK, await StatusWithHostAsync(client, path, "localhost:" + port));
+            Assert.Equal(HttpStatusCode.OK, await StatusWithHostAsync(client, path, "[::1]:" + port));
+        }
+
+        using var admin = new HttpRequestMessage(HttpMethod.Post, "/repos/acme/fleet/reconcile") { Content = Form(("csrf", "x")) };
+        admin.Headers.Host = "evil.example";
+        using var refused = await client.SendAsync(admin);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("loopback name", await refused.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task WithCredentials_AnyHostWithThemIsServed()
+    {
+        var bearer = TokenValues.Body(40, seed: 4);
+        await using var host = await DashboardHost.StartAsync(new DashboardSettings(null, new SecretSetting("env TIDEMARK_DASHBOARD_TOKEN", bearer), null, null), urls: ["http://0.0.0.0:8080"]);
+        using var client = host.Client();
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        request.Headers.Host = "tidemark.example";
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]
@@ -162,6 +201,14 @@ public sealed class DashboardAccessTests
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Authorization = authorization;
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    private static async Task<HttpStatusCode> StatusWithHostAsync(HttpClient client, string path, string hostHeader)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Host = hostHeader;
         using var response = await client.SendAsync(request);
         return response.StatusCode;
     }

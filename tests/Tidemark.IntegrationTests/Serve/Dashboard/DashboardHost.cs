@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using Tidemark.Automation;
 using Tidemark.Cli.Serve;
 using Tidemark.Cli.Serve.Dashboard;
+using Tidemark.Cli.Serve.Metrics;
 using Tidemark.Configuration;
 using Tidemark.Configuration.Service;
 using Tidemark.Credentials;
@@ -52,7 +53,8 @@ internal sealed class DashboardHost : IAsyncDisposable
     /// <summary>Every line the dashboard logged (category, level, formatted message).</summary>
     public RecordingLogs Logs { get; }
 
-    public static async Task<DashboardHost> StartAsync(DashboardSettings? dashboard = null, IReadOnlyList<string>? urls = null, int auditEvents = 0)
+    /// <param name="freshStatus">The scheduler's status as right after a restart: no run in this process's memory yet (the pages must read the store).</param>
+    public static async Task<DashboardHost> StartAsync(DashboardSettings? dashboard = null, IReadOnlyList<string>? urls = null, int auditEvents = 0, bool freshStatus = false)
     {
         var folder = Directory.CreateTempSubdirectory("tidemark-dashboard-").FullName;
         var time = new FakeTimeProvider(Now.AddHours(-2));
@@ -71,7 +73,9 @@ internal sealed class DashboardHost : IAsyncDisposable
             new WebhookSettings(null, new Dictionary<string, SecretSetting>()), dashboard ?? new DashboardSettings(null, null, null, null));
         var status = new FixedStatus(
         [
-            new RepositoryStatus("acme/fleet", "https://github.com/acme/fleet", TimeSpan.FromMinutes(5), null, false, Now.AddMinutes(4), Now.AddMinutes(-1).AddSeconds(-20),
+            freshStatus
+                ? new RepositoryStatus("acme/fleet", "https://github.com/acme/fleet", TimeSpan.FromMinutes(5), null, false, Now.AddMinutes(4), null, null, null, null, null, 0, null, null, null)
+                : new RepositoryStatus("acme/fleet", "https://github.com/acme/fleet", TimeSpan.FromMinutes(5), null, false, Now.AddMinutes(4), Now.AddMinutes(-1).AddSeconds(-20),
                 Now.AddMinutes(-1), "20261203T115840Z-1a2b3c", true, "pull request #7 updated", 0, 3, new Uri("http://127.0.0.1:9/acme/fleet/pull/7"), ["ghcr.io/acme/app"]),
             new RepositoryStatus("acme/broken", "https://github.com/acme/broken", TimeSpan.FromMinutes(5), repositories[1].Error, false, null, null, null, null, null, null, 0, null, null, null),
         ]);
@@ -83,7 +87,10 @@ internal sealed class DashboardHost : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        DashboardEndpoints.Map(app, context);
+        // as ServeHost maps them: the dashboard and /metrics in the one guarded group
+        var guarded = DashboardAccess.MapGuarded(app, context);
+        DashboardEndpoints.Map(guarded, context);
+        MetricsEndpoints.Map(guarded, context);
         await app.StartAsync();
         return new DashboardHost(app, folder, state, time, triggers, logs);
     }

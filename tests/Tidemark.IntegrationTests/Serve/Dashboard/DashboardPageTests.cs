@@ -28,6 +28,27 @@ public sealed partial class DashboardPageTests
     }
 
     [Fact]
+    public async Task Overview_AfterARestart_NoRunInMemory_ShowsTheLastRunOutcomePullRequestAndPendingFromTheStore()
+    {
+        await using var host = await DashboardHost.StartAsync(freshStatus: true);
+
+        var page = await GetAsync(host, "/");
+        using var client = host.Client();
+        var api = await client.GetStringAsync("/api/repos");
+
+        var fleet = Card(page, "acme/fleet");
+        // the stored latest run (ended 11:00:20), not the in-memory status (which has none)
+        Assert.Contains("2026-12-03 11:00 UTC</time>", fleet);
+        Assert.Contains("<dd class=\"outcome\">pull-request-updated</dd>", fleet);
+        Assert.Contains("<a href=\"http://127.0.0.1:9/acme/fleet/pull/7\" rel=\"noreferrer noopener\">#7</a>", fleet);
+        Assert.Contains("<dd class=\"pending\">3</dd>", fleet);
+        Assert.Contains("\"lastRunId\":\"20261203T115840Z-1a2b3c\"", api);
+        Assert.Contains("\"outcome\":\"pull-request-updated\"", api);
+        Assert.Contains("\"pendingUpdates\":3", api);
+        Assert.Contains("\"pullRequest\":\"http://127.0.0.1:9/acme/fleet/pull/7\"", api);
+    }
+
+    [Fact]
     public async Task Repository_ShowsDecisionsByImageHeldGroupsPullRequestsAndRecentRuns()
     {
         await using var host = await DashboardHost.StartAsync();
