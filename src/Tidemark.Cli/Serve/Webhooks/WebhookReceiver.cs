@@ -84,8 +84,8 @@ internal sealed class WebhookReceiver
             return Refuse(parser.Sender, StatusCodes.Status400BadRequest, WebhookOutcomes.Malformed, malformed.Reason);
         }
 
-        var (id, window) = ReplayKey(parsed, payload);
-        if (!_replays.TryRecord($"{parser.Sender}:{id}", window))
+        var (id, key, window) = ReplayKey(parser, parsed, payload);
+        if (!_replays.TryRecord($"{parser.Sender}:{key}", window))
         {
             Log.Replayed(_logger, parser.Sender, id);
             return Answer(parser.Sender, StatusCodes.Status200OK, new WebhookResponse(WebhookOutcomes.Replayed, "this delivery was handled before"));
@@ -151,18 +151,26 @@ internal sealed class WebhookReceiver
         return Results.Json(response, statusCode: status);
     }
 
-    /// <summary>The sender's delivery id when it gives one (remembered a day), else the body's SHA-256 (remembered minutes).</summary>
-    private static (string Id, TimeSpan Window) ReplayKey(WebhookParse parsed, WebhookPayload payload)
+    /// <summary>
+    /// The delivery's id for logs and its replay key: the registry's delivery id when it gives one (remembered a day), else
+    /// the body's SHA-256 (remembered minutes). GitHub's signature covers the body only, not <c>X-GitHub-Delivery</c>, so a
+    /// GitHub delivery is keyed on the body's SHA-256 for a day: a signed body resent with a new delivery id is a replay.
+    /// </summary>
+    private static (string Id, string Key, TimeSpan Window) ReplayKey(IWebhookParser parser, WebhookParse parsed, WebhookPayload payload)
     {
+        var hash = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(payload.Body.Span));
         var id = parsed switch
         {
             WebhookParse.Accepted accepted => accepted.DeliveryId,
             WebhookParse.Ignored ignored => ignored.DeliveryId,
             _ => null,
         };
-        return id is not null
-            ? (id, ReplayGuard.IdWindow)
-            : ("sha256:" + Convert.ToHexStringLower(SHA256.HashData(payload.Body.Span)), ReplayGuard.BodyWindow);
+        if (parser is GitHubParser)
+        {
+            return (id ?? hash, hash, ReplayGuard.IdWindow);
+        }
+
+        return id is not null ? (id, id, ReplayGuard.IdWindow) : (hash, hash, ReplayGuard.BodyWindow);
     }
 
     private static WebhookPayload Payload(byte[] body, HttpRequest request) =>

@@ -46,6 +46,20 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_signed_GitHub_body_resent_with_a_new_delivery_id_is_a_replay()
+    {
+        var body = Payloads.PullRequest("closed", merged: true);
+
+        using var first = await GitHubAsync("pull_request", body, "d-replay-1");
+        using var resent = await GitHubAsync("pull_request", body, "d-replay-2");
+
+        Assert.Equal("accepted", await OutcomeAsync(first));
+        Assert.Equal(HttpStatusCode.OK, resent.StatusCode);
+        Assert.Equal("replayed", await OutcomeAsync(resent));
+        Assert.Single(_host.Triggers.Calls);
+    }
+
+    [Fact]
     public async Task Ping_is_answered_200_without_side_effects()
     {
         using var response = await GitHubAsync("ping", Payloads.Ping, "d-ping");
