@@ -63,6 +63,8 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
 
     public bool SchedulerRunning => running;
 
+    public bool AcceptingWork => !stopping;
+
     public IReadOnlyList<RepositoryStatus> Repositories
     {
         get

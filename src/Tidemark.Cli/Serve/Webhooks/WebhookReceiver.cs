@@ -47,7 +47,7 @@ internal sealed class WebhookReceiver
             return Refuse(parser.Sender, StatusCodes.Status401Unauthorized, WebhookOutcomes.Unauthorized, "X-Hub-Signature-256 is missing or does not match the body and the configured secret");
         }
 
-        return Handle(parser, Payload(body, http.Request));
+        return Handle(http, parser, Payload(body, http.Request));
     }
 
     public async Task<IResult> RegistryAsync(HttpContext http, string sender, string? pathSecret)
@@ -71,17 +71,24 @@ internal sealed class WebhookReceiver
         var body = await ReadBodyAsync(http.Request, http.RequestAborted);
         return body is null
             ? Refuse(parser.Sender, StatusCodes.Status413PayloadTooLarge, WebhookOutcomes.Malformed, $"the body is larger than {MaxBodyBytes} bytes")
-            : Handle(parser, Payload(body, http.Request));
+            : Handle(http, parser, Payload(body, http.Request));
     }
 
     private static IEnumerable<string> RegistrySenders => WebhookParsers.All.Where(p => p is not GitHubParser).Select(p => p.Sender);
 
-    private IResult Handle(IWebhookParser parser, WebhookPayload payload)
+    private IResult Handle(HttpContext http, IWebhookParser parser, WebhookPayload payload)
     {
         var parsed = parser.Parse(payload);
         if (parsed is WebhookParse.Malformed malformed)
         {
             return Refuse(parser.Sender, StatusCodes.Status400BadRequest, WebhookOutcomes.Malformed, malformed.Reason);
+        }
+
+        if (!_context.Status.AcceptingWork)
+        {
+            // checked before the replay key is recorded: the sender's retry, after the restart, must not count as a replay
+            http.Response.Headers.RetryAfter = "30";
+            return Refuse(parser.Sender, StatusCodes.Status503ServiceUnavailable, WebhookOutcomes.Unavailable, "the service is stopping; send this delivery again later");
         }
 
         var (id, key, window) = ReplayKey(parser, parsed, payload);

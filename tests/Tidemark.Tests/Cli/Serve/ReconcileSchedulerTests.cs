@@ -251,6 +251,7 @@ public sealed class ReconcileSchedulerTests
         await harness.SettleAsync();
         Assert.False(stopping.IsCompleted, "stop waits for the running reconcile");
         Assert.False(harness.Scheduler.Request("acme/repo2", "dashboard"), "no new work while stopping");
+        Assert.False(harness.Scheduler.AcceptingWork);
         harness.Calls[0].Succeed();
         await stopping;
 
