@@ -174,10 +174,17 @@ internal sealed class WebhookReceiver
         };
         if (parser is GitHubParser)
         {
-            return (id ?? hash, hash, ReplayGuard.IdWindow);
+            return (LogId(id ?? hash), hash, ReplayGuard.IdWindow);
         }
 
-        return id is not null ? (id, id, ReplayGuard.IdWindow) : (hash, hash, ReplayGuard.BodyWindow);
+        return id is not null ? (LogId(id), id, ReplayGuard.IdWindow) : (hash, hash, ReplayGuard.BodyWindow);
+    }
+
+    /// <summary>A delivery id short enough for a log line (a distribution notification lists every event id).</summary>
+    internal static string LogId(string id)
+    {
+        const int max = 100;
+        return id.Length <= max ? id : $"{id[..max]}… ({id.Length} characters)";
     }
 
     private static WebhookPayload Payload(byte[] body, HttpRequest request) =>
