@@ -76,18 +76,6 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
         }
     }
 
-    /// <summary>How many runs are going on now (for tests and shutdown).</summary>
-    public int ActiveRuns
-    {
-        get
-        {
-            lock (gate)
-            {
-                return active.Count;
-            }
-        }
-    }
-
     public bool Request(string repository, string reason)
     {
         ArgumentNullException.ThrowIfNull(repository);
