@@ -6,6 +6,9 @@ internal interface IServeStatus
     /// <summary>Whether the scheduler loop is running (for <c>/readyz</c>).</summary>
     bool SchedulerRunning { get; }
 
+    /// <summary>Whether triggers are taken now (false while the service stops): a webhook answered while this is false gets 503, so its sender retries.</summary>
+    bool AcceptingWork => true;
+
     IReadOnlyList<RepositoryStatus> Repositories { get; }
 }
 

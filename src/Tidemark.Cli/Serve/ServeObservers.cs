@@ -5,8 +5,6 @@ namespace Tidemark.Cli.Serve;
 /// <summary>Passes each event to every observer (the host builds one: the run log line, the metrics, and any a host adds); one failing does not stop the others.</summary>
 internal sealed class CompositeServeObserver(params IReadOnlyList<IServeObserver> observers) : IServeObserver
 {
-    public IReadOnlyList<IServeObserver> Observers => observers;
-
     public void RunStarted(string repository, string trigger) => Each(o => o.RunStarted(repository, trigger));
 
     public void RunFinished(string repository, string trigger, TimeSpan duration, RunResult? result, string? error) => Each(o => o.RunFinished(repository, trigger, duration, result, error));

@@ -28,6 +28,11 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
 
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(1);
 
+    /// <summary>A triggered run skipped because another replica holds the lease is retried after this wait (not a full interval, so the trigger is not lost).</summary>
+    public static readonly TimeSpan LeaseRetry = TimeSpan.FromSeconds(30);
+
+    private const string Schedule = "schedule";
+
     private readonly ServiceSettings settings;
     private readonly Func<ReconcileRequest, CancellationToken, Task<RunResult>> run;
     private readonly IServeObserver observer;
@@ -58,6 +63,8 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
 
     public bool SchedulerRunning => running;
 
+    public bool AcceptingWork => !stopping;
+
     public IReadOnlyList<RepositoryStatus> Repositories
     {
         get
@@ -65,18 +72,6 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
             lock (gate)
             {
                 return [.. slots.Select(s => s.Status())];
-            }
-        }
-    }
-
-    /// <summary>How many runs are going on now (for tests and shutdown).</summary>
-    public int ActiveRuns
-    {
-        get
-        {
-            lock (gate)
-            {
-                return active.Count;
             }
         }
     }
@@ -230,7 +225,7 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
         }
 
         var due = slots
-            .Where(s => s.Repository.Enabled && !s.Running && (s.PendingTrigger is not null || s.NextRun <= now))
+            .Where(s => s.Repository.Enabled && !s.Running && ((s.PendingTrigger is not null && !(s.TriggerNotBefore > now)) || s.NextRun <= now))
             .OrderBy(s => s.PendingTrigger is null)
             .ThenBy(s => s.NextRun)
             .ToList();
@@ -241,10 +236,11 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
                 break;
             }
 
-            var trigger = slot.PendingTrigger ?? "schedule";
+            var trigger = slot.PendingTrigger ?? Schedule;
             var refresh = slot.PendingRefresh;
             slot.PendingTrigger = null;
             slot.PendingRefresh = false;
+            slot.TriggerNotBefore = null;
             slot.Running = true;
             slot.LastRunStarted = now;
             var task = Task.Run(() => RunOneAsync(slot, trigger, refresh));
@@ -269,7 +265,7 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
             return null;
         }
 
-        var next = slots.Where(s => s.Repository.Enabled && !s.Running).Select(s => s.NextRun).Where(n => n is not null).Min();
+        var next = slots.Where(s => s.Repository.Enabled && !s.Running).Select(s => s.EffectiveNextRun).Where(n => n is not null).Min();
         return next is { } at ? (at > now ? at - now : TimeSpan.Zero) : null;
     }
 
@@ -309,6 +305,13 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
             {
                 slot.LastOutcome = $"skipped: {skipped}";
                 slot.NextRun = now + Jittered(repository.Interval);
+                if (trigger != Schedule)
+                {
+                    // the other replica may have started before the webhook's push: keep the trigger (and its
+                    // refresh) and try again shortly, rather than lose it until the next scheduled run
+                    slot.Trigger(trigger, refresh);
+                    slot.TriggerNotBefore = now + LeaseRetry;
+                }
             }
             else if (result is not null)
             {
@@ -395,6 +398,12 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
 
         public bool PendingRefresh { get; set; }
 
+        /// <summary>A pending trigger does not start before this (set after a lease-skipped triggered run).</summary>
+        public DateTimeOffset? TriggerNotBefore { get; set; }
+
+        /// <summary>When this slot runs next: the scheduled time, or a held-back trigger's retry when that is earlier.</summary>
+        public DateTimeOffset? EffectiveNextRun => PendingTrigger is not null && TriggerNotBefore is { } retry && !(NextRun < retry) ? retry : NextRun;
+
         public DateTimeOffset? LastRunStarted { get; set; }
 
         public DateTimeOffset? LastRunEnded { get; set; }
@@ -436,7 +445,7 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
             Repository.Interval,
             Repository.Error,
             Running,
-            Repository.Enabled ? NextRun : null,
+            Repository.Enabled ? EffectiveNextRun : null,
             LastRunStarted,
             LastRunEnded,
             LastRunId,

@@ -1,9 +1,13 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Tidemark.Cli.Serve.Webhooks;
 
 /// <summary>
 /// Remembers the deliveries handled recently so that a replay (a sender's retry, a manual redelivery, a captured request
-/// sent again) has no side effect. In memory and per process: bounded to <see cref="Capacity"/> keys, each kept for
-/// its window. Thread-safe.
+/// sent again) has no side effect. In memory and per process: bounded to <see cref="Capacity"/> keys (stored as 128 bits of
+/// their SHA-256), each kept for its window; when full, the key closest to expiring is dropped. Thread-safe.
 /// </summary>
 internal sealed class ReplayGuard(TimeProvider time)
 {
@@ -19,35 +23,64 @@ internal sealed class ReplayGuard(TimeProvider time)
     public const int Capacity = 10_000;
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, DateTimeOffset> _expiries = new(StringComparer.Ordinal);
-    private readonly Queue<(string Key, DateTimeOffset Expiry)> _order = new();
+
+    // keyed on the SHA-256 of the key, so a long key (a distribution event-id list) costs no more than a short one
+    private readonly Dictionary<UInt128, DateTimeOffset> _expiries = [];
+
+    // by expiry, soonest first: a 10-minute body hash recorded after a 24-hour id is evicted when it expires, and at
+    // capacity the key closest to expiring (the oldest among equals) goes first
+    private readonly PriorityQueue<UInt128, (DateTimeOffset Expiry, long Sequence)> _order = new();
+    private long _sequence;
+
+    /// <summary>How many keys are remembered now (for tests).</summary>
+    internal int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _expiries.Count;
+            }
+        }
+    }
 
     /// <summary>Records <paramref name="key"/>; false when it was recorded before and has not expired (a replay).</summary>
     public bool TryRecord(string key, TimeSpan window)
     {
+        ArgumentNullException.ThrowIfNull(key);
+        var digest = Digest(key);
         var now = time.GetUtcNow();
         lock (_gate)
         {
-            Evict(now);
-            if (_expiries.TryGetValue(key, out var expiry) && expiry > now)
+            Evict(now, 0);
+            if (_expiries.TryGetValue(digest, out var expiry) && expiry > now)
             {
                 return false;
             }
 
-            _expiries[key] = now + window;
-            _order.Enqueue((key, now + window));
+            Evict(now, 1);
+            _expiries[digest] = now + window;
+            _order.Enqueue(digest, (now + window, _sequence++));
             return true;
         }
     }
 
-    private void Evict(DateTimeOffset now)
+    private static UInt128 Digest(string key)
     {
-        while (_order.TryPeek(out var oldest) && (oldest.Expiry <= now || _expiries.Count > Capacity))
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(key), hash);
+        return BinaryPrimitives.ReadUInt128LittleEndian(hash);
+    }
+
+    /// <summary>Drops expired keys, and the soonest-expiring ones while fewer than <paramref name="room"/> places are free.</summary>
+    private void Evict(DateTimeOffset now, int room)
+    {
+        while (_order.TryPeek(out var oldest, out var order) && (order.Expiry <= now || _expiries.Count > Capacity - room))
         {
             _order.Dequeue();
-            if (_expiries.TryGetValue(oldest.Key, out var current) && current == oldest.Expiry)
+            if (_expiries.TryGetValue(oldest, out var current) && current == order.Expiry)
             {
-                _expiries.Remove(oldest.Key);
+                _expiries.Remove(oldest);
             }
         }
     }

@@ -8,4 +8,5 @@ internal static class WebhookOutcomes
     public const string Replayed = "replayed";
     public const string Unauthorized = "unauthorized";
     public const string Malformed = "malformed";
+    public const string Unavailable = "unavailable";
 }

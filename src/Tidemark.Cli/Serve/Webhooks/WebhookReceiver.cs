@@ -47,7 +47,7 @@ internal sealed class WebhookReceiver
             return Refuse(parser.Sender, StatusCodes.Status401Unauthorized, WebhookOutcomes.Unauthorized, "X-Hub-Signature-256 is missing or does not match the body and the configured secret");
         }
 
-        return Handle(parser, Payload(body, http.Request));
+        return Handle(http, parser, Payload(body, http.Request));
     }
 
     public async Task<IResult> RegistryAsync(HttpContext http, string sender, string? pathSecret)
@@ -71,12 +71,12 @@ internal sealed class WebhookReceiver
         var body = await ReadBodyAsync(http.Request, http.RequestAborted);
         return body is null
             ? Refuse(parser.Sender, StatusCodes.Status413PayloadTooLarge, WebhookOutcomes.Malformed, $"the body is larger than {MaxBodyBytes} bytes")
-            : Handle(parser, Payload(body, http.Request));
+            : Handle(http, parser, Payload(body, http.Request));
     }
 
     private static IEnumerable<string> RegistrySenders => WebhookParsers.All.Where(p => p is not GitHubParser).Select(p => p.Sender);
 
-    private IResult Handle(IWebhookParser parser, WebhookPayload payload)
+    private IResult Handle(HttpContext http, IWebhookParser parser, WebhookPayload payload)
     {
         var parsed = parser.Parse(payload);
         if (parsed is WebhookParse.Malformed malformed)
@@ -84,8 +84,15 @@ internal sealed class WebhookReceiver
             return Refuse(parser.Sender, StatusCodes.Status400BadRequest, WebhookOutcomes.Malformed, malformed.Reason);
         }
 
-        var (id, window) = ReplayKey(parsed, payload);
-        if (!_replays.TryRecord($"{parser.Sender}:{id}", window))
+        if (!_context.Status.AcceptingWork)
+        {
+            // checked before the replay key is recorded: the sender's retry, after the restart, must not count as a replay
+            http.Response.Headers.RetryAfter = "30";
+            return Refuse(parser.Sender, StatusCodes.Status503ServiceUnavailable, WebhookOutcomes.Unavailable, "the service is stopping; send this delivery again later");
+        }
+
+        var (id, key, window) = ReplayKey(parser, parsed, payload);
+        if (!_replays.TryRecord($"{parser.Sender}:{key}", window))
         {
             Log.Replayed(_logger, parser.Sender, id);
             return Answer(parser.Sender, StatusCodes.Status200OK, new WebhookResponse(WebhookOutcomes.Replayed, "this delivery was handled before"));
@@ -151,18 +158,33 @@ internal sealed class WebhookReceiver
         return Results.Json(response, statusCode: status);
     }
 
-    /// <summary>The sender's delivery id when it gives one (remembered a day), else the body's SHA-256 (remembered minutes).</summary>
-    private static (string Id, TimeSpan Window) ReplayKey(WebhookParse parsed, WebhookPayload payload)
+    /// <summary>
+    /// The delivery's id for logs and its replay key: the registry's delivery id when it gives one (remembered a day), else
+    /// the body's SHA-256 (remembered minutes). GitHub's signature covers the body only, not <c>X-GitHub-Delivery</c>, so a
+    /// GitHub delivery is keyed on the body's SHA-256 for a day: a signed body resent with a new delivery id is a replay.
+    /// </summary>
+    private static (string Id, string Key, TimeSpan Window) ReplayKey(IWebhookParser parser, WebhookParse parsed, WebhookPayload payload)
     {
+        var hash = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(payload.Body.Span));
         var id = parsed switch
         {
             WebhookParse.Accepted accepted => accepted.DeliveryId,
             WebhookParse.Ignored ignored => ignored.DeliveryId,
             _ => null,
         };
-        return id is not null
-            ? (id, ReplayGuard.IdWindow)
-            : ("sha256:" + Convert.ToHexStringLower(SHA256.HashData(payload.Body.Span)), ReplayGuard.BodyWindow);
+        if (parser is GitHubParser)
+        {
+            return (LogId(id ?? hash), hash, ReplayGuard.IdWindow);
+        }
+
+        return id is not null ? (LogId(id), id, ReplayGuard.IdWindow) : (hash, hash, ReplayGuard.BodyWindow);
+    }
+
+    /// <summary>A delivery id short enough for a log line (a distribution notification lists every event id).</summary>
+    internal static string LogId(string id)
+    {
+        const int max = 100;
+        return id.Length <= max ? id : $"{id[..max]}… ({id.Length} characters)";
     }
 
     private static WebhookPayload Payload(byte[] body, HttpRequest request) =>

@@ -484,6 +484,10 @@ internal static class ServiceSettingsLoader
             return "has a path, query or user; give only scheme, host and port";
         }
 
-        return url.TrimEnd('/').LastIndexOf(':') > "http:".Length ? null : "has no port";
+        // the port follows the host's last ']' (an IPv6 host such as [::1] has colons of its own)
+        var authority = url[(url.IndexOf("://", StringComparison.Ordinal) + 3)..].Split('/')[0];
+        var afterHost = authority[(authority.LastIndexOf(']') + 1)..];
+        var colon = afterHost.LastIndexOf(':');
+        return colon >= 0 && afterHost.Length > colon + 1 && afterHost[(colon + 1)..].All(char.IsAsciiDigit) ? null : "has no port";
     }
 }

@@ -6,5 +6,7 @@ internal sealed class IdleStatus : IServeStatus
 {
     public bool SchedulerRunning => true;
 
+    public bool AcceptingWork { get; set; } = true;
+
     public IReadOnlyList<RepositoryStatus> Repositories => [];
 }

@@ -46,6 +46,38 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_signed_GitHub_body_resent_with_a_new_delivery_id_is_a_replay()
+    {
+        var body = Payloads.PullRequest("closed", merged: true);
+
+        using var first = await GitHubAsync("pull_request", body, "d-replay-1");
+        using var resent = await GitHubAsync("pull_request", body, "d-replay-2");
+
+        Assert.Equal("accepted", await OutcomeAsync(first));
+        Assert.Equal(HttpStatusCode.OK, resent.StatusCode);
+        Assert.Equal("replayed", await OutcomeAsync(resent));
+        Assert.Single(_host.Triggers.Calls);
+    }
+
+    [Fact]
+    public async Task A_delivery_while_stopping_is_503_with_Retry_After_and_its_retry_is_not_a_replay()
+    {
+        var body = Payloads.PullRequest("closed", merged: true);
+        _host.Status.AcceptingWork = false;
+        using var stopping = await GitHubAsync("pull_request", body, "d-stop");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, stopping.StatusCode);
+        Assert.Equal("30", stopping.Headers.GetValues("Retry-After").Single());
+        Assert.Equal("unavailable", await OutcomeAsync(stopping));
+        Assert.Empty(_host.Triggers.Calls);
+
+        _host.Status.AcceptingWork = true;
+        using var retried = await GitHubAsync("pull_request", body, "d-stop");
+        Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
+        Assert.Single(_host.Triggers.Calls);
+    }
+
+    [Fact]
     public async Task Ping_is_answered_200_without_side_effects()
     {
         using var response = await GitHubAsync("ping", Payloads.Ping, "d-ping");

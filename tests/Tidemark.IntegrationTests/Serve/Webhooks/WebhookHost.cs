@@ -25,8 +25,9 @@ internal sealed class WebhookHost : IAsyncDisposable
     private readonly DirectoryInfo _folder;
     private readonly StringWriter _log;
 
-    private WebhookHost(WebApplication app, DirectoryInfo folder, StringWriter log, RecordingTriggers triggers, RecordingObserver observer, Uri address)
+    private WebhookHost(WebApplication app, DirectoryInfo folder, StringWriter log, RecordingTriggers triggers, RecordingObserver observer, IdleStatus status, Uri address)
     {
+        Status = status;
         _app = app;
         _folder = folder;
         _log = log;
@@ -39,6 +40,9 @@ internal sealed class WebhookHost : IAsyncDisposable
     public RecordingTriggers Triggers { get; }
 
     public RecordingObserver Observer { get; }
+
+    /// <summary>The status the receiver sees; set <see cref="IdleStatus.AcceptingWork"/> false to act as a stopping service.</summary>
+    public IdleStatus Status { get; }
 
     public Uri Address { get; }
 
@@ -71,14 +75,15 @@ internal sealed class WebhookHost : IAsyncDisposable
         var app = builder.Build();
         var triggers = new RecordingTriggers(repositories);
         var observer = new RecordingObserver();
+        var status = new IdleStatus();
         var webhooks = new WebhookSettings(
             gitHubSecret is null ? null : new SecretSetting("env GITHUB_WEBHOOK_SECRET", gitHubSecret),
             registrySecrets.ToDictionary(s => s.Key, s => new SecretSetting($"env {s.Key.ToUpperInvariant()}_SECRET", s.Value)));
         var settings = new ServiceSettings(Path.Combine(folder.FullName, "serve.yaml"), ["http://127.0.0.1:0"], null, folder.FullName,
             ServiceLogFormat.Json, 1, new EnvToken("GITHUB_TOKEN"), [], webhooks, new DashboardSettings(null, null, null, null));
-        WebhookEndpoints.Map(app, new ServeContext(settings, triggers, new IdleStatus(), observer, state, time, redactor, app.Services.GetRequiredService<ILoggerFactory>()));
+        WebhookEndpoints.Map(app, new ServeContext(settings, triggers, status, observer, state, time, redactor, app.Services.GetRequiredService<ILoggerFactory>()));
         await app.StartAsync();
-        return new WebhookHost(app, folder, log, triggers, observer, new Uri(app.Urls.First()));
+        return new WebhookHost(app, folder, log, triggers, observer, status, new Uri(app.Urls.First()));
     }
 
     public Task<HttpResponseMessage> PostAsync(string path, string body, string? bearer = null, params (string Name, string Value)[] headers) =>

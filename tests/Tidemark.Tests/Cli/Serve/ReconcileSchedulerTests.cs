@@ -192,8 +192,51 @@ public sealed class ReconcileSchedulerTests
         var status = harness.Status("acme/repo1");
         Assert.Equal(0, status.ConsecutiveFailures);
         Assert.StartsWith("skipped: acme/repo1 is being updated by another run (tidemark serve host b)", status.LastOutcome, StringComparison.Ordinal);
-        Assert.InRange(status.NextRun!.Value - ended, Interval * 0.9, Interval * 1.1);
+        Assert.Equal(ended + ReconcileScheduler.LeaseRetry, status.NextRun); // the dashboard's trigger is retried shortly, not after an interval
         Assert.Equal(["started acme/repo1 dashboard", "skipped acme/repo1 dashboard"], harness.Observer.Events);
+    }
+
+    [Fact]
+    public async Task LeaseHeld_TriggeredRunRetriedAfterAWait_KeepsRefresh_NoSpin()
+    {
+        await using var harness = new SchedulerHarness(repositories: 1, interval: Interval);
+        await harness.StartAsync();
+        Assert.Single(harness.Scheduler.ImagePushed("docker.io/library/nginx", "webhook distribution"));
+        await SchedulerHarness.Eventually(() => harness.Calls.Count == 1, "the triggered run");
+
+        var ended = harness.Time.GetUtcNow();
+        harness.Calls[0].Throw(new RepositoryLockedException("acme/repo1", "tidemark serve host b", ended + TimeSpan.FromMinutes(15)));
+        await SchedulerHarness.Eventually(() => !harness.Status("acme/repo1").Running && harness.Status("acme/repo1").LastOutcome is not null, "recorded");
+        await harness.SettleAsync();
+        Assert.Single(harness.Calls);
+
+        harness.Time.Advance(ReconcileScheduler.LeaseRetry - TimeSpan.FromSeconds(1));
+        await harness.SettleAsync();
+        Assert.Single(harness.Calls);
+
+        harness.Time.Advance(TimeSpan.FromSeconds(1));
+        await SchedulerHarness.Eventually(() => harness.Calls.Count == 2, "the trigger is retried");
+        Assert.Equal(("webhook distribution", true), (harness.Calls[1].Request.Trigger, harness.Calls[1].Request.Refresh));
+        harness.Calls[1].Succeed();
+        await harness.SettleAsync();
+        Assert.Equal(2, harness.Calls.Count);
+    }
+
+    [Fact]
+    public async Task LeaseHeld_ScheduledRun_NotRetriedBeforeTheInterval()
+    {
+        await using var harness = new SchedulerHarness(repositories: 1, interval: Interval);
+        await harness.StartAsync();
+        harness.Time.Advance(harness.Status("acme/repo1").NextRun!.Value - harness.Time.GetUtcNow());
+        await SchedulerHarness.Eventually(() => harness.Calls.Count == 1, "the scheduled run");
+
+        var ended = harness.Time.GetUtcNow();
+        harness.Calls[0].Throw(new RepositoryLockedException("acme/repo1", "tidemark serve host b", ended + TimeSpan.FromMinutes(15)));
+        await SchedulerHarness.Eventually(() => !harness.Status("acme/repo1").Running && harness.Status("acme/repo1").LastOutcome is not null, "recorded");
+        Assert.InRange(harness.Status("acme/repo1").NextRun!.Value - ended, Interval * 0.9, Interval * 1.1);
+        harness.Time.Advance(TimeSpan.FromMinutes(1));
+        await harness.SettleAsync();
+        Assert.Single(harness.Calls);
     }
 
     [Fact]
@@ -208,6 +251,7 @@ public sealed class ReconcileSchedulerTests
         await harness.SettleAsync();
         Assert.False(stopping.IsCompleted, "stop waits for the running reconcile");
         Assert.False(harness.Scheduler.Request("acme/repo2", "dashboard"), "no new work while stopping");
+        Assert.False(harness.Scheduler.AcceptingWork);
         harness.Calls[0].Succeed();
         await stopping;
 

@@ -92,6 +92,7 @@ public sealed class ServiceSettingsLoaderTests : IDisposable
     [Theory]
     [InlineData("listen: [\"tcp://127.0.0.1:8080\"]\n", "serve.yaml:1:9", "is not an http:// URL")]
     [InlineData("listen: [\"http://127.0.0.1\"]\n", "serve.yaml:1:9", "has no port")]
+    [InlineData("listen: [\"http://[::1]\"]\n", "serve.yaml:1:9", "has no port")]
     [InlineData("repositories: []\nlistne: x\n", "serve.yaml:2:1", "listne: unknown setting")]
     [InlineData("maxConcurrentRuns: 0\n", "serve.yaml:1:20", "expected a whole number from 1 to 64")]
     [InlineData("log: xml\n", "serve.yaml:1:6", "\"xml\" is not a log format")]

@@ -63,4 +63,49 @@ public sealed class WebhookSecretsTests
         Assert.True(guard.TryRecord("k0", ReplayGuard.IdWindow));
         Assert.False(guard.TryRecord($"k{ReplayGuard.Capacity}", ReplayGuard.IdWindow));
     }
+
+    [Fact]
+    public void An_expired_short_window_key_is_dropped_even_behind_a_longer_one()
+    {
+        var time = new FakeTimeProvider();
+        var guard = new ReplayGuard(time);
+
+        Assert.True(guard.TryRecord("distribution:events:e1", ReplayGuard.IdWindow));
+        Assert.True(guard.TryRecord("quay:sha256:aa", ReplayGuard.BodyWindow));
+        time.Advance(ReplayGuard.BodyWindow + TimeSpan.FromSeconds(1));
+        Assert.True(guard.TryRecord("quay:sha256:bb", ReplayGuard.BodyWindow));
+
+        Assert.Equal(2, guard.Count);
+        Assert.False(guard.TryRecord("distribution:events:e1", ReplayGuard.IdWindow));
+    }
+
+    [Fact]
+    public void At_capacity_the_key_closest_to_expiring_goes_first()
+    {
+        var time = new FakeTimeProvider();
+        var guard = new ReplayGuard(time);
+        Assert.True(guard.TryRecord("short", ReplayGuard.BodyWindow));
+        for (var i = 1; i < ReplayGuard.Capacity; i++)
+        {
+            Assert.True(guard.TryRecord($"k{i}", ReplayGuard.IdWindow));
+        }
+
+        Assert.True(guard.TryRecord("one-more", ReplayGuard.IdWindow));
+
+        Assert.Equal(ReplayGuard.Capacity, guard.Count);
+        Assert.False(guard.TryRecord("k1", ReplayGuard.IdWindow), "the oldest 24-hour key is kept");
+        Assert.True(guard.TryRecord("short", ReplayGuard.BodyWindow), "the 10-minute key was dropped");
+    }
+
+    [Fact]
+    public void A_long_delivery_id_is_shortened_for_logs()
+    {
+        var id = "events:" + string.Join(',', Enumerable.Range(0, 200).Select(i => $"e{i}"));
+
+        var logged = WebhookReceiver.LogId(id);
+
+        Assert.True(logged.Length < 130, logged);
+        Assert.StartsWith("events:e0,e1,", logged, StringComparison.Ordinal);
+        Assert.Equal("github:d-1", WebhookReceiver.LogId("github:d-1"));
+    }
 }
