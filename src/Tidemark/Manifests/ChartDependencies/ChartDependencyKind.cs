@@ -67,26 +67,6 @@ internal sealed class ChartDependencyKind : IManifestKind
             findings.Skip(name.Line, $"dependency {name.Value}: repository \"{repository}\" is an alias of `helm repo add`, which only that machine knows; write the repository's URL (https://… or oci://…) to have it looked up");
             return;
         }
-        var version = entry.Scalar("version");
-        var range = version is null ? "*" : FluxSources.IsRange(version.Value) ? version.Value : null;
-        var (reference, error) = ChartReferences.Of(repository, false, name.Value, range is null ? version!.Value : null);
-        if (reference is null)
-        {
-            findings.Skip(name.Line, $"dependency {name.Value}: repository {error}");
-            return;
-        }
-        if (range is not null)
-        {
-            findings.Add(reference, $"{name.Value} {range}", [], version?.ValueSpan?.Start ?? version?.Span.Start ?? name.Span.Start,
-                site => site with { Artifact = ArtifactKind.HelmChart, Holder = holder, Floating = range });
-            return;
-        }
-        if (version!.Target(TargetPart.Tag) is not { } target)
-        {
-            findings.Skip(version.Line, $"dependency {name.Value}: version \"{version.Value}\" is written with escapes or over several lines; it cannot be edited in place");
-            return;
-        }
-        findings.Add(reference, $"{name.Value}:{version.Value}", [target], target.Span.Start,
-            site => site with { Artifact = ArtifactKind.HelmChart, Holder = holder });
+        ChartEntries.Add(findings, name, entry.Scalar("version"), repository, "dependency", "repository", holder);
     }
 }

@@ -50,26 +50,6 @@ internal sealed class KustomizeHelmChartKind : IManifestKind
             findings.Skip(name.Line, $"helmCharts entry {name.Value} has no repo: a local chart, with no version to look up");
             return;
         }
-        var version = entry.Scalar("version");
-        var range = version is null ? "*" : FluxSources.IsRange(version.Value) ? version.Value : null;
-        var (reference, error) = ChartReferences.Of(repo, false, name.Value, range is null ? version!.Value : null);
-        if (reference is null)
-        {
-            findings.Skip(name.Line, $"helmCharts entry {name.Value}: repo {error}");
-            return;
-        }
-        if (range is not null)
-        {
-            findings.Add(reference, $"{name.Value} {range}", [], version?.ValueSpan?.Start ?? version?.Span.Start ?? name.Span.Start,
-                site => site with { Artifact = ArtifactKind.HelmChart, Holder = holder, Floating = range });
-            return;
-        }
-        if (version!.Target(TargetPart.Tag) is not { } target)
-        {
-            findings.Skip(version.Line, $"helmCharts entry {name.Value}: version \"{version.Value}\" is written with escapes or over several lines; it cannot be edited in place");
-            return;
-        }
-        findings.Add(reference, $"{name.Value}:{version.Value}", [target], target.Span.Start,
-            site => site with { Artifact = ArtifactKind.HelmChart, Holder = holder });
+        ChartEntries.Add(findings, name, entry.Scalar("version"), repo, "helmCharts entry", "repo", holder);
     }
 }
