@@ -10,7 +10,7 @@ internal sealed class FileTokenSource(string path) : ITokenSource
     public static readonly string[] KeysInFolder = ["token", "password"];
 
     /// <summary>A token is short; a bigger file is the wrong file.</summary>
-    private const long MaximumBytes = 64 * 1024;
+    public const long MaximumBytes = 64 * 1024;
 
     public string Description => $"token file {path}";
 

@@ -435,7 +435,9 @@ internal static class ServiceSettingsLoader
             return new SecretSetting(source, value);
         }
 
-        /// <summary>A file's content, or from a mounted Secret's folder the one key it holds (or its <c>secret</c>, <c>token</c> or <c>password</c> key).</summary>
+        private static readonly string[] SecretKeys = ["secret", .. FileTokenSource.KeysInFolder];
+
+        /// <summary>A file's content (at most 64 KiB), or from a mounted Secret's folder its <c>secret</c>, else <c>token</c>, else <c>password</c> key, else the one file it holds.</summary>
         private static string? ReadSecretFile(string path, out string? problem)
         {
             problem = null;
@@ -444,7 +446,8 @@ internal static class ServiceSettingsLoader
                 if (Directory.Exists(path))
                 {
                     var files = Directory.GetFiles(path).Where(f => !Path.GetFileName(f).StartsWith('.')).ToList();
-                    var chosen = files.FirstOrDefault(f => Path.GetFileName(f) is "secret" or "token" or "password") ?? (files.Count == 1 ? files[0] : null);
+                    // the keys in a fixed order (the folder's listing order is not), else the folder's only file
+                    var chosen = SecretKeys.Select(k => Path.Combine(path, k)).FirstOrDefault(File.Exists) ?? (files.Count == 1 ? files[0] : null);
                     if (chosen is null)
                     {
                         problem = $"the folder {path} holds {files.Count} files and none named secret, token or password";
@@ -452,6 +455,13 @@ internal static class ServiceSettingsLoader
                     }
 
                     path = chosen;
+                }
+
+                // a secret is short, as a token is (FileTokenSource): a bigger file is the wrong file, and /dev/zero never ends
+                if (new FileInfo(path).Length > FileTokenSource.MaximumBytes)
+                {
+                    problem = $"{path} is {new FileInfo(path).Length} bytes, too big to be a secret; point at the file that holds only the secret";
+                    return null;
                 }
 
                 var text = File.ReadAllText(path);

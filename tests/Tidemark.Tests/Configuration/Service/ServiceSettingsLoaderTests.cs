@@ -163,6 +163,29 @@ public sealed class ServiceSettingsLoaderTests : IDisposable
         Assert.Equal($"file {mounted}", settings.Webhooks.Registries["quay"].ToString());
     }
 
+    [Fact]
+    public void Load_SecretFolderWithSeveralKeys_TakesSecretThenTokenThenPassword()
+    {
+        var mounted = Directory.CreateDirectory(Path.Combine(folder, "keys")).FullName;
+        File.WriteAllText(Path.Combine(mounted, "password"), "from-password-1");
+        File.WriteAllText(Path.Combine(mounted, "token"), "from-token-1");
+
+        Assert.Equal("from-token-1", Load("webhooks:\n  registries:\n    quay: { secret: { file: keys } }\n").Webhooks.Registries["quay"].Value);
+        File.WriteAllText(Path.Combine(mounted, "secret"), "from-secret-1");
+        Assert.Equal("from-secret-1", Load("webhooks:\n  registries:\n    quay: { secret: { file: keys } }\n").Webhooks.Registries["quay"].Value);
+    }
+
+    [Fact]
+    public void Load_SecretFileOver64KiB_IsFatalWithoutReadingIt()
+    {
+        File.WriteAllText(Path.Combine(folder, "huge"), new string('x', 70_000));
+
+        var error = Assert.Throws<ConfigurationException>(() => Load("webhooks:\n  github: { secret: { file: huge } }\n"));
+
+        Assert.Contains("serve.yaml:2:29", error.Message, StringComparison.Ordinal);
+        Assert.Contains("is 70000 bytes, too big to be a secret", error.Message, StringComparison.Ordinal);
+    }
+
     private ServiceSettings Load(string yaml) => ServiceSettingsLoader.Load(yaml, "serve.yaml", folder, Variable, redactor);
 
     private string? Variable(string name) => variables.GetValueOrDefault(name);
