@@ -29,7 +29,7 @@ internal sealed class AdminSessions
         _time = time;
     }
 
-    public bool TokenMatches(string? candidate) => candidate is not null && DashboardAccess.SecretEquals(candidate, _adminToken.Value);
+    public bool TokenMatches(string? candidate) => SecretCompare.Equal(candidate, _adminToken.Value);
 
     /// <summary>Starts a session and sets its cookie on <paramref name="response"/>.</summary>
     public void SignIn(HttpRequest request, HttpResponse response)

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -139,7 +138,7 @@ internal static class DashboardAccess
         var header = request.Headers.Authorization.ToString();
         if (dashboard.BearerToken is { } bearer && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            return SecretEquals(header["Bearer ".Length..].Trim(), bearer.Value);
+            return SecretCompare.Equal(header["Bearer ".Length..].Trim(), bearer.Value);
         }
 
         if (dashboard.BasicUser is { } user && dashboard.BasicPassword is { } password && header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
@@ -161,8 +160,8 @@ internal static class DashboardAccess
             }
 
             // both compared, always: the time taken does not tell which one was wrong
-            var userMatches = SecretEquals(decoded[..colon], user);
-            var passwordMatches = SecretEquals(decoded[(colon + 1)..], password.Value);
+            var userMatches = SecretCompare.Equal(decoded[..colon], user);
+            var passwordMatches = SecretCompare.Equal(decoded[(colon + 1)..], password.Value);
             return userMatches & passwordMatches;
         }
 
@@ -170,9 +169,6 @@ internal static class DashboardAccess
     }
 
     /// <summary>Constant-time equality that does not reveal the length either (both sides hashed first).</summary>
-    internal static bool SecretEquals(string candidate, string secret) =>
-        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(candidate)), SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
-
     private static bool HasCredentials(DashboardSettings dashboard) => dashboard.BearerToken is not null || (dashboard.BasicUser is not null && dashboard.BasicPassword is not null);
 
     private static void Challenge(HttpResponse response, DashboardSettings dashboard)

@@ -62,7 +62,7 @@ internal sealed class WebhookReceiver
             return Results.NotFound(new WebhookResponse("disabled", $"the {parser.Sender} webhook has no secret in the service settings (webhooks.registries.{parser.Sender})"));
         }
 
-        if (!WebhookSecrets.Matches(pathSecret ?? BearerToken(http.Request), secret.Value))
+        if (!SecretCompare.Equal(pathSecret ?? BearerToken(http.Request), secret.Value))
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
             return Refuse(parser.Sender, StatusCodes.Status401Unauthorized, WebhookOutcomes.Unauthorized, "the secret (Authorization: Bearer, or the last path segment) is missing or wrong");

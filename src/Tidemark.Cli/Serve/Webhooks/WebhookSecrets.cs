@@ -9,21 +9,6 @@ internal static class WebhookSecrets
     /// <summary>Shorter secrets disable their hook: a path secret must not be guessable, and the redactor ignores very short strings.</summary>
     public const int MinimumLength = 16;
 
-    /// <summary>Whether <paramref name="presented"/> equals <paramref name="expected"/>, in time independent of both (their SHA-256 digests are compared).</summary>
-    public static bool Matches(string? presented, string expected)
-    {
-        if (presented is null)
-        {
-            return false;
-        }
-
-        Span<byte> left = stackalloc byte[SHA256.HashSizeInBytes];
-        Span<byte> right = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(presented), left);
-        SHA256.HashData(Encoding.UTF8.GetBytes(expected), right);
-        return CryptographicOperations.FixedTimeEquals(left, right);
-    }
-
     /// <summary>
     /// GitHub's <c>X-Hub-Signature-256</c>: <c>sha256=</c> and the hex HMAC-SHA256 of the raw body keyed with the secret.
     /// False for a missing or malformed header.

@@ -177,9 +177,8 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(RegistryDeliveries))]
-    public async Task Each_registry_sender_refuses_a_wrong_or_missing_secret(string sender, string body, string call)
+    public async Task Each_registry_sender_refuses_a_wrong_or_missing_secret(string sender, string body, string _)
     {
-        Assert.NotEmpty(call);
         using var wrong = await _host.PostAsync($"/hooks/registry/{sender}", body, HookSecrets.New());
         using var missing = await _host.PostAsync($"/hooks/registry/{sender}", body);
         using var wrongPath = await _host.PostAsync($"/hooks/registry/{sender}/{HookSecrets.New()}", body);

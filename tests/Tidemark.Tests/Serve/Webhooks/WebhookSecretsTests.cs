@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
+using Tidemark.Cli.Serve;
 using Tidemark.Cli.Serve.Webhooks;
 
 namespace Tidemark.Tests.Serve.Webhooks;
@@ -32,10 +33,10 @@ public sealed class WebhookSecretsTests
     [Fact]
     public void Shared_secrets_match_only_exactly()
     {
-        Assert.True(WebhookSecrets.Matches(Secret, Secret));
-        Assert.False(WebhookSecrets.Matches(Secret + " ", Secret));
-        Assert.False(WebhookSecrets.Matches("", Secret));
-        Assert.False(WebhookSecrets.Matches(null, Secret));
+        Assert.True(SecretCompare.Equal(Secret, Secret));
+        Assert.False(SecretCompare.Equal(Secret + " ", Secret));
+        Assert.False(SecretCompare.Equal("", Secret));
+        Assert.False(SecretCompare.Equal(null, Secret));
     }
 
     [Fact]
