@@ -48,9 +48,14 @@ internal static class RunOutcomes
     }
 }
 
-/// <summary>Image repository names compared the way registries name them: <c>nginx</c> → <c>docker.io/library/nginx</c>, <c>127.0.0.1:5000/team/app:1.2</c> → <c>127.0.0.1:5000/team/app</c>.</summary>
+/// <summary>
+/// Image repository names compared the way registries name them, by the rules of image references in manifests:
+/// <c>nginx</c> → <c>docker.io/library/nginx</c>, <c>127.0.0.1:5000/team/app:1.2</c> → <c>127.0.0.1:5000/team/app</c>
+/// (lower case). The scheduler keys repositories' images by them; webhooks name pushed repositories by them.
+/// </summary>
 internal static class ImageNames
 {
+    /// <summary>The normalised name of <paramref name="image"/> (an <c>oci://</c> prefix dropped), or the text lower-cased when it is not a valid reference.</summary>
     public static string Normalise(string image)
     {
         ArgumentNullException.ThrowIfNull(image);
@@ -60,6 +65,13 @@ internal static class ImageNames
             text = text["oci://".Length..];
         }
 
-        return ImageReference.Parse(text) is ReferenceParseResult.Parsed parsed ? parsed.Reference.Name : text.ToLowerInvariant();
+        return TryNormalise(text) ?? text.ToLowerInvariant();
     }
+
+    /// <summary>The normalised name of a reference (<c>host/path</c>, with or without a tag or digest), or null when it is not valid.</summary>
+    public static string? TryNormalise(string reference) =>
+        ImageReference.Parse(reference) is ReferenceParseResult.Parsed parsed ? parsed.Reference.Name : null;
+
+    /// <summary>The normalised name of <paramref name="host"/>/<paramref name="path"/>, or null when it is not a valid repository name.</summary>
+    public static string? TryNormalise(string host, string path) => TryNormalise($"{host.Trim().TrimEnd('/')}/{path.Trim().Trim('/')}");
 }

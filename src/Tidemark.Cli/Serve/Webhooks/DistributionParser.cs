@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Tidemark.Cli.Serve.Scheduling;
 
 namespace Tidemark.Cli.Serve.Webhooks;
 
@@ -75,6 +76,6 @@ internal sealed class DistributionParser : IWebhookParser
 
         var host = PayloadJson.String(item, "request", "host") ??
             (Uri.TryCreate(PayloadJson.String(item, "target", "url"), UriKind.Absolute, out var url) ? url.Authority : null);
-        return host is null ? null : ImageRepositoryName.Of(host, repository);
+        return host is null ? null : ImageNames.TryNormalise(host, repository);
     }
 }

@@ -1,3 +1,5 @@
+using Tidemark.Cli.Serve.Scheduling;
+
 namespace Tidemark.Cli.Serve.Webhooks;
 
 /// <summary>
@@ -23,7 +25,7 @@ internal sealed class DockerHubParser : IWebhookParser
             return new WebhookParse.Malformed("a Docker Hub notification needs repository.repo_name and push_data");
         }
 
-        if (ImageRepositoryName.Of("docker.io", name) is not { } image)
+        if (ImageNames.TryNormalise("docker.io", name) is not { } image)
         {
             return new WebhookParse.Malformed($"repository.repo_name {name} is not a valid repository name");
         }

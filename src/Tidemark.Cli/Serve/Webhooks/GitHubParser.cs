@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Tidemark.Cli.Serve.Scheduling;
 
 namespace Tidemark.Cli.Serve.Webhooks;
 
@@ -120,7 +121,7 @@ internal sealed class GitHubParser : IWebhookParser
             return new WebhookParse.Ignored(delivery, $"package {name}: an untagged version");
         }
 
-        if (ImageRepositoryName.Of("ghcr.io", $"{owner}/{name}".ToLowerInvariant()) is not { } image)
+        if (ImageNames.TryNormalise("ghcr.io", $"{owner}/{name}".ToLowerInvariant()) is not { } image)
         {
             return new WebhookParse.Malformed($"ghcr.io/{owner}/{name} is not a valid image repository name");
         }

@@ -1,3 +1,5 @@
+using Tidemark.Cli.Serve.Scheduling;
+
 namespace Tidemark.Cli.Serve.Webhooks;
 
 /// <summary>
@@ -37,7 +39,7 @@ internal sealed class HarborParser : IWebhookParser
         foreach (var resource in resources.EnumerateArray())
         {
             var url = PayloadJson.String(resource, "resource_url");
-            if (url is null || ImageRepositoryName.Of(url) is not { } image)
+            if (url is null || ImageNames.TryNormalise(url) is not { } image)
             {
                 return new WebhookParse.Malformed($"event_data.resources[].resource_url {url ?? "(missing)"} is not an image reference");
             }

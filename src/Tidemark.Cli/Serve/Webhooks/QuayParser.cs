@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Tidemark.Cli.Serve.Scheduling;
 
 namespace Tidemark.Cli.Serve.Webhooks;
 
@@ -26,7 +27,7 @@ internal sealed class QuayParser : IWebhookParser
             return new WebhookParse.Malformed("a Quay notification needs docker_url or repository");
         }
 
-        var image = url is not null ? ImageRepositoryName.Of(url) : ImageRepositoryName.Of("quay.io", repository!);
+        var image = url is not null ? ImageNames.TryNormalise(url) : ImageNames.TryNormalise("quay.io", repository!);
         if (image is null)
         {
             return new WebhookParse.Malformed($"{url ?? repository} is not a valid image repository name");
