@@ -22,9 +22,9 @@ public sealed partial class AutomationRunIdTests(RunFixture fixture) : IClassFix
         using var scene = await fixture.NewSceneAsync();
         var redactor = new Redactor();
 
-        var first = await RunAsync(scene, redactor);
+        var first = await LibraryRun.RunAsync(scene, redactor);
         await scene.CommitUpdatesToMainAsync();
-        var second = await RunAsync(scene, redactor);
+        var second = await LibraryRun.RunAsync(scene, redactor);
 
         Assert.Matches(RunIdShape(), first.RunId);
         Assert.Matches(RunIdShape(), second.RunId);
@@ -44,18 +44,6 @@ public sealed partial class AutomationRunIdTests(RunFixture fixture) : IClassFix
         var pushed = Assert.Single(await state.PushedCommitReader.ListPushedCommitsAsync(scene.Repository.FullName, RunScene.UpdateBranch, CancellationToken.None));
         Assert.Equal(first.RunId, pushed.RunId);
         SqliteConnection.ClearAllPools();
-    }
-
-    /// <summary>One run as a non-CLI host runs it: its own clock, variables, redactor, git, state store and forges.</summary>
-    private static async Task<RunResult> RunAsync(RunScene scene, Redactor redactor)
-    {
-        var settings = new RunSettings(scene.RemoteUrl, new FileInfo(scene.OperatorConfig!), false, null, scene.GitHub.ApiUri, scene.StatePath, scene.WorkDir, Path.Combine(scene.Root, "secrets"));
-        var logging = NullLoggerFactory.Instance;
-        var git = new GitRunner(new GitRunnerOptions(Path.Combine(settings.WorkDirectory, ".home")), redactor, logging.CreateLogger<GitRunner>());
-        var host = new RunHost(TimeProvider.System, name => name == "GITHUB_TOKEN" ? scene.Token : null, redactor, logging, SilentRunReport.Instance, null, git,
-            ct => SqliteStateStore.OpenAsync(new SqliteStateOptions(scene.StatePath), TimeProvider.System, redactor, ct),
-            (api, target) => new ForgePool(TimeProvider.System, logging, api, target.Owner, target.Name));
-        return await AutomationRun.RunAsync(settings, host, CancellationToken.None);
     }
 
     [GeneratedRegex("^[0-9]{8}T[0-9]{6}Z-[0-9a-f]{6}$")]

@@ -31,7 +31,7 @@ public sealed class MetricsEndpointTests(RunFixture fixture) : IClassFixture<Run
         var state = await SqliteStateStore.OpenAsync(new SqliteStateOptions(Path.Combine(scene.Root, "serve-state.db")), time, redactor, CancellationToken.None);
         await using var host = await MetricsHost.StartAsync(state, time);
 
-        var result = await RunAsync(scene, redactor);
+        var result = await LibraryRun.RunAsync(scene, redactor);
         var observer = new MetricsObserver(time);
         observer.RunFinished(repository, "schedule", TimeSpan.FromSeconds(2.5), result, null);
         observer.RunFinished(repository, "distribution webhook: pushed 127.0.0.1:5000/team/app:1.2.4", TimeSpan.FromSeconds(40), null, "the registry could not be reached");
@@ -75,7 +75,7 @@ public sealed class MetricsEndpointTests(RunFixture fixture) : IClassFixture<Run
         Assert.Equal(1, metrics.Value("tidemark_webhook_deliveries_total", "sender=distribution", "outcome=unauthorized"));
 
         await scene.CommitUpdatesToMainAsync();
-        var second = await RunAsync(scene, redactor);
+        var second = await LibraryRun.RunAsync(scene, redactor);
         var after = await host.ScrapeAsync();
         Assert.Equal(PublishAction.Closed, Assert.Single(second.Scopes).Outcome.Action);
         Assert.Equal(1, after.Value("tidemark_pull_request_actions_total", "repository=" + repository, "action=closed"));
@@ -135,11 +135,11 @@ public sealed class MetricsEndpointTests(RunFixture fixture) : IClassFixture<Run
         var redactor = new Redactor();
         var state = await SqliteStateStore.OpenAsync(new SqliteStateOptions(Path.Combine(scene.Root, "serve-state.db")), time, redactor, CancellationToken.None);
         await using var host = await MetricsHost.StartAsync(state, time);
-        await RunAsync(scene, redactor);
+        await LibraryRun.RunAsync(scene, redactor);
         await scene.GitHub.CommitAsync(scene.Repository, RunScene.UpdateBranch, new Dictionary<string, string> { ["NOTES.md"] = "pinned for now\n" }, "Keep webhook at 1.17");
 
-        var paused = await RunAsync(scene, redactor);
-        var again = await RunAsync(scene, redactor);
+        var paused = await LibraryRun.RunAsync(scene, redactor);
+        var again = await LibraryRun.RunAsync(scene, redactor);
         var metrics = await host.ScrapeAsync();
 
         var repository = "repository=alice/" + name;
@@ -150,17 +150,5 @@ public sealed class MetricsEndpointTests(RunFixture fixture) : IClassFixture<Run
         Assert.Equal($"run alice/{name}: paused: the update branch has commits Tidemark did not make (pull request #{number}) in 1.5 s [run {again.RunId}] trigger=schedule",
             Tidemark.Cli.Serve.Logging.RunLogObserver.Line("alice/" + name, "schedule", TimeSpan.FromSeconds(1.5), again, null));
         SqliteConnection.ClearAllPools();
-    }
-
-    /// <summary>One run as the serve host runs it (as <see cref="AutomationRunIdTests"/> does).</summary>
-    private static async Task<RunResult> RunAsync(RunScene scene, Redactor redactor)
-    {
-        var settings = new RunSettings(scene.RemoteUrl, new FileInfo(scene.OperatorConfig!), false, null, scene.GitHub.ApiUri, scene.StatePath, scene.WorkDir, Path.Combine(scene.Root, "secrets"));
-        var logging = NullLoggerFactory.Instance;
-        var git = new GitRunner(new GitRunnerOptions(Path.Combine(settings.WorkDirectory, ".home")), redactor, logging.CreateLogger<GitRunner>());
-        var host = new RunHost(TimeProvider.System, name => name == "GITHUB_TOKEN" ? scene.Token : null, redactor, logging, SilentRunReport.Instance, null, git,
-            ct => SqliteStateStore.OpenAsync(new SqliteStateOptions(scene.StatePath), TimeProvider.System, redactor, ct),
-            (api, target) => new ForgePool(TimeProvider.System, logging, api, target.Owner, target.Name));
-        return await AutomationRun.RunAsync(settings, host, CancellationToken.None);
     }
 }
