@@ -192,19 +192,7 @@ public sealed class LocalPostgres : IAsyncDisposable
             ["-D", Path.Combine(folder, "data"), "-p", port.ToString(CultureInfo.InvariantCulture), "-k", folder,
              "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
              "-c", "max_connections=200", "-c", "logging_collector=off"], asServerUser: true);
-        var process = Process.Start(start) ?? throw new InvalidOperationException("postgres did not start");
-        DataReceivedEventHandler append = (_, e) =>
-        {
-            lock (output)
-            {
-                output.AppendLine(e.Data);
-            }
-        };
-        process.OutputDataReceived += append;
-        process.ErrorDataReceived += append;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        return ServerProcess.StartCapturing(start, output, "postgres");
     }
 
     private async Task<bool> WaitUntilReadyAsync(CancellationToken cancellationToken)

@@ -157,19 +157,7 @@ public sealed class LocalRegistry : IAsyncDisposable
         var start = new ProcessStartInfo(Executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add("serve");
         start.ArgumentList.Add(config);
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"{Executable} did not start");
-        DataReceivedEventHandler append = (_, e) =>
-        {
-            lock (output)
-            {
-                output.AppendLine(e.Data);
-            }
-        };
-        process.OutputDataReceived += append;
-        process.ErrorDataReceived += append;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        return ServerProcess.StartCapturing(start, output, Executable);
     }
 
     private async Task<bool> WaitUntilReadyAsync(CancellationToken cancellationToken)
