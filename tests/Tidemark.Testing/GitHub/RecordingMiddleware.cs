@@ -45,7 +45,8 @@ internal sealed class RecordingMiddleware(SimulatorContext sim, RequestRecorder 
         buffer.Position = 0;
         var responseBody = await new StreamReader(buffer).ReadToEndAsync(context.RequestAborted);
         buffer.Position = 0;
-        await buffer.CopyToAsync(original, context.RequestAborted);
+
+        // recorded before the client can read the response, so a test that has its answer also has the exchange
         recorder.Add(new RecordedExchange(
             context.Request.Method,
             StripBase((context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? ""),
@@ -55,6 +56,7 @@ internal sealed class RecordingMiddleware(SimulatorContext sim, RequestRecorder 
             responseBody,
             requestBody,
             context.Response.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
+        await buffer.CopyToAsync(original, context.RequestAborted);
     }
 
     /// <summary>A 422 whose error message quotes every request header, and the credential in the forms a proxy's dump may show.</summary>
