@@ -1,3 +1,4 @@
+using Tidemark.Testing;
 namespace Tidemark.IntegrationTests.Credentials;
 
 /// <summary>A fresh folder under the system temp folder, deleted with everything in it.</summary>
@@ -20,14 +21,9 @@ internal sealed class TempFolder : IDisposable
 
     public string Script(string name, string body)
     {
-        var full = Write(name, "#!/bin/sh\n" + body + "\n");
-        if (OperatingSystem.IsWindows())
-        {
-            throw new PlatformNotSupportedException("token command tests run shell scripts");
-        }
-
-        File.SetUnixFileMode(full, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return full;
+        var full = System.IO.Path.Combine(Path, name);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        return ExecutableScript.Write(full, "#!/bin/sh\n" + body + "\n");
     }
 
     public void Dispose() => Directory.Delete(Path, recursive: true);

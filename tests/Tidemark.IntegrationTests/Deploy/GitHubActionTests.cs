@@ -89,12 +89,11 @@ public sealed class GitHubActionTests(RunFixture fixture) : IClassFixture<RunFix
         {
             // the stand-in terminates the step's script (as a cancelled job does), after noting that the key was there
             var cli = Path.Combine(runner, "fake-tidemark");
-            File.WriteAllText(cli, """
+            ExecutableScript.Write(cli, """
                 #!/usr/bin/env bash
                 [ -f "$RUNNER_TEMP/tidemark-action/app.pem" ] && echo key-present
                 kill -TERM "$PPID"
-                """.Replace("\r", "", StringComparison.Ordinal));
-            File.SetUnixFileMode(cli, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                """);
             var env = Env(runner, cli, "https://github.com/acme/fleet", "https://api.github.com/");
             env["TIDEMARK_APP_ID"] = "123456";
             env["TIDEMARK_APP_PRIVATE_KEY"] = "-----BEGIN RSA PRIVATE KEY-----\nkey-material\n-----END RSA PRIVATE KEY-----";
@@ -120,7 +119,7 @@ public sealed class GitHubActionTests(RunFixture fixture) : IClassFixture<RunFix
             var record = Path.Combine(runner, "record");
             var cli = Path.Combine(runner, "fake-tidemark");
             // the stand-in records its arguments, whether GITHUB_TOKEN reached it, the settings file and the key file's mode
-            File.WriteAllText(cli, $$"""
+            ExecutableScript.Write(cli, $$"""
                 #!/usr/bin/env bash
                 {
                   printf 'arg %s\n' "$@"
@@ -132,8 +131,7 @@ public sealed class GitHubActionTests(RunFixture fixture) : IClassFixture<RunFix
                   echo "keymode=$(stat -c %a "$key")"
                   cat "$key"
                 } > {{record}}
-                """.Replace("\r", "", StringComparison.Ordinal));
-            File.SetUnixFileMode(cli, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                """);
             var env = Env(runner, cli, "https://github.com/acme/fleet", "https://api.github.com/");
             env["GITHUB_TOKEN"] = "the-workflow-token";
             env["TIDEMARK_APP_ID"] = "123456";
@@ -174,8 +172,7 @@ public sealed class GitHubActionTests(RunFixture fixture) : IClassFixture<RunFix
         {
             var marker = Path.Combine(runner, "started");
             var cli = Path.Combine(runner, "fake-tidemark");
-            File.WriteAllText(cli, $"#!/bin/sh\ntouch {marker}\n");
-            File.SetUnixFileMode(cli, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            ExecutableScript.Write(cli, $"#!/bin/sh\ntouch {marker}\n");
             var env = Env(runner, cli, "https://github.com/acme/fleet", "https://api.github.com/");
             env["GITHUB_TOKEN"] = "the-workflow-token";
             env[variable] = value;
@@ -216,8 +213,7 @@ public sealed class GitHubActionTests(RunFixture fixture) : IClassFixture<RunFix
         var dll = Path.Combine(Root, "src", "Tidemark.Cli", "bin", output.Parent!.Name, output.Name, "Tidemark.Cli.dll");
         Assert.True(File.Exists(dll), $"build Tidemark.Cli first: {dll}");
         var path = Path.Combine(folder, "tidemark");
-        File.WriteAllText(path, $"#!/bin/sh\nexec dotnet '{dll}' \"$@\"\n");
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        ExecutableScript.Write(path, $"#!/bin/sh\nexec dotnet '{dll}' \"$@\"\n");
         return path;
     }
 }

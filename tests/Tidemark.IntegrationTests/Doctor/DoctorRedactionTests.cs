@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Tidemark.IntegrationTests.Cli;
 using Tidemark.IntegrationTests.Run;
+using Tidemark.Testing;
 using Tidemark.Testing.GitHub;
 using static Tidemark.IntegrationTests.Doctor.DoctorScene;
 
@@ -24,11 +25,7 @@ public sealed class DoctorRedactionTests(RunFixture fixture) : IClassFixture<Run
         var shim = Directory.CreateTempSubdirectory("tidemark-git-shim-").FullName;
         var log = Path.Combine(shim, "argv.log");
         var realGit = Which("git");
-        await File.WriteAllTextAsync(Path.Combine(shim, "git"), $"#!/bin/sh\nprintf '%s\\n' \"$*\" >> '{log}'\nexec '{realGit}' \"$@\"\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(Path.Combine(shim, "git"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        await ExecutableScript.WriteAsync(Path.Combine(shim, "git"), $"#!/bin/sh\nprintf '%s\\n' \"$*\" >> '{log}'\nexec '{realGit}' \"$@\"\n");
 
         var path = Environment.GetEnvironmentVariable("PATH");
         Environment.SetEnvironmentVariable("PATH", shim + ":" + path);

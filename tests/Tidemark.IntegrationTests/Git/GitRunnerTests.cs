@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Tidemark.Credentials;
 using Tidemark.Git;
+using Tidemark.Testing;
 
 namespace Tidemark.IntegrationTests.Git;
 
@@ -23,12 +24,7 @@ public sealed class GitRunnerTests : IDisposable
     {
         // A stand-in for git that never answers, so the timeout (not machine load) decides the outcome.
         var slowGit = Path.Combine(_sandbox.Root, "slow-git");
-        await File.WriteAllTextAsync(slowGit, "#!/bin/sh\nexec sleep 30\n");
-        Assert.False(OperatingSystem.IsWindows(), "the git tests run on Linux");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(slowGit, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        await ExecutableScript.WriteAsync(slowGit, "#!/bin/sh\nexec sleep 30\n");
         var options = new GitRunnerOptions(Path.Combine(_sandbox.Root, ".home"), slowGit) { Timeout = TimeSpan.FromMilliseconds(300) };
         var runner = new GitRunner(options, new Redactor(), NullLogger<GitRunner>.Instance);
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Tidemark.Registries;
+using Tidemark.Testing;
 
 namespace Tidemark.IntegrationTests.Registries;
 
@@ -153,7 +154,7 @@ public sealed class BasicAuthTests(HtpasswdRegistryFixture fixture)
     {
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, "docker-credential-testhelper");
-        File.WriteAllText(path, script ?? $$"""
+        ExecutableScript.Write(path, script ?? $$"""
             #!/bin/sh
             read -r server
             if [ "$server" = "{{host}}" ]; then
@@ -164,9 +165,5 @@ public sealed class BasicAuthTests(HtpasswdRegistryFixture fixture)
             fi
 
             """);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
     }
 }

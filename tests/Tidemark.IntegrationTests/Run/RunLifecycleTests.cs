@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Tidemark.Forges;
 using Tidemark.State;
+using Tidemark.Testing;
 
 namespace Tidemark.IntegrationTests.Run;
 
@@ -110,12 +111,7 @@ public sealed class RunLifecycleTests(RunFixture fixture) : IClassFixture<RunFix
         Directory.CreateDirectory(shimFolder);
         var log = Path.Combine(shimFolder, "git-argv.log");
         var shim = Path.Combine(shimFolder, "git");
-        await File.WriteAllTextAsync(shim, $"#!/bin/sh\n{{ echo '@@ git'; for a in \"$@\"; do printf '%s\\n' \"$a\"; done; }} >> '{log}'\nexec '{RealGit()}' \"$@\"\n");
-        Assert.False(OperatingSystem.IsWindows(), "the git shim needs a POSIX shell");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(shim, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        await ExecutableScript.WriteAsync(shim, $"#!/bin/sh\n{{ echo '@@ git'; for a in \"$@\"; do printf '%s\\n' \"$a\"; done; }} >> '{log}'\nexec '{RealGit()}' \"$@\"\n");
 
         var run = await scene.RunWithAsync(new Dictionary<string, string> { ["TIDEMARK_GIT"] = shim });
 

@@ -1,3 +1,4 @@
+using Tidemark.Testing;
 namespace Tidemark.IntegrationTests.Run;
 
 /// <summary>Where run's token comes from, what it refuses, and that output names it only by its fingerprint.</summary>
@@ -28,12 +29,7 @@ public sealed class RunTokenTests(RunFixture fixture) : IClassFixture<RunFixture
         Directory.CreateDirectory(scene.Root);
         var tokenFile = Path.Combine(scene.Root, "token-value");
         await File.WriteAllTextAsync(tokenFile, scene.Token);
-        await File.WriteAllTextAsync(script, $"#!/bin/sh\nexec cat {tokenFile}\n");
-        Assert.False(OperatingSystem.IsWindows(), "run's tests need a POSIX shell");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        await ExecutableScript.WriteAsync(script, $"#!/bin/sh\nexec cat {tokenFile}\n");
 
         var fromCommand = await scene.RunAsync("--token-command", script, "--dry-run");
         var fromVariable = await scene.RunAsync("--token-env", "GITHUB_TOKEN", "--dry-run");

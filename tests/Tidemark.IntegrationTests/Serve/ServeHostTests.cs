@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using Tidemark.Cli;
 using Tidemark.IntegrationTests.Run;
+using Tidemark.Testing;
 
 namespace Tidemark.IntegrationTests.Serve;
 
@@ -141,7 +142,7 @@ public sealed class ServeHostTests(RunFixture fixture) : IClassFixture<RunFixtur
         pushed = Path.Combine(root, "pushed");
         File.WriteAllText(slow, "");
         var shim = Path.Combine(root, "git-shim");
-        File.WriteAllText(shim, $"""
+        ExecutableScript.Write(shim, $"""
             #!/bin/sh
             if [ "$1" = push ] && [ -e '{slow}' ]; then
               rm -f '{slow}'
@@ -152,11 +153,6 @@ public sealed class ServeHostTests(RunFixture fixture) : IClassFixture<RunFixtur
             exec '{RealGit()}' "$@"
 
             """);
-        Assert.False(OperatingSystem.IsWindows(), "the git shim needs a POSIX shell");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(shim, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
 
         return shim;
     }

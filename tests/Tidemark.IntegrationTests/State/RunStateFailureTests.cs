@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Tidemark.Cli;
 using Tidemark.IntegrationTests.Cli;
 using Tidemark.IntegrationTests.Run;
+using Tidemark.Testing;
 
 namespace Tidemark.IntegrationTests.State;
 
@@ -145,8 +146,7 @@ public sealed class RunStateFailureTests(RunFixture fixture) : IClassFixture<Run
         var folder = Path.Combine(scene.Root, "shim");
         Directory.CreateDirectory(folder);
         var shim = Path.Combine(folder, "git");
-        File.WriteAllText(shim, "#!/bin/sh\n" + body + "\n");
-        File.SetUnixFileMode(shim, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        ExecutableScript.Write(shim, "#!/bin/sh\n" + body + "\n");
         return shim;
     }
 

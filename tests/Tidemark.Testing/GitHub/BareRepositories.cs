@@ -21,12 +21,7 @@ internal sealed partial class BareRepositories(GitRunner git, string root)
         await git.RunCheckedAsync(gitDir, ["config", "receive.procReceiveRefs", "refs/heads"], cancellationToken);
         await git.RunCheckedAsync(gitDir, ["config", "http.receivepack", "true"], cancellationToken);
         var hook = Path.Combine(gitDir, "hooks", "proc-receive");
-        await File.WriteAllTextAsync(hook, HookScript.Text.ReplaceLineEndings("\n") + "\n", cancellationToken);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(hook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        }
+        await ExecutableScript.WriteAsync(hook, HookScript.Text + "\n", "755");
 
         return gitDir;
     }
