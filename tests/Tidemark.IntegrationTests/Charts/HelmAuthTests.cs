@@ -156,4 +156,21 @@ public sealed class HelmAuthTests : IAsyncLifetime
         Assert.Contains("spec.secretRef.name \"..\" is not a Kubernetes object name", failure.Message, StringComparison.Ordinal);
         Assert.Equal(0, helm.RequestsFor("/charts/index.yaml"));
     }
+
+    [Fact]
+    public async Task HelmIndexClient_RedirectToAnotherOrigin_DropsTheCredentials()
+    {
+        MountSecret(password);
+        await using var elsewhere = await HelmRepositoryServer.StartAsync([("redis", "18.6.4")]);
+        elsewhere.RequireBasic = ("robot", password);
+        helm.RedirectTo = elsewhere.Url;
+        var url = helm.Url.ToString();
+        using var client = HelmIndexClient.Create(secrets: new HelmRepositorySecrets(secrets, new Dictionary<string, string> { [url.TrimEnd('/')] = "private-charts" }, new Redactor()));
+
+        var failure = await Assert.ThrowsAsync<RegistryException>(() => client.VersionsAsync(url, "redis", CancellationToken.None));
+
+        Assert.Equal(RegistryErrorKind.Unauthorized, failure.Kind);
+        Assert.Equal(0, helm.Refused);
+        Assert.Equal(1, elsewhere.Refused);
+    }
 }

@@ -38,6 +38,9 @@ public sealed class HelmRepositoryServer : IAsyncDisposable
     /// <summary>When set, every request without <c>Authorization: Basic base64(Username:Password)</c> answers 401 (as a password-protected repository does).</summary>
     public (string Username, string Password)? RequireBasic { get; set; }
 
+    /// <summary>When set, a request that passes <see cref="RequireBasic"/> answers <c>302</c> to this URL plus its own path after <c>/charts</c> (a repository that moved).</summary>
+    public Uri? RedirectTo { get; set; }
+
     /// <summary>How many requests were answered 401 for lacking the <see cref="RequireBasic"/> credentials.</summary>
     public int Refused => refused;
 
@@ -118,6 +121,12 @@ public sealed class HelmRepositoryServer : IAsyncDisposable
             Interlocked.Increment(ref refused);
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             context.Response.Headers.WWWAuthenticate = "Basic realm=\"charts\"";
+            return;
+        }
+        if (RedirectTo is { } moved)
+        {
+            context.Response.StatusCode = StatusCodes.Status302Found;
+            context.Response.Headers.Location = moved.ToString().TrimEnd('/') + (path.StartsWith("/charts", StringComparison.Ordinal) ? path["/charts".Length..] : path);
             return;
         }
         var name = path.StartsWith("/charts/", StringComparison.Ordinal) ? path["/charts/".Length..] : "";
