@@ -56,7 +56,8 @@ internal static class ScopePlanning
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(mode);
         using var client = host.RegistryClient(workspace.Config, workspace.Flux, secretsDirectory);
-        using var charts = HelmIndexClient.Create(cancellationToken, client.SettingsFor, time: host.Time, logger: host.Logging.CreateLogger("Tidemark.Registries"));
+        var helmSecrets = new HelmRepositorySecrets(secretsDirectory, HelmSecretsByUrl(workspace), host.Redactor);
+        using var charts = HelmIndexClient.Create(cancellationToken, client.SettingsFor, time: host.Time, logger: host.Logging.CreateLogger("Tidemark.Registries"), secrets: helmSecrets);
         var artifacts = new ArtifactTagSource(client, charts);
         var tags = cache is null ? (ITagSource)artifacts : cache(artifacts);
         var planner = new Planner(new MemoizingTagSource(tags, cancellationToken), client);
@@ -67,5 +68,17 @@ internal static class ScopePlanning
         }
 
         return plans;
+    }
+
+    /// <summary>Each HTTP(S) Helm repository URL → the Secret its HelmRepository names (the first in file order when several name one).</summary>
+    private static Dictionary<string, string> HelmSecretsByUrl(Workspace workspace)
+    {
+        var secrets = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var repository in workspace.HelmRepositories.Where(r => !r.IsOci && r.SecretRef is not null).OrderBy(r => r.File, StringComparer.Ordinal).ThenBy(r => r.Line))
+        {
+            secrets.TryAdd(repository.Url.TrimEnd('/'), repository.SecretRef!);
+        }
+
+        return secrets;
     }
 }
