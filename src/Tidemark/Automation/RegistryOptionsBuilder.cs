@@ -22,7 +22,8 @@ internal static class RegistryOptionsBuilder
             r.Insecure,
             r.CaBundle,
             Credentials(r.Credentials),
-            Endpoint: r.Endpoint)).ToList();
+            Endpoint: r.Endpoint,
+            HelmSecrets: r.HelmSecrets)).ToList();
         return new RegistryClientOptions
         {
             DefaultCredentials = dockerConfigPath is null ? null : new DockerConfigCredentialSource(dockerConfigPath),

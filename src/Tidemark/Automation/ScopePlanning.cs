@@ -71,12 +71,12 @@ internal static class ScopePlanning
     }
 
     /// <summary>Each HTTP(S) Helm repository URL → the Secret its HelmRepository names (the first in file order when several name one).</summary>
-    private static Dictionary<string, string> HelmSecretsByUrl(Workspace workspace)
+    private static Dictionary<string, HelmSecretReference> HelmSecretsByUrl(Workspace workspace)
     {
-        var secrets = new Dictionary<string, string>(StringComparer.Ordinal);
+        var secrets = new Dictionary<string, HelmSecretReference>(StringComparer.Ordinal);
         foreach (var repository in workspace.HelmRepositories.Where(r => !r.IsOci && r.SecretRef is not null).OrderBy(r => r.File, StringComparer.Ordinal).ThenBy(r => r.Line))
         {
-            secrets.TryAdd(repository.Url.TrimEnd('/'), repository.SecretRef!);
+            secrets.TryAdd(repository.Url.TrimEnd('/'), new HelmSecretReference(repository.SecretRef!, $"{repository.File}:{repository.Line}"));
         }
 
         return secrets;

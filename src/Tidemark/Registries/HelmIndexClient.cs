@@ -16,7 +16,8 @@ namespace Tidemark.Registries;
 /// (<c>registries:</c> in <c>--config</c>): its CA bundle, and whether plain HTTP is allowed (<see cref="RegistryHost.AllowsPlainHttp"/>,
 /// the registries' rule). Requests go through the registry's <see cref="RemotePolicy"/>: 429 and 500/502/503/504 are
 /// retried with jitter after the server's <c>Retry-After</c>, per-attempt and total timeouts, a per-host circuit.
-/// Anonymous unless the repository's HelmRepository names a Secret (<see cref="HelmRepositorySecrets"/>): then
+/// Anonymous unless the repository's HelmRepository names a Secret that the operator lists for the host
+/// (<see cref="HelmRepositorySecrets"/>, <see cref="RegistrySettings.HelmSecrets"/>): then
 /// <c>Authorization: Basic</c> is sent over https:// (or plain HTTP to loopback) only, never in the URL, and dropped
 /// by <see cref="RedirectGuard"/> on a redirect to another origin.
 /// </summary>
@@ -119,7 +120,7 @@ internal sealed class HelmIndexClient : IDisposable
     {
         var index = new Uri(url + "/index.yaml");
         var secret = secrets?.SecretFor(url);
-        var credential = secret is null ? null : secrets!.Read(secret, index, url);
+        var credential = secret is null ? null : secrets!.Read(secret, index, url, settingsFor(index.Authority));
         Interlocked.Increment(ref requests);
         var http = clients.GetOrAdd(index.Authority, authority => new Lazy<HttpClient>(() => CreateClient(authority))).Value;
         HttpResponseMessage response;
@@ -155,8 +156,8 @@ internal sealed class HelmIndexClient : IDisposable
                     _ => RegistryErrorKind.InvalidResponse,
                 };
                 var hint = kind != RegistryErrorKind.Unauthorized ? ""
-                    : secret is null ? "; the repository needs credentials: name a Secret with username and password in its HelmRepository's spec.secretRef and mount it under --secrets-dir"
-                    : $"; check username and password in Secret {secret} (its HelmRepository's spec.secretRef)";
+                    : secret is null ? $"; the repository needs credentials: name a Secret with username and password in its HelmRepository's spec.secretRef, mount it under --secrets-dir, and list it in helmSecrets of the registries entry for host {index.Authority} in the operator's --config"
+                    : $"; check username and password in Secret {secret.Secret} (the spec.secretRef of the HelmRepository at {secret.Place})";
                 throw new RegistryException(kind, $"Helm repository {url}: GET index.yaml answered {status} {response.ReasonPhrase}{hint}", status);
             }
             try

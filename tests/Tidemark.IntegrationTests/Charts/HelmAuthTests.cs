@@ -8,13 +8,15 @@ namespace Tidemark.IntegrationTests.Charts;
 
 /// <summary>
 /// Basic auth for an HTTP Helm repository from the Secret its HelmRepository names (<c>spec.secretRef</c>), mounted
-/// under <c>--secrets-dir</c>, against a real HTTP Helm repository that requires it.
+/// under <c>--secrets-dir</c> and bound to hosts by the operator (<c>registries[].helmSecrets</c> in <c>--config</c>),
+/// against a real HTTP Helm repository that requires it.
 /// </summary>
 public sealed class HelmAuthTests : IAsyncLifetime
 {
     private readonly string repo = Directory.CreateTempSubdirectory("tidemark-helmauth-").FullName;
     private readonly string secrets = Directory.CreateTempSubdirectory("tidemark-helmauth-secrets-").FullName;
     private readonly string password = "pw-" + Guid.NewGuid().ToString("N");
+    private readonly string config = Path.Combine(Path.GetTempPath(), $"tidemark-helmauth-operator-{Guid.NewGuid():N}.yaml");
     private HelmRepositoryServer helm = null!;
 
     public async Task InitializeAsync()
@@ -56,7 +58,22 @@ public sealed class HelmAuthTests : IAsyncLifetime
         await helm.DisposeAsync();
         Directory.Delete(repo, recursive: true);
         Directory.Delete(secrets, recursive: true);
+        File.Delete(config);
     }
+
+    /// <summary>The operator's --config: one registries entry for <paramref name="host"/> listing <paramref name="helmSecrets"/>.</summary>
+    private string WriteOperatorConfig(string host, string helmSecrets)
+    {
+        File.WriteAllText(config, $"version: 1\nregistries:\n  - host: \"{host}\"\n    helmSecrets: {helmSecrets}\n");
+        return config;
+    }
+
+    /// <summary>Settings that list Secret private-charts for the test repository's host only.</summary>
+    private RegistrySettings Listing(string host) =>
+        new(host, HelmSecrets: host == helm.Url.Authority ? ["private-charts"] : null);
+
+    private static Dictionary<string, HelmSecretReference> SecretAt(string url, string secret = "private-charts") =>
+        new() { [url.TrimEnd('/')] = new HelmSecretReference(secret, "apps/redis.yaml:1") };
 
     private void MountSecret(string? passwordValue)
     {
@@ -69,24 +86,72 @@ public sealed class HelmAuthTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Plan_SecretMounted_FindsTheVersionsWithBasicAuth()
+    public async Task Plan_SecretListedForTheHost_FindsTheVersionsAndThePasswordIsInNoOutput()
+    {
+        MountSecret(password);
+        var settings = WriteOperatorConfig(helm.Url.Authority, "[private-charts]");
+        string? Trace(string name) => name == "TIDEMARK_LOG_LEVEL" ? "Trace" : null; // every log line, on standard error
+
+        var json = await CliRun.RunAsync(Trace, "plan", "--repo", repo, "--config", settings, "--secrets-dir", secrets, "--output", "json");
+        var text = await CliRun.RunAsync(Trace, "plan", "--repo", repo, "--config", settings, "--secrets-dir", secrets);
+
+        Assert.True(json.ExitCode == 0, json.Error + json.Out);
+        var change = Assert.Single(JsonDocument.Parse(json.Out).RootElement.GetProperty("changes").EnumerateArray());
+        Assert.Equal(("18.1.0", "18.6.4"), (change.GetProperty("from").GetString(), change.GetProperty("to").GetString()));
+        Assert.True(text.ExitCode == 0, text.Error + text.Out);
+        Assert.Contains("18.6.4", text.Out, StringComparison.Ordinal);
+        Assert.Equal(0, helm.Refused);
+        Assert.Equal(2, helm.RequestsFor("/charts/index.yaml"));
+        Assert.DoesNotContain(password, json.Out + json.Error + text.Out + text.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plan_SecretNotListedForTheHost_FailsUnauthorizedWithTheFixAndSendsNoRequest()
+    {
+        MountSecret(password);
+        var settings = WriteOperatorConfig(helm.Url.Authority, "[other-charts]");
+
+        var run = await CliRun.RunAsync("plan", "--repo", repo, "--config", settings, "--secrets-dir", secrets, "--output", "json");
+
+        var output = run.Out + run.Error;
+        Assert.Contains("apps/redis.yaml:1", output, StringComparison.Ordinal);
+        Assert.Contains($"add helmSecrets: [private-charts] to the registries entry for host {helm.Url.Authority} in the operator's --config", output, StringComparison.Ordinal);
+        Assert.Contains("unauthorized", output, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(0, helm.Requests);
+        Assert.DoesNotContain(password, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plan_NoOperatorConfig_SendsTheMountedSecretNowhere()
     {
         MountSecret(password);
 
         var run = await CliRun.RunAsync("plan", "--repo", repo, "--secrets-dir", secrets, "--output", "json");
 
-        Assert.True(run.ExitCode == 0, run.Error + run.Out);
-        var json = JsonDocument.Parse(run.Out).RootElement;
-        var change = Assert.Single(json.GetProperty("changes").EnumerateArray());
-        Assert.Equal(("18.1.0", "18.6.4"), (change.GetProperty("from").GetString(), change.GetProperty("to").GetString()));
-        Assert.Equal(0, helm.Refused);
-        Assert.DoesNotContain(password, run.Out + run.Error, StringComparison.Ordinal);
+        Assert.Contains($"add helmSecrets: [private-charts] to the registries entry for host {helm.Url.Authority}", run.Out + run.Error, StringComparison.Ordinal);
+        Assert.Equal(0, helm.Requests);
+    }
+
+    [Fact]
+    public async Task Plan_SecretListedForAnotherHostOnly_IsRefusedWithoutARequest()
+    {
+        MountSecret(password);
+        await using var other = await HelmRepositoryServer.StartAsync([("redis", "18.6.4")]);
+        var settings = WriteOperatorConfig(other.Url.Authority, "[private-charts]");
+
+        var run = await CliRun.RunAsync("plan", "--repo", repo, "--config", settings, "--secrets-dir", secrets, "--output", "json");
+
+        Assert.Contains($"add helmSecrets: [private-charts] to the registries entry for host {helm.Url.Authority}", run.Out + run.Error, StringComparison.Ordinal);
+        Assert.Equal(0, helm.Requests);
+        Assert.Equal(0, other.Requests);
     }
 
     [Fact]
     public async Task Plan_SecretNotMounted_FailsUnauthorizedNamingTheSecretAndSendsNothing()
     {
-        var run = await CliRun.RunAsync("plan", "--repo", repo, "--secrets-dir", secrets, "--output", "json");
+        var settings = WriteOperatorConfig(helm.Url.Authority, "[private-charts]");
+
+        var run = await CliRun.RunAsync("plan", "--repo", repo, "--config", settings, "--secrets-dir", secrets, "--output", "json");
 
         var output = run.Out + run.Error;
         Assert.Contains("Secret private-charts is not mounted", output, StringComparison.Ordinal);
@@ -101,8 +166,9 @@ public sealed class HelmAuthTests : IAsyncLifetime
     {
         var wrong = "wrong-" + Guid.NewGuid().ToString("N");
         MountSecret(wrong);
+        var settings = WriteOperatorConfig(helm.Url.Authority, "[private-charts]");
 
-        var run = await CliRun.RunAsync("plan", "--repo", repo, "--secrets-dir", secrets, "--output", "json");
+        var run = await CliRun.RunAsync("plan", "--repo", repo, "--config", settings, "--secrets-dir", secrets, "--output", "json");
 
         var output = run.Out + run.Error;
         Assert.Contains("answered 401", output, StringComparison.Ordinal);
@@ -117,7 +183,7 @@ public sealed class HelmAuthTests : IAsyncLifetime
     {
         MountSecret(null);
         var url = helm.Url.ToString();
-        using var client = HelmIndexClient.Create(secrets: new HelmRepositorySecrets(secrets, new Dictionary<string, string> { [url.TrimEnd('/')] = "private-charts" }, new Redactor()));
+        using var client = HelmIndexClient.Create(settingsFor: Listing, secrets: new HelmRepositorySecrets(secrets, SecretAt(url), new Redactor()));
 
         var failure = await Assert.ThrowsAsync<RegistryException>(() => client.VersionsAsync(url, "redis", CancellationToken.None));
 
@@ -127,13 +193,29 @@ public sealed class HelmAuthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HelmIndexClient_SecretNotListedForTheHost_IsRefusedBeforeTheSecretIsRead()
+    {
+        // not mounted: had the Secret been read first, the failure would say it is not mounted
+        var url = helm.Url.ToString();
+        using var client = HelmIndexClient.Create(
+            settingsFor: h => new RegistrySettings(h, HelmSecrets: ["other-charts"]),
+            secrets: new HelmRepositorySecrets(secrets, SecretAt(url), new Redactor()));
+
+        var failure = await Assert.ThrowsAsync<RegistryException>(() => client.VersionsAsync(url, "redis", CancellationToken.None));
+
+        Assert.Equal(RegistryErrorKind.Unauthorized, failure.Kind);
+        Assert.Equal($"Helm repository {url.TrimEnd('/')}: its HelmRepository (apps/redis.yaml:1) names Secret private-charts in spec.secretRef, which the operator has not allowed for host {helm.Url.Authority}, so nothing is sent; add helmSecrets: [private-charts] to the registries entry for host {helm.Url.Authority} in the operator's --config", failure.Message);
+        Assert.Equal(0, helm.Requests);
+    }
+
+    [Fact]
     public async Task HelmIndexClient_PlainHttpOffLoopback_NeverSendsTheCredentials()
     {
         MountSecret(password);
         const string url = "http://charts.example/private";
         using var client = HelmIndexClient.Create(
-            settingsFor: h => new RegistrySettings(h, Insecure: true),
-            secrets: new HelmRepositorySecrets(secrets, new Dictionary<string, string> { [url] = "private-charts" }, new Redactor()));
+            settingsFor: h => new RegistrySettings(h, Insecure: true, HelmSecrets: ["private-charts"]),
+            secrets: new HelmRepositorySecrets(secrets, SecretAt(url), new Redactor()));
 
         var failure = await Assert.ThrowsAsync<RegistryException>(() => client.VersionsAsync(url, "redis", CancellationToken.None));
 
@@ -148,12 +230,12 @@ public sealed class HelmAuthTests : IAsyncLifetime
         MountSecret(password);
         var nested = Directory.CreateDirectory(Path.Combine(secrets, "private-charts", "nested")).FullName; // nested/.. holds username and password
         var url = helm.Url.ToString();
-        using var client = HelmIndexClient.Create(secrets: new HelmRepositorySecrets(nested, new Dictionary<string, string> { [url.TrimEnd('/')] = ".." }, new Redactor()));
+        using var client = HelmIndexClient.Create(settingsFor: Listing, secrets: new HelmRepositorySecrets(nested, SecretAt(url, ".."), new Redactor()));
 
         var failure = await Assert.ThrowsAsync<RegistryException>(() => client.VersionsAsync(url, "redis", CancellationToken.None));
 
         Assert.Equal(RegistryErrorKind.Unauthorized, failure.Kind);
-        Assert.Contains("spec.secretRef.name \"..\" is not a Kubernetes object name", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("its HelmRepository (apps/redis.yaml:1) spec.secretRef.name \"..\" is not a Kubernetes object name", failure.Message, StringComparison.Ordinal);
         Assert.Equal(0, helm.RequestsFor("/charts/index.yaml"));
     }
 
@@ -165,7 +247,7 @@ public sealed class HelmAuthTests : IAsyncLifetime
         elsewhere.RequireBasic = ("robot", password);
         helm.RedirectTo = elsewhere.Url;
         var url = helm.Url.ToString();
-        using var client = HelmIndexClient.Create(secrets: new HelmRepositorySecrets(secrets, new Dictionary<string, string> { [url.TrimEnd('/')] = "private-charts" }, new Redactor()));
+        using var client = HelmIndexClient.Create(settingsFor: Listing, secrets: new HelmRepositorySecrets(secrets, SecretAt(url), new Redactor()));
 
         var failure = await Assert.ThrowsAsync<RegistryException>(() => client.VersionsAsync(url, "redis", CancellationToken.None));
 

@@ -49,6 +49,9 @@ public sealed class HelmRepositoryServer : IAsyncDisposable
     /// <summary>How many GETs a path (e.g. <c>/charts/index.yaml</c>) received.</summary>
     public int RequestsFor(string path) => requests.GetValueOrDefault(path);
 
+    /// <summary>How many requests the server received, to any path.</summary>
+    public int Requests => requests.Values.Sum();
+
     /// <summary>Serves a new folder holding one archive per (chart, version) and its generated index.</summary>
     /// <summary>The next <paramref name="count"/> requests answer <paramref name="status"/> (with <c>Retry-After: <paramref name="retryAfter"/></c> when given) instead of the file.</summary>
     public void FailNext(int count, int status, string? retryAfter = null)
