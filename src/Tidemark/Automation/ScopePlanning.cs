@@ -9,9 +9,9 @@ namespace Tidemark.Automation;
 internal sealed record PlanningHost(TimeProvider Time, ILoggerFactory Logging, ISecretRedactor Redactor, string? DockerConfigPath)
 {
     /// <summary>The one way a registry client is built (plan, run, doctor, scan): the registries the configuration and Flux name, with their credentials.</summary>
-    public RegistryClient RegistryClient(TidemarkConfig config, Configuration.Flux.FluxObjects flux, string secretsDirectory)
+    public RegistryClient RegistryClient(TidemarkConfig config, Configuration.Flux.FluxObjects flux, string secretsDirectory, IReadOnlyList<Manifests.HelmReleaseChart.HelmRepositorySource>? helmRepositories = null)
     {
-        var options = RegistryOptionsBuilder.Build(config, flux, DockerConfigPath, secretsDirectory);
+        var options = RegistryOptionsBuilder.Build(config, flux, DockerConfigPath, secretsDirectory, helmRepositories);
         return Registries.RegistryClient.Create(options, Time, Logging.CreateLogger("Tidemark.Registries"), Redactor);
     }
 }
@@ -55,7 +55,7 @@ internal static class ScopePlanning
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(mode);
-        using var client = host.RegistryClient(workspace.Config, workspace.Flux, secretsDirectory);
+        using var client = host.RegistryClient(workspace.Config, workspace.Flux, secretsDirectory, workspace.HelmRepositories);
         var helmSecrets = new HelmRepositorySecrets(secretsDirectory, HelmSecretsByUrl(workspace), host.Redactor);
         using var charts = HelmIndexClient.Create(cancellationToken, client.SettingsFor, time: host.Time, logger: host.Logging.CreateLogger("Tidemark.Registries"), secrets: helmSecrets);
         var artifacts = new ArtifactTagSource(client, charts);
