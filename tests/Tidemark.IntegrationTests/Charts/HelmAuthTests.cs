@@ -24,34 +24,37 @@ public sealed class HelmAuthTests : IAsyncLifetime
         helm = await HelmRepositoryServer.StartAsync([("redis", "18.1.0"), ("redis", "18.6.4"), ("redis", "19.0.0")]);
         helm.RequireBasic = ("robot", password);
         Directory.CreateDirectory(Path.Combine(repo, "apps"));
-        await File.WriteAllTextAsync(Path.Combine(repo, "apps", "redis.yaml"), $"""
-            apiVersion: source.toolkit.fluxcd.io/v1
-            kind: HelmRepository
-            metadata:
-              name: private
-              namespace: flux-system
-            spec:
-              url: {helm.Url}
-              secretRef:
-                name: private-charts
-            ---
-            apiVersion: helm.toolkit.fluxcd.io/v2
-            kind: HelmRelease
-            metadata:
-              name: redis
-              namespace: apps
-            spec:
-              chart:
-                spec:
-                  chart: redis
-                  version: 18.1.0
-                  sourceRef:
-                    kind: HelmRepository
-                    name: private
-                    namespace: flux-system
-
-            """);
+        await File.WriteAllTextAsync(Path.Combine(repo, "apps", "redis.yaml"), PrivateRelease($"url: {helm.Url}", "private-charts", "redis", "18.1.0"));
     }
+
+    /// <summary>
+    /// HelmRepository <c>flux-system/private</c> at line 1 (its <c>spec</c> lines <paramref name="spec"/>, and a
+    /// <c>secretRef</c> naming <paramref name="secret"/>), and a HelmRelease of <paramref name="chart"/> <paramref name="version"/> from it.
+    /// </summary>
+    internal static string PrivateRelease(string spec, string? secret, string chart, string version) => $"""
+        apiVersion: source.toolkit.fluxcd.io/v1
+        kind: HelmRepository
+        metadata:
+          name: private
+          namespace: flux-system
+        spec:
+        {string.Concat(spec.Split('\n').Select(line => "  " + line + "\n"))}{(secret is null ? "" : $"  secretRef:\n    name: {secret}\n")}---
+        apiVersion: helm.toolkit.fluxcd.io/v2
+        kind: HelmRelease
+        metadata:
+          name: {chart}
+          namespace: apps
+        spec:
+          chart:
+            spec:
+              chart: {chart}
+              version: {version}
+              sourceRef:
+                kind: HelmRepository
+                name: private
+                namespace: flux-system
+
+        """;
 
     public async Task DisposeAsync()
     {

@@ -21,32 +21,8 @@ public sealed class OciHelmAuthTests(HtpasswdRegistryFixture fixture) : IDisposa
     }
 
     /// <summary>A HelmRelease of chart <c>app</c> 1.0.0 from the OCI HelmRepository <c>oci://HOST/private</c> naming Secret <paramref name="secret"/>.</summary>
-    private void WriteRelease(string? secret) => repo.Write("apps/app.yaml", $"""
-        apiVersion: source.toolkit.fluxcd.io/v1
-        kind: HelmRepository
-        metadata:
-          name: private
-          namespace: flux-system
-        spec:
-          type: oci
-          url: oci://{fixture.Registry.Host}/private
-        {(secret is null ? "" : $"  secretRef:\n    name: {secret}\n")}---
-        apiVersion: helm.toolkit.fluxcd.io/v2
-        kind: HelmRelease
-        metadata:
-          name: app
-          namespace: apps
-        spec:
-          chart:
-            spec:
-              chart: app
-              version: 1.0.0
-              sourceRef:
-                kind: HelmRepository
-                name: private
-                namespace: flux-system
-
-        """);
+    private void WriteRelease(string? secret) =>
+        repo.Write("apps/app.yaml", HelmAuthTests.PrivateRelease($"type: oci\nurl: oci://{fixture.Registry.Host}/private", secret, "app", "1.0.0"));
 
     private Task<CliRun> PlanAsync(string? secretsDirectory = null) => CliRun.RunAsync("plan", "--repo", repo.Path, "--secrets-dir", secretsDirectory ?? secrets.Path, "--output", "json");
 
