@@ -33,7 +33,7 @@ internal static class CommonOptions
 
     public static Option<string> SecretsDirectory() => new("--secrets-dir")
     {
-        Description = "Where registry Secrets named by Flux ImageRepository secretRef are mounted (one folder per Secret)",
+        Description = "Where the Secrets named by Flux ImageRepository and HelmRepository secretRef are mounted (one folder per Secret; a HelmRepository's is sent only to a host whose registries: entry in --config lists it in helmSecrets)",
         DefaultValueFactory = _ => "/var/run/secrets/tidemark/registries",
         HelpName = "DIR",
     };

@@ -1,5 +1,6 @@
 using Tidemark.Configuration;
 using Tidemark.Configuration.Flux;
+using Tidemark.Manifests.HelmReleaseChart;
 using Tidemark.Registries;
 
 namespace Tidemark.Automation;
@@ -15,19 +16,22 @@ internal static class RegistryOptionsBuilder
 
     /// <param name="dockerConfigPath">Docker's config.json used when nothing more specific is configured, or null.</param>
     /// <param name="secretsDirectory">Where Kubernetes mounts registry Secrets (one folder per Secret name).</param>
-    public static RegistryClientOptions Build(TidemarkConfig config, FluxObjects flux, string? dockerConfigPath, string secretsDirectory)
+    /// <param name="helmRepositories">The repository's HelmRepository objects: an OCI one's <c>secretRef</c> gives its charts' credentials.</param>
+    public static RegistryClientOptions Build(TidemarkConfig config, FluxObjects flux, string? dockerConfigPath, string secretsDirectory, IReadOnlyList<HelmRepositorySource>? helmRepositories = null)
     {
         var registries = config.Registries.Select(r => new RegistrySettings(
             r.Host,
             r.Insecure,
             r.CaBundle,
             Credentials(r.Credentials),
-            Endpoint: r.Endpoint)).ToList();
+            Endpoint: r.Endpoint,
+            HelmSecrets: r.HelmSecrets)).ToList();
         return new RegistryClientOptions
         {
             DefaultCredentials = dockerConfigPath is null ? null : new DockerConfigCredentialSource(dockerConfigPath),
             Registries = registries,
             Repositories = Repositories(flux, secretsDirectory),
+            ChartRepositories = ChartRepositories(helmRepositories ?? [], secretsDirectory),
             HostDeadline = CommandHostDeadline,
         };
     }
@@ -40,6 +44,26 @@ internal static class RegistryOptionsBuilder
         { DockerConfig: { } path } => new DockerConfigCredentialSource(path),
         _ => null,
     };
+
+    /// <summary>
+    /// An OCI HelmRepository's <c>secretRef</c> (a mounted <c>.dockerconfigjson</c>, used as an ImageRepository's is: only
+    /// for the host its <c>auths</c> names), keyed by the HelmRepository's path, for every chart under it; the first in
+    /// file order when several HelmRepositories have one URL.
+    /// </summary>
+    private static Dictionary<RegistryRepository, RepositorySettings> ChartRepositories(IReadOnlyList<HelmRepositorySource> helmRepositories, string secretsDirectory)
+    {
+        const string chart = "chart";
+        var settings = new Dictionary<RegistryRepository, RepositorySettings>();
+        foreach (var repository in helmRepositories.Where(r => r.IsOci && r.SecretRef is not null).OrderBy(r => r.File, StringComparer.Ordinal).ThenBy(r => r.Line))
+        {
+            if (ChartReferences.Of(repository.Url, oci: true, chart, null).Reference is { } reference)
+            {
+                var path = reference.Repository[..^chart.Length].TrimEnd('/');
+                settings.TryAdd(new RegistryRepository(reference.Registry, path), new RepositorySettings(Credentials: new MountedSecretCredentialSource(secretsDirectory, repository.SecretRef!)));
+            }
+        }
+        return settings;
+    }
 
     private static Dictionary<RegistryRepository, RepositorySettings> Repositories(FluxObjects flux, string secretsDirectory)
     {

@@ -9,9 +9,9 @@ namespace Tidemark.Automation;
 internal sealed record PlanningHost(TimeProvider Time, ILoggerFactory Logging, ISecretRedactor Redactor, string? DockerConfigPath)
 {
     /// <summary>The one way a registry client is built (plan, run, doctor, scan): the registries the configuration and Flux name, with their credentials.</summary>
-    public RegistryClient RegistryClient(TidemarkConfig config, Configuration.Flux.FluxObjects flux, string secretsDirectory)
+    public RegistryClient RegistryClient(TidemarkConfig config, Configuration.Flux.FluxObjects flux, string secretsDirectory, IReadOnlyList<Manifests.HelmReleaseChart.HelmRepositorySource>? helmRepositories = null)
     {
-        var options = RegistryOptionsBuilder.Build(config, flux, DockerConfigPath, secretsDirectory);
+        var options = RegistryOptionsBuilder.Build(config, flux, DockerConfigPath, secretsDirectory, helmRepositories);
         return Registries.RegistryClient.Create(options, Time, Logging.CreateLogger("Tidemark.Registries"), Redactor);
     }
 }
@@ -55,8 +55,9 @@ internal static class ScopePlanning
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(mode);
-        using var client = host.RegistryClient(workspace.Config, workspace.Flux, secretsDirectory);
-        using var charts = HelmIndexClient.Create(cancellationToken, client.SettingsFor, time: host.Time, logger: host.Logging.CreateLogger("Tidemark.Registries"));
+        using var client = host.RegistryClient(workspace.Config, workspace.Flux, secretsDirectory, workspace.HelmRepositories);
+        var helmSecrets = new HelmRepositorySecrets(secretsDirectory, HelmSecretsByUrl(workspace), host.Redactor);
+        using var charts = HelmIndexClient.Create(cancellationToken, client.SettingsFor, time: host.Time, logger: host.Logging.CreateLogger("Tidemark.Registries"), secrets: helmSecrets);
         var artifacts = new ArtifactTagSource(client, charts);
         var tags = cache is null ? (ITagSource)artifacts : cache(artifacts);
         var planner = new Planner(new MemoizingTagSource(tags, cancellationToken), client);
@@ -67,5 +68,17 @@ internal static class ScopePlanning
         }
 
         return plans;
+    }
+
+    /// <summary>Each HTTP(S) Helm repository URL → the Secret its HelmRepository names (the first in file order when several name one).</summary>
+    private static Dictionary<string, HelmSecretReference> HelmSecretsByUrl(Workspace workspace)
+    {
+        var secrets = new Dictionary<string, HelmSecretReference>(StringComparer.Ordinal);
+        foreach (var repository in workspace.HelmRepositories.Where(r => !r.IsOci && r.SecretRef is not null).OrderBy(r => r.File, StringComparer.Ordinal).ThenBy(r => r.Line))
+        {
+            secrets.TryAdd(repository.Url.TrimEnd('/'), new HelmSecretReference(repository.SecretRef!, $"{repository.File}:{repository.Line}"));
+        }
+
+        return secrets;
     }
 }

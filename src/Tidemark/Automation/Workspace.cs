@@ -11,6 +11,9 @@ namespace Tidemark.Automation;
 /// </summary>
 internal sealed record Workspace(string Root, TidemarkConfig Config, FluxObjects Flux, DiscoveryResult Discovery)
 {
+    /// <summary>The HelmRepository objects found (their URLs and <c>secretRef</c>s, for the index requests).</summary>
+    public IReadOnlyList<HelmRepositorySource> HelmRepositories { get; init; } = [];
+
     /// <summary>Reads the tree once: discovery and the Flux objects come from the same pass over the files.</summary>
     public static Workspace Load(string root, TidemarkConfig config, DiscoveryOptions? options = null)
     {
@@ -33,6 +36,6 @@ internal sealed record Workspace(string Root, TidemarkConfig Config, FluxObjects
             },
         };
         var discovery = ChartResolver.Resolve(new RepositoryWalker().Discover(root, discoveryOptions), helmRepositories, chartRefs);
-        return new Workspace(root, config, flux, discovery);
+        return new Workspace(root, config, flux, discovery) { HelmRepositories = helmRepositories };
     }
 }

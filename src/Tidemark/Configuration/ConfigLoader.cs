@@ -232,9 +232,48 @@ internal static class ConfigLoader
             }
             var credentials = Credentials(map.Map("credentials"));
             var insecure = map.Bool("insecure") ?? false;
-            var registry = new RegistryConfig(host ?? "", insecure, map.String("caBundle"), credentials, Endpoint(map, insecure), Place(map));
+            var registry = new RegistryConfig(host ?? "", insecure, map.String("caBundle"), credentials, Endpoint(map, insecure), Place(map))
+            {
+                HelmSecrets = HelmSecrets(map),
+            };
             map.ReportUnknown();
             return host is null ? null : registry;
+        }
+
+        /// <summary>
+        /// <c>helmSecrets: [private-charts]</c>: the mounted Secrets a HelmRepository's <c>spec.secretRef</c> may send to
+        /// this host. A list of Kubernetes object names (each selects a folder under --secrets-dir); else an error at it.
+        /// </summary>
+        private static IReadOnlyList<string> HelmSecrets(YamlMap map)
+        {
+            const string fix = "write helmSecrets: [private-charts], a list of the Secret names mounted under --secrets-dir that HelmRepositories may send to this host";
+            var value = map.Get("helmSecrets");
+            if (value is null or YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: "" or "~" or "null" })
+            {
+                return [];
+            }
+            if (value is not YamlSequenceNode sequence)
+            {
+                map.Error(value, "helmSecrets", "expected a list of Secret names", fix);
+                return [];
+            }
+            var names = new List<string>();
+            foreach (var item in sequence.Children)
+            {
+                if (item is not YamlScalarNode { Value: { } name })
+                {
+                    map.Error(item, "helmSecrets", "expected a Secret name", fix);
+                }
+                else if (!Flux.KubernetesNames.IsObjectName(name))
+                {
+                    map.Error(item, "helmSecrets", $"\"{Flux.KubernetesNames.Shown(name)}\" is not a Kubernetes Secret name; it would select a folder outside --secrets-dir", Flux.KubernetesNames.SecretNameFix);
+                }
+                else
+                {
+                    names.Add(name);
+                }
+            }
+            return names;
         }
 
         private static Uri? Endpoint(YamlMap map, bool insecure)

@@ -1,3 +1,5 @@
+using Tidemark.Configuration.Flux;
+
 namespace Tidemark.Registries;
 
 /// <summary>
@@ -10,6 +12,9 @@ internal sealed class CredentialResolver(CredentialHelperRunner helpers, Func<st
         source switch
         {
             DockerConfigCredentialSource config => FromDockerConfigAsync(config, config.Path, registry, cancellationToken),
+            // a HelmRepository's secretRef reaches here unchecked; a name such as ../x would read outside the mounted Secrets
+            MountedSecretCredentialSource secret when !KubernetesNames.IsObjectName(secret.SecretName) => throw new RegistryException(
+                RegistryErrorKind.Unauthorized, $"secretRef.name \"{KubernetesNames.Shown(secret.SecretName)}\" is not a Kubernetes object name; {KubernetesNames.SecretNameFix}"),
             MountedSecretCredentialSource secret => FromDockerConfigAsync(secret, secret.FilePath, registry, cancellationToken),
             HelperCredentialSource helper => helpers.GetAsync(helper.Helper, registry, cancellationToken),
             EnvironmentCredentialSource variables => Task.FromResult(FromEnvironment(variables)),

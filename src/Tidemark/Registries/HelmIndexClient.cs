@@ -16,7 +16,10 @@ namespace Tidemark.Registries;
 /// (<c>registries:</c> in <c>--config</c>): its CA bundle, and whether plain HTTP is allowed (<see cref="RegistryHost.AllowsPlainHttp"/>,
 /// the registries' rule). Requests go through the registry's <see cref="RemotePolicy"/>: 429 and 500/502/503/504 are
 /// retried with jitter after the server's <c>Retry-After</c>, per-attempt and total timeouts, a per-host circuit.
-/// Anonymous only: no credential is ever sent.
+/// Anonymous unless the repository's HelmRepository names a Secret that the operator lists for the host
+/// (<see cref="HelmRepositorySecrets"/>, <see cref="RegistrySettings.HelmSecrets"/>): then
+/// <c>Authorization: Basic</c> is sent over https:// (or plain HTTP to loopback) only, never in the URL, and dropped
+/// by <see cref="RedirectGuard"/> on a redirect to another origin.
 /// </summary>
 internal sealed class HelmIndexClient : IDisposable
 {
@@ -30,6 +33,7 @@ internal sealed class HelmIndexClient : IDisposable
     private readonly Func<RegistrySettings, HttpMessageHandler> handlerFactory;
     private readonly HttpResilience resilience;
     private readonly long maxIndexBytes;
+    private readonly HelmRepositorySecrets? secrets;
     private int requests;
 
     /// <param name="handlerFactory">The HTTP handler of one host, from its settings (<see cref="RegistryEndpoints.CreateDefaultHandler"/>: its CA bundle).</param>
@@ -39,6 +43,7 @@ internal sealed class HelmIndexClient : IDisposable
     /// </param>
     /// <param name="maxIndexBytes">The largest body read (<see cref="MaxIndexBytes"/> unless a test sets less).</param>
     /// <param name="policy">Retries, timeouts and circuit (<see cref="RemotePolicy.Registry"/> unless a test sets a faster one).</param>
+    /// <param name="secrets">The Basic credentials named by HelmRepositories' secretRefs; null: anonymous.</param>
     public HelmIndexClient(
         Func<RegistrySettings, HttpMessageHandler> handlerFactory,
         TimeProvider time,
@@ -46,9 +51,11 @@ internal sealed class HelmIndexClient : IDisposable
         CancellationToken runCancellation = default,
         Func<string, RegistrySettings>? settingsFor = null,
         long maxIndexBytes = MaxIndexBytes,
-        RemotePolicy? policy = null)
+        RemotePolicy? policy = null,
+        HelmRepositorySecrets? secrets = null)
     {
         ArgumentNullException.ThrowIfNull(time);
+        this.secrets = secrets;
         this.handlerFactory = handlerFactory;
         this.maxIndexBytes = maxIndexBytes;
         this.settingsFor = settingsFor ?? RegistrySettings.For;
@@ -63,8 +70,9 @@ internal sealed class HelmIndexClient : IDisposable
         long maxIndexBytes = MaxIndexBytes,
         TimeProvider? time = null,
         ILogger? logger = null,
-        RemotePolicy? policy = null) =>
-        new(RegistryEndpoints.CreateDefaultHandler, time ?? TimeProvider.System, logger ?? NullLogger.Instance, runCancellation, settingsFor, maxIndexBytes, policy);
+        RemotePolicy? policy = null,
+        HelmRepositorySecrets? secrets = null) =>
+        new(RegistryEndpoints.CreateDefaultHandler, time ?? TimeProvider.System, logger ?? NullLogger.Instance, runCancellation, settingsFor, maxIndexBytes, policy, secrets);
 
     /// <summary>
     /// What an index answer means for a retry: a rate limit (429) is waited out (its <c>Retry-After</c>, else the
@@ -110,13 +118,20 @@ internal sealed class HelmIndexClient : IDisposable
 
     private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> FetchAsync(string url, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref requests);
         var index = new Uri(url + "/index.yaml");
+        var secret = secrets?.SecretFor(url);
+        var credential = secret is null ? null : secrets!.Read(secret, index, url, settingsFor(index.Authority));
+        Interlocked.Increment(ref requests);
         var http = clients.GetOrAdd(index.Authority, authority => new Lazy<HttpClient>(() => CreateClient(authority))).Value;
         HttpResponseMessage response;
         try
         {
-            response = await http.GetAsync(index, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var request = new HttpRequestMessage(HttpMethod.Get, index);
+            if (credential is not null)
+            {
+                request.Headers.Authorization = BasicAuthorization.For(credential);
+            }
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException e)
         {
@@ -140,7 +155,10 @@ internal sealed class HelmIndexClient : IDisposable
                     _ when status >= 500 => RegistryErrorKind.ServerError,
                     _ => RegistryErrorKind.InvalidResponse,
                 };
-                throw new RegistryException(kind, $"Helm repository {url}: GET index.yaml answered {status} {response.ReasonPhrase}", status);
+                var hint = kind != RegistryErrorKind.Unauthorized ? ""
+                    : secret is null ? $"; the repository needs credentials: name a Secret with username and password in its HelmRepository's spec.secretRef, mount it under --secrets-dir, and list it in helmSecrets of the registries entry for host {index.Authority} in the operator's --config"
+                    : $"; check username and password in Secret {secret.Secret} (the spec.secretRef of the HelmRepository at {secret.Place})";
+                throw new RegistryException(kind, $"Helm repository {url}: GET index.yaml answered {status} {response.ReasonPhrase}{hint}", status);
             }
             try
             {

@@ -55,8 +55,25 @@ internal sealed record RegistryClientOptions
         return Registries.FirstOrDefault(r => RegistryHost.Canonical(r.Host) == host) ?? RegistrySettings.For(registry);
     }
 
-    public RepositorySettings SettingsFor(RegistryRepository repository) =>
-        Repositories.TryGetValue(repository, out var settings) ? settings : new RepositorySettings();
+    /// <summary>
+    /// Settings for each chart of an OCI Helm repository, keyed by the repository's own path (<c>org/charts</c> gives
+    /// them to <c>org/charts/podinfo</c>): a Flux OCI <c>HelmRepository</c>'s <c>secretRef</c>. Used for a repository
+    /// that <see cref="Repositories"/> has no settings for.
+    /// </summary>
+    public IReadOnlyDictionary<RegistryRepository, RepositorySettings> ChartRepositories { get; init; } =
+        new Dictionary<RegistryRepository, RepositorySettings>();
+
+    public RepositorySettings SettingsFor(RegistryRepository repository)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        if (Repositories.TryGetValue(repository, out var settings))
+        {
+            return settings;
+        }
+        var slash = repository.Repository.LastIndexOf('/');
+        var parent = repository with { Repository = slash < 0 ? "" : repository.Repository[..slash] };
+        return ChartRepositories.TryGetValue(parent, out var chart) ? chart : new RepositorySettings();
+    }
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the bad option.</summary>
     public void Validate()

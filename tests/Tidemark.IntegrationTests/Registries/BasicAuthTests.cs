@@ -144,7 +144,8 @@ public sealed class BasicAuthTests(HtpasswdRegistryFixture fixture)
         Assert.Equal(2, listing.Tags.Count);
     }
 
-    private static string DockerConfigJson(string key, string username, string password)
+    /// <summary>A docker config (or mounted <c>.dockerconfigjson</c>) with one <c>auths</c> entry for <paramref name="key"/>.</summary>
+    internal static string DockerConfigJson(string key, string username, string password)
     {
         var auth = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{password}"));
         return $$$"""{"auths":{"{{{key}}}":{"auth":"{{{auth}}}"}},"HttpHeaders":{"User-Agent":"x"}}""";

@@ -35,8 +35,22 @@ public sealed class HelmRepositoryServer : IAsyncDisposable
     /// <summary>The repository URL, e.g. <c>http://127.0.0.1:41234/charts</c> (what a HelmRepository's <c>spec.url</c> holds).</summary>
     public Uri Url { get; private set; } = null!;
 
+    /// <summary>When set, every request without <c>Authorization: Basic base64(Username:Password)</c> answers 401 (as a password-protected repository does).</summary>
+    public (string Username, string Password)? RequireBasic { get; set; }
+
+    /// <summary>When set, a request that passes <see cref="RequireBasic"/> answers <c>302</c> to this URL plus its own path after <c>/charts</c> (a repository that moved).</summary>
+    public Uri? RedirectTo { get; set; }
+
+    /// <summary>How many requests were answered 401 for lacking the <see cref="RequireBasic"/> credentials.</summary>
+    public int Refused => refused;
+
+    private int refused;
+
     /// <summary>How many GETs a path (e.g. <c>/charts/index.yaml</c>) received.</summary>
     public int RequestsFor(string path) => requests.GetValueOrDefault(path);
+
+    /// <summary>How many requests the server received, to any path.</summary>
+    public int Requests => requests.Values.Sum();
 
     /// <summary>Serves a new folder holding one archive per (chart, version) and its generated index.</summary>
     /// <summary>The next <paramref name="count"/> requests answer <paramref name="status"/> (with <c>Retry-After: <paramref name="retryAfter"/></c> when given) instead of the file.</summary>
@@ -102,6 +116,20 @@ public sealed class HelmRepositoryServer : IAsyncDisposable
             {
                 context.Response.Headers.RetryAfter = after;
             }
+            return;
+        }
+        if (RequireBasic is { } basic
+            && context.Request.Headers.Authorization.ToString() != "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{basic.Username}:{basic.Password}")))
+        {
+            Interlocked.Increment(ref refused);
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            context.Response.Headers.WWWAuthenticate = "Basic realm=\"charts\"";
+            return;
+        }
+        if (RedirectTo is { } moved)
+        {
+            context.Response.StatusCode = StatusCodes.Status302Found;
+            context.Response.Headers.Location = moved.ToString().TrimEnd('/') + (path.StartsWith("/charts", StringComparison.Ordinal) ? path["/charts".Length..] : path);
             return;
         }
         var name = path.StartsWith("/charts/", StringComparison.Ordinal) ? path["/charts/".Length..] : "";

@@ -22,6 +22,7 @@ public sealed class ConfigLayerTests
     [InlineData("version: 1\nrules: []\nregistries:\n  - host: quay.io\n    credentials: { usernameEnv: U, passwordEnv: GITHUB_TOKEN }\n", 3, "registries")]
     [InlineData("version: 1\nregistries:\n  - host: quay.io\n    caBundle: /etc/ssl/evil.pem\n", 2, "registries")]
     [InlineData("version: 1\nregistries:\n  - host: quay.io\n    insecure: true\n", 2, "registries")]
+    [InlineData("version: 1\nupdateBranch: x\nregistries:\n  - host: charts.example\n    helmSecrets: [private-charts]\n", 3, "registries")]
     [InlineData("version: 1\ngithub:\n  token: { env: OTHER_SECRET }\n", 2, "github")]
     [InlineData("version: 1\ngithub:\n  nextToken: { command: \"curl evil.example\" }\n", 2, "github")]
     public void Load_RepositoryFileWithAnOperatorOnlySection_IsAnErrorAtTheKeyWithTheFix(string content, int line, string key)

@@ -30,6 +30,7 @@ public sealed class ConfigLoaderTests
             endpoint: http://127.0.0.1:5999
           - host: registry.example.com
             caBundle: certs/ca.pem
+            helmSecrets: [private-charts, team.charts]
             credentials:
               usernameEnv: REG_USER
               passwordEnv: REG_PASSWORD
@@ -60,6 +61,8 @@ public sealed class ConfigLoaderTests
         Assert.True(config.RegistryFor("LOCALHOST:5000")!.Insecure);
         Assert.Equal(new Uri("http://127.0.0.1:5999"), config.RegistryFor("quay.io")!.Endpoint);
         Assert.Equal("REG_PASSWORD", config.RegistryFor("registry.example.com")!.Credentials!.PasswordVariable);
+        Assert.Equal(["private-charts", "team.charts"], config.RegistryFor("registry.example.com")!.HelmSecrets);
+        Assert.Empty(config.RegistryFor("quay.io")!.HelmSecrets);
         Assert.Equal(["dependencies"], config.PullRequest.Labels);
         Assert.True(config.Commit.SignOff);
     }
@@ -106,6 +109,11 @@ public sealed class ConfigLoaderTests
     [InlineData("version: 1\nregistries:\n  - host: q.io\n    endpoint: http://mirror.example.com\n", "tidemark.yaml:4:15: error: registries[0].endpoint: \"http://mirror.example.com\" is plain HTTP")]
     [InlineData("version: 1\nregistries:\n  - host: q.io\n    endpoint: https://m.io/v2/\n", "tidemark.yaml:4:15: error: registries[0].endpoint: \"https://m.io/v2/\" is not a registry address")]
     [InlineData("version: 1\nupdateBranch: [a]\n", "tidemark.yaml:2:15: error: updateBranch: expected a text value")]
+    [InlineData("version: 1\nregistries:\n  - host: charts.example\n    helmSecrets: private-charts\n", "tidemark.yaml:4:18: error: registries[0].helmSecrets: expected a list of Secret names (write helmSecrets: [private-charts]")]
+    [InlineData("version: 1\nregistries:\n  - host: charts.example\n    helmSecrets: {name: private-charts}\n", "tidemark.yaml:4:18: error: registries[0].helmSecrets: expected a list of Secret names")]
+    [InlineData("version: 1\nregistries:\n  - host: charts.example\n    helmSecrets: [ok, ../x]\n", "tidemark.yaml:4:23: error: registries[0].helmSecrets: \"../x\" is not a Kubernetes Secret name; it would select a folder outside --secrets-dir (name a Secret mounted under --secrets-dir")]
+    [InlineData("version: 1\nregistries:\n  - host: charts.example\n    helmSecrets:\n      - Private\n", "tidemark.yaml:5:9: error: registries[0].helmSecrets: \"Private\" is not a Kubernetes Secret name")]
+    [InlineData("version: 1\nregistries:\n  - host: charts.example\n    helmSecrets: [[a]]\n", "tidemark.yaml:4:19: error: registries[0].helmSecrets: expected a Secret name")]
     [InlineData("version: 1\nunmarked:\n  paths: [/etc]\n", "tidemark.yaml:3:10: error: unmarked.paths: \"/etc\" must be a folder inside the repository")]
     [InlineData("version: 1\nkey: [unclosed\n", "tidemark.yaml:3:1: error: (file): not valid YAML")]
     public void Load_BadFile_FailsWithFileLineColumnAndField(string content, string expectedStart)

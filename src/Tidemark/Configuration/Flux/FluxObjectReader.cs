@@ -129,9 +129,8 @@ internal static class FluxObjectReader
                 return secret;
             }
 
-            var shown = secret.Length > 80 ? $"{secret[..80]}… ({secret.Length} characters)" : secret;
-            secretRef!.Error(secretRef.Get("name")!, "name", $"\"{shown}\" is not a Kubernetes Secret name; it would select a folder outside the operator's --secrets-dir",
-                $"name a Secret mounted under --secrets-dir: lowercase letters, digits, '-' and '.', at most {KubernetesNames.MaxLength} characters");
+            secretRef!.Error(secretRef.Get("name")!, "name", $"\"{KubernetesNames.Shown(secret)}\" is not a Kubernetes Secret name; it would select a folder outside the operator's --secrets-dir",
+                KubernetesNames.SecretNameFix);
             return null;
         }
 

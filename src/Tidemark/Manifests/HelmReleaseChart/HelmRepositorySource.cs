@@ -6,9 +6,10 @@ namespace Tidemark.Manifests.HelmReleaseChart;
 /// A Flux <c>HelmRepository</c> found in the repository, e.g. <c>flux-system/podinfo</c> at
 /// <c>https://stefanprodan.github.io/podinfo</c> (an HTTP(S) repository with an <c>index.yaml</c>), or with
 /// <c>spec.type: oci</c> at <c>oci://ghcr.io/stefanprodan/charts</c>. <see cref="Namespace"/> is null when the file
-/// does not say it.
+/// does not say it. <see cref="SecretRef"/> is <c>spec.secretRef.name</c>: the Secret holding <c>username</c> and
+/// <c>password</c> for Basic auth (null: anonymous).
 /// </summary>
-internal sealed record HelmRepositorySource(string? Namespace, string Name, string Url, bool IsOci, string File, int Line)
+internal sealed record HelmRepositorySource(string? Namespace, string Name, string Url, bool IsOci, string File, int Line, string? SecretRef = null)
 {
     /// <summary>The HelmRepository objects in one file's text (pure; invalid YAML gives none, discovery reports it).</summary>
     public static IReadOnlyList<HelmRepositorySource> Read(string content, string file)
@@ -31,7 +32,8 @@ internal sealed record HelmRepositorySource(string? Namespace, string Name, stri
                 && root.Get("spec") is YamlMapping spec && spec.Text("url") is { Length: > 0 } url)
             {
                 var oci = spec.Text("type") == "oci" || url.StartsWith("oci://", StringComparison.Ordinal);
-                found.Add(new HelmRepositorySource(FluxSources.Namespace(root), name, url, oci, file, root.Line));
+                var secret = (spec.Get("secretRef") as YamlMapping)?.Text("name") is { Length: > 0 } secretName ? secretName : null;
+                found.Add(new HelmRepositorySource(FluxSources.Namespace(root), name, url, oci, file, root.Line, secret));
             }
         }
         return found;
