@@ -1,3 +1,4 @@
+using Tidemark.Manifests.ArgoCdApplications;
 using Tidemark.Manifests.ChartDependencies;
 using Tidemark.Manifests.Compose;
 using Tidemark.Manifests.Dockerfile;
@@ -33,6 +34,7 @@ internal static class ManifestKinds
         new OciRepositoryKind(),
         new KustomizeHelmChartKind(),
         new ChartDependencyKind(),
+        new ArgoCdApplicationChartKind(),
         new ComposeKind(),
         new DockerfileKind(),
         new GitHubActionsKind(),
