@@ -80,6 +80,7 @@ internal static class ReferenceBinder
     {
         "chart-dependency" => "`helm dependency update`",
         "argocd-application-chart" => "Argo CD",
+        "helmfile-release" => "helmfile",
         _ => "Flux",
     };
 

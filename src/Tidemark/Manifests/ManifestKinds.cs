@@ -5,6 +5,7 @@ using Tidemark.Manifests.Dockerfile;
 using Tidemark.Manifests.Embedded;
 using Tidemark.Manifests.FluxSetters;
 using Tidemark.Manifests.GitHubActions;
+using Tidemark.Manifests.Helmfile;
 using Tidemark.Manifests.HelmRelease;
 using Tidemark.Manifests.HelmReleaseChart;
 using Tidemark.Manifests.HelmTemplate;
@@ -35,6 +36,7 @@ internal static class ManifestKinds
         new KustomizeHelmChartKind(),
         new ChartDependencyKind(),
         new ArgoCdApplicationChartKind(),
+        new HelmfileReleaseKind(),
         new ComposeKind(),
         new DockerfileKind(),
         new GitHubActionsKind(),

@@ -57,6 +57,40 @@ public sealed class ChartPatternPlanTests(ChartScene scene) : IClassFixture<Char
         Assert.Equal(application.Replace("18.1.0 #", "18.6.4 #", StringComparison.Ordinal).Replace("\"6.5.0\"", "\"6.7.1\"", StringComparison.Ordinal), await File.ReadAllTextAsync(path));
     }
 
+    [Fact]
+    public async Task Plan_HelmfileReleases_AreLookedUpAndEditedInPlace()
+    {
+        var helmfile = $"""
+            ---
+            repositories:
+              - name: stable
+                url: {scene.Helm.Url}
+
+            releases:
+              - name: podinfo
+                namespace: apps
+                chart: oci://ghcr.io/stefanprodan/charts/podinfo
+                version: 6.5.0 # the chart
+                values: ['templates/values.yaml.gotmpl']
+              - name: cache
+                chart: stable/redis
+                version: "18.1.0"
+              - name: local
+                chart: ./charts/app
+                version: 0.1.0
+            """;
+        var path = await WriteAsync("bootstrap/helmfile.yaml", helmfile);
+
+        await AssertRefsAsync("helmfile-release", 2);
+        var json = await PlanAsync();
+
+        Assert.Equal(("18.1.0", "18.6.4"), Changes(json)[$"{scene.Helm.Url}/redis"]);
+        Assert.Equal(("6.5.0", "6.7.1"), Changes(json)["ghcr.io/stefanprodan/charts/podinfo"]);
+        Assert.Equal(2, Changes(json).Count);
+        Assert.Contains(json.GetProperty("skipped").EnumerateArray(), s => s.GetProperty("reason").GetString() == "helmfile release local: chart ./charts/app is a local chart, with no version to look up");
+        Assert.Equal(helmfile.Replace("6.5.0 #", "6.7.1 #", StringComparison.Ordinal).Replace("\"18.1.0\"", "\"18.6.4\"", StringComparison.Ordinal), await File.ReadAllTextAsync(path));
+    }
+
     private async Task<string> WriteAsync(string relative, string content)
     {
         var path = Path.Combine(repo, relative);
