@@ -81,6 +81,7 @@ internal static class ReferenceBinder
         "chart-dependency" => "`helm dependency update`",
         "argocd-application-chart" => "Argo CD",
         "helmfile-release" => "helmfile",
+        "helm-values-chart" => "the tool that reads these values",
         _ => "Flux",
     };
 

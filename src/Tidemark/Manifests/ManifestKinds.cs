@@ -10,6 +10,7 @@ using Tidemark.Manifests.HelmRelease;
 using Tidemark.Manifests.HelmReleaseChart;
 using Tidemark.Manifests.HelmTemplate;
 using Tidemark.Manifests.HelmValues;
+using Tidemark.Manifests.HelmValuesCharts;
 using Tidemark.Manifests.Kubernetes;
 using Tidemark.Manifests.Kustomize;
 using Tidemark.Manifests.KustomizeHelmCharts;
@@ -37,6 +38,7 @@ internal static class ManifestKinds
         new ChartDependencyKind(),
         new ArgoCdApplicationChartKind(),
         new HelmfileReleaseKind(),
+        new HelmValuesChartKind(),
         new ComposeKind(),
         new DockerfileKind(),
         new GitHubActionsKind(),

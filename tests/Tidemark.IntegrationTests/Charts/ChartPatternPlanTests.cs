@@ -91,6 +91,37 @@ public sealed class ChartPatternPlanTests(ChartScene scene) : IClassFixture<Char
         Assert.Equal(helmfile.Replace("6.5.0 #", "6.7.1 #", StringComparison.Ordinal).Replace("\"18.1.0\"", "\"18.6.4\"", StringComparison.Ordinal), await File.ReadAllTextAsync(path));
     }
 
+    [Fact]
+    public async Task Plan_ValuesChartPins_AreLookedUpAndEditedInPlace()
+    {
+        var values = $"""
+            # rendered into Argo CD Applications by the chart's templates
+            addons:
+              cache:
+                repository: {scene.Helm.Url}
+                chart: redis
+                version: 18.1.0 # cache
+              web:
+                repository: "oci://ghcr.io/stefanprodan/charts"
+                chart: podinfo
+                version: '6.5.0'
+              certs:
+                repository: {scene.Helm.Url}
+                chart: cert-manager
+                version: ">=1.14.0 <2.0.0"
+            """;
+        var path = await WriteAsync("charts/platform/values.yaml", values);
+
+        await AssertRefsAsync("helm-values-chart", 3);
+        var json = await PlanAsync();
+
+        Assert.Equal(("18.1.0", "18.6.4"), Changes(json)[$"{scene.Helm.Url}/redis"]);
+        Assert.Equal(("6.5.0", "6.7.1"), Changes(json)["ghcr.io/stefanprodan/charts/podinfo"]);
+        Assert.Equal(2, Changes(json).Count);
+        Assert.Contains(json.GetProperty("unchanged").EnumerateArray(), u => u.GetProperty("reason").GetString()!.EndsWith("it resolves to 1.15.2 today", StringComparison.Ordinal));
+        Assert.Equal(values.Replace("18.1.0 #", "18.6.4 #", StringComparison.Ordinal).Replace("'6.5.0'", "'6.7.1'", StringComparison.Ordinal), await File.ReadAllTextAsync(path));
+    }
+
     private async Task<string> WriteAsync(string relative, string content)
     {
         var path = Path.Combine(repo, relative);
