@@ -49,9 +49,7 @@ public sealed class ChartPatternPlanTests(ChartScene scene) : IClassFixture<Char
         await AssertRefsAsync("argocd-application-chart", 3);
         var json = await PlanAsync();
 
-        Assert.Equal(("18.1.0", "18.6.4"), Changes(json)[$"{scene.Helm.Url}/redis"]);
-        Assert.Equal(("6.5.0", "6.7.1"), Changes(json)["ghcr.io/stefanprodan/charts/podinfo"]);
-        Assert.Equal(2, Changes(json).Count);
+        AssertRedisAndPodinfoMoved(json);
         Assert.Contains(json.GetProperty("unchanged").EnumerateArray(), u => u.GetProperty("reason").GetString()!.StartsWith("floating: resolved by Argo CD", StringComparison.Ordinal)
             && u.GetProperty("reason").GetString()!.EndsWith("it resolves to 1.14.0 today", StringComparison.Ordinal));
         Assert.Equal(application.Replace("18.1.0 #", "18.6.4 #", StringComparison.Ordinal).Replace("\"6.5.0\"", "\"6.7.1\"", StringComparison.Ordinal), await File.ReadAllTextAsync(path));
@@ -84,9 +82,7 @@ public sealed class ChartPatternPlanTests(ChartScene scene) : IClassFixture<Char
         await AssertRefsAsync("helmfile-release", 2);
         var json = await PlanAsync();
 
-        Assert.Equal(("18.1.0", "18.6.4"), Changes(json)[$"{scene.Helm.Url}/redis"]);
-        Assert.Equal(("6.5.0", "6.7.1"), Changes(json)["ghcr.io/stefanprodan/charts/podinfo"]);
-        Assert.Equal(2, Changes(json).Count);
+        AssertRedisAndPodinfoMoved(json);
         Assert.Contains(json.GetProperty("skipped").EnumerateArray(), s => s.GetProperty("reason").GetString() == "helmfile release local: chart ./charts/app is a local chart, with no version to look up");
         Assert.Equal(helmfile.Replace("6.5.0 #", "6.7.1 #", StringComparison.Ordinal).Replace("\"18.1.0\"", "\"18.6.4\"", StringComparison.Ordinal), await File.ReadAllTextAsync(path));
     }
@@ -115,9 +111,7 @@ public sealed class ChartPatternPlanTests(ChartScene scene) : IClassFixture<Char
         await AssertRefsAsync("helm-values-chart", 3);
         var json = await PlanAsync();
 
-        Assert.Equal(("18.1.0", "18.6.4"), Changes(json)[$"{scene.Helm.Url}/redis"]);
-        Assert.Equal(("6.5.0", "6.7.1"), Changes(json)["ghcr.io/stefanprodan/charts/podinfo"]);
-        Assert.Equal(2, Changes(json).Count);
+        AssertRedisAndPodinfoMoved(json);
         Assert.Contains(json.GetProperty("unchanged").EnumerateArray(), u => u.GetProperty("reason").GetString()!.EndsWith("it resolves to 1.15.2 today", StringComparison.Ordinal));
         Assert.Equal(values.Replace("18.1.0 #", "18.6.4 #", StringComparison.Ordinal).Replace("'6.5.0'", "'6.7.1'", StringComparison.Ordinal), await File.ReadAllTextAsync(path));
     }
@@ -145,6 +139,15 @@ public sealed class ChartPatternPlanTests(ChartScene scene) : IClassFixture<Char
         var run = await CliRun.RunAsync("plan", "--repo", repo, "--config", config, "--output", "json", "--write");
         Assert.True(run.ExitCode == 0, run.Error + run.Out);
         return JsonDocument.Parse(run.Out).RootElement;
+    }
+
+    /// <summary>The plan moves exactly the HTTP repository's redis 18.1.0 → 18.6.4 and the OCI chart podinfo 6.5.0 → 6.7.1.</summary>
+    private void AssertRedisAndPodinfoMoved(JsonElement json)
+    {
+        var changes = Changes(json);
+        Assert.Equal(("18.1.0", "18.6.4"), changes[$"{scene.Helm.Url}/redis"]);
+        Assert.Equal(("6.5.0", "6.7.1"), changes["ghcr.io/stefanprodan/charts/podinfo"]);
+        Assert.Equal(2, changes.Count);
     }
 
     private static Dictionary<string, (string?, string?)> Changes(JsonElement json) =>
