@@ -23,6 +23,11 @@ internal sealed class HelmfileReleaseKind : IManifestKind
     public KindFindings Find(string content, string path)
     {
         var findings = new Findings(path, Name, LineMap.Of(content));
+        if (path.EndsWith(".gotmpl", StringComparison.Ordinal) && YamlReader.Read(content) is { IsValid: false } template)
+        {
+            findings.Skip(template.ErrorLine, "a helmfile template (.gotmpl) that is not valid YAML until helmfile renders it; not read");
+            return findings.ToFindings();
+        }
         if (YamlKinds.Read(content, findings) is not { } file)
         {
             return findings.ToFindings();
