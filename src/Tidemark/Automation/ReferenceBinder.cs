@@ -58,7 +58,7 @@ internal static class ReferenceBinder
         }
         if (site.Floating is { } range)
         {
-            var resolver = site.Kind == "chart-dependency" ? "`helm dependency update`" : "Flux";
+            var resolver = Resolver(site.Kind);
             return new NotUpdated(image.FamiliarName, range, $"floating: resolved by {resolver} (the {ArtifactNoun(site)} version is the range \"{range}\"; never pinned)", site.File, site.Line);
         }
         var rule = config.RuleFor(image.Name, image.FamiliarName);
@@ -74,6 +74,16 @@ internal static class ReferenceBinder
         var origin = rule?.Policy is null ? "default policy" : $"rule at {rule.Place}";
         return Resolve(site, image, spec, origin, null);
     }
+
+    /// <summary>Who resolves a floating version where <paramref name="kind"/> finds it: Flux, unless the file is another tool's.</summary>
+    private static string Resolver(string kind) => kind switch
+    {
+        "chart-dependency" => "`helm dependency update`",
+        "argocd-application-chart" => "Argo CD",
+        "helmfile-release" => "helmfile",
+        "helm-values-chart" => "the tool that reads these values",
+        _ => "Flux",
+    };
 
     private static string ArtifactNoun(ReferenceSite site) => site.Artifact switch
     {

@@ -1,13 +1,16 @@
+using Tidemark.Manifests.ArgoCdApplications;
 using Tidemark.Manifests.ChartDependencies;
 using Tidemark.Manifests.Compose;
 using Tidemark.Manifests.Dockerfile;
 using Tidemark.Manifests.Embedded;
 using Tidemark.Manifests.FluxSetters;
 using Tidemark.Manifests.GitHubActions;
+using Tidemark.Manifests.Helmfile;
 using Tidemark.Manifests.HelmRelease;
 using Tidemark.Manifests.HelmReleaseChart;
 using Tidemark.Manifests.HelmTemplate;
 using Tidemark.Manifests.HelmValues;
+using Tidemark.Manifests.HelmValuesCharts;
 using Tidemark.Manifests.Kubernetes;
 using Tidemark.Manifests.Kustomize;
 using Tidemark.Manifests.KustomizeHelmCharts;
@@ -33,6 +36,9 @@ internal static class ManifestKinds
         new OciRepositoryKind(),
         new KustomizeHelmChartKind(),
         new ChartDependencyKind(),
+        new ArgoCdApplicationChartKind(),
+        new HelmfileReleaseKind(),
+        new HelmValuesChartKind(),
         new ComposeKind(),
         new DockerfileKind(),
         new GitHubActionsKind(),

@@ -116,6 +116,25 @@ internal static class YamlKinds
         }
     }
 
+    /// <summary>
+    /// The first of <paramref name="keys"/> whose value in <paramref name="mapping"/> is a template (<c>{{…}}</c>, of an
+    /// ApplicationSet generator or helmfile): a scalar holding <c>{{</c>, or a collection where a scalar belongs (an
+    /// unquoted <c>{{ .Values.v }}</c> reads as a flow mapping). Null when none is.
+    /// </summary>
+    public static string? TemplatedKey(YamlMapping mapping, params ReadOnlySpan<string> keys)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        foreach (var key in keys)
+        {
+            var node = mapping.Get(key);
+            if (node is YamlMapping or YamlSequence || (node is YamlScalar scalar && scalar.Value.Contains("{{", StringComparison.Ordinal)))
+            {
+                return key;
+            }
+        }
+        return null;
+    }
+
     /// <summary>Whether the path lies under a <c>templates/</c> folder, as a Helm chart's templates do.</summary>
     public static bool IsUnderTemplates(string path) =>
         path.StartsWith("templates/", StringComparison.Ordinal) || path.Contains("/templates/", StringComparison.Ordinal);

@@ -7,7 +7,10 @@ internal sealed class HelmValuesKind : IManifestKind
 {
     public string Name => "helm-values";
 
-    public bool Handles(string path)
+    public bool Handles(string path) => IsValuesFile(path);
+
+    /// <summary>Whether the path names a Helm values file: <c>values.yaml</c>, <c>values-prod.yml</c>, ….</summary>
+    public static bool IsValuesFile(string path)
     {
         var name = YamlKinds.FileName(path);
         return name.StartsWith("values", StringComparison.Ordinal) && YamlKinds.IsYaml(name);
