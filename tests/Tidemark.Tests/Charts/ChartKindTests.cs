@@ -201,6 +201,48 @@ public sealed class ChartKindTests
     }
 
     [Fact]
+    public void Resolve_ChartRefWithoutNamespace_TakesTheNamespacelessOciRepositoryInItsOwnFile()
+    {
+        // Chrtol/home-ops, reduced: the operator's HelmRelease and its OCIRepository share a file without namespaces (the
+        // Kustomization gives both the same one), and flux-system holds another OCIRepository of that name.
+        var discovery = Discover("""
+            apiVersion: source.toolkit.fluxcd.io/v1beta2
+            kind: OCIRepository
+            metadata:
+              name: rook-ceph
+              namespace: flux-system
+            spec:
+              ref:
+                tag: 1.16.6
+              url: oci://ghcr.io/rook/rook-ceph
+            """, """
+            ---
+            apiVersion: source.toolkit.fluxcd.io/v1beta2
+            kind: OCIRepository
+            metadata:
+              name: rook-ceph
+            spec:
+              ref:
+                tag: v1.17.0
+              url: oci://ghcr.io/rook/rook-ceph
+            ---
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata:
+              name: rook-ceph-operator
+            spec:
+              chartRef:
+                kind: OCIRepository
+                name: rook-ceph
+            """);
+
+        Assert.Equal(
+            [(ArtifactKind.HelmChart, "HelmRelease rook-ceph-operator via OCIRepository rook-ceph", "v1.17.0"), (ArtifactKind.OciArtifact, "OCIRepository flux-system/rook-ceph", "1.16.6")],
+            discovery.Sites.Select(s => (s.Artifact, s.Holder, s.Image!.Tag)));
+        Assert.Empty(discovery.Skipped);
+    }
+
+    [Fact]
     public void Resolve_ChartRefToAMissingObject_IsSkippedWithTheReason()
     {
         var discovery = Discover("""

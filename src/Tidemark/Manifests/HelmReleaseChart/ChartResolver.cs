@@ -46,8 +46,8 @@ internal static class ChartResolver
 
     /// <summary>
     /// Which HelmReleases use each OCIRepository as their chart (<c>spec.chartRef</c>), matched by namespace and name
-    /// (<see cref="ChartRefSource.Candidates"/>). A chartRef that matches no OCIRepository of the repository, or several,
-    /// is a skipped entry at the chartRef with the reason; the OCIRepositories then stay artifacts.
+    /// (<see cref="ChartRefSource.Candidates"/>, narrowed by <see cref="Beside"/>). A chartRef that matches no OCIRepository
+    /// of the repository, or several, is a skipped entry at the chartRef with the reason; the OCIRepositories then stay artifacts.
     /// </summary>
     private static Dictionary<FluxObjectId, List<string>> ChartRefReleases(IReadOnlyList<ReferenceSite> sites, IReadOnlyList<ChartRefSource> chartRefs, List<Skipped> skipped)
     {
@@ -55,7 +55,7 @@ internal static class ChartResolver
         var objects = sites.Where(s => s.Artifact == ArtifactKind.OciArtifact).Select(s => s.FluxObject).OfType<FluxObjectId>().Distinct().ToList();
         foreach (var chartRef in chartRefs)
         {
-            var candidates = chartRef.Candidates(objects);
+            var candidates = Beside(chartRef, chartRef.Candidates(objects), sites);
             if (candidates.Count != 1 && !chartRef.InPaths)
             {
                 continue;
@@ -84,6 +84,22 @@ internal static class ChartResolver
             }
         }
         return releases;
+    }
+
+    /// <summary>
+    /// Of several candidates for a chartRef whose namespace the file leaves open, the one OCIRepository without a namespace
+    /// in the HelmRelease's own file: one Kustomization applies both and gives them the same namespace, the one Flux looks
+    /// in, so that object is the chart whatever the namespace turns out to be (any other candidate could only be the same
+    /// object). Otherwise the candidates as they are.
+    /// </summary>
+    private static IReadOnlyList<FluxObjectId> Beside(ChartRefSource chartRef, IReadOnlyList<FluxObjectId> candidates, IReadOnlyList<ReferenceSite> sites)
+    {
+        if (candidates.Count < 2 || chartRef.Target.Namespace is not null)
+        {
+            return candidates;
+        }
+        var beside = candidates.Where(c => c.Namespace is null && sites.Any(s => s.FluxObject == c && s.File == chartRef.File)).ToList();
+        return beside.Count == 1 ? beside : candidates;
     }
 
     private static object Resolve(ReferenceSite site, ChartSource chart, IReadOnlyList<HelmRepositorySource> repositories)
