@@ -16,6 +16,7 @@ namespace Tidemark.IntegrationTests.Serve;
 /// HTTP) and the observer's calls: the library's counters carry the registry's and the simulator's hosts and statuses,
 /// the pull request and the updates it proposed, the service's run metrics, and each ledger token's expiry.
 /// </summary>
+[Collection(ProcessMetricsCollection.Name)]
 public sealed class MetricsEndpointTests(RunFixture fixture) : IClassFixture<RunFixture>
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
