@@ -16,7 +16,8 @@ internal sealed record ReconcileRequest(ServiceRepository Repository, string Tri
 /// interval ± <see cref="JitterFraction"/> — at most one run per repository at a time and at most
 /// <see cref="ServiceSettings.MaxConcurrentRuns"/> in all. Triggers (webhooks, "reconcile now") run the repository as
 /// soon as a slot is free; triggers that arrive while it runs are coalesced into exactly one follow-up run. After
-/// consecutive failures the next scheduled run waits interval × 2^failures, at most <see cref="MaxBackoff"/> (or the
+/// consecutive failures (a run that threw, or whose every image lookup failed: <see cref="RunOutcomes.CouldDoNothing"/>;
+/// a partial run is no failure here) the next scheduled run waits interval × 2^failures, at most <see cref="MaxBackoff"/> (or the
 /// interval when longer); a success resets it. A run that finds the repository's lease held by another replica is
 /// skipped, not counted as a failure. On stop it takes no new work, lets running reconciles finish up to
 /// <see cref="ServiceSettings.ShutdownTimeout"/>, then cancels them.
@@ -316,7 +317,8 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
             else if (result is not null)
             {
                 slot.Record(result);
-                slot.ConsecutiveFailures = result.HasErrors ? slot.ConsecutiveFailures + 1 : 0;
+                // a partial run (some images checked, some lookups failed) shows its errors but is not backed off
+                slot.ConsecutiveFailures = RunOutcomes.CouldDoNothing(result) ? slot.ConsecutiveFailures + 1 : 0;
                 slot.NextRun = now + Jittered(Backoff(repository.Interval, slot.ConsecutiveFailures));
             }
             else

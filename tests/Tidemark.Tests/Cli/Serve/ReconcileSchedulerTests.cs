@@ -142,6 +142,33 @@ public sealed class ReconcileSchedulerTests
         Assert.Equal("finished acme/repo1 schedule", harness.Observer.Events[^1]);
     }
 
+    [Fact]
+    public async Task PartialRun_SomeLookupsFailed_ShowsItsErrors_NextRunOnTheNormalInterval()
+    {
+        await using var harness = new SchedulerHarness(repositories: 1, interval: Interval);
+        await harness.StartAsync();
+
+        harness.Time.Advance(harness.Status("acme/repo1").NextRun!.Value - harness.Time.GetUtcNow());
+        await SchedulerHarness.Eventually(() => harness.Calls.Count == 1, "run 1");
+        var ended = harness.Time.GetUtcNow();
+        harness.Calls[0].Finish(SchedulerHarness.ResultWithErrors("acme/repo1", ["nginx"], ["127.0.0.1:5000/team/app"]));
+        await SchedulerHarness.Eventually(() => harness.Status("acme/repo1").LastOutcome is not null, "the run is recorded");
+
+        var status = harness.Status("acme/repo1");
+        Assert.Equal((false, "1 error; pull request #3 opened", 0), (status.LastRunSucceeded, status.LastOutcome, status.ConsecutiveFailures));
+        Assert.InRange(status.NextRun!.Value - ended, Interval * (1 - ReconcileScheduler.JitterFraction), Interval * (1 + ReconcileScheduler.JitterFraction));
+
+        // a run that could do nothing (every lookup failed) is a failure: backed off
+        harness.Time.Advance(status.NextRun!.Value - harness.Time.GetUtcNow());
+        await SchedulerHarness.Eventually(() => harness.Calls.Count == 2, "run 2");
+        ended = harness.Time.GetUtcNow();
+        harness.Calls[1].Finish(SchedulerHarness.ResultWithErrors("acme/repo1", [], ["nginx", "127.0.0.1:5000/team/app"]));
+        await SchedulerHarness.Eventually(() => harness.Status("acme/repo1").ConsecutiveFailures == 1, "the failure is counted");
+        status = harness.Status("acme/repo1");
+        Assert.Equal((false, "2 errors; up to date"), (status.LastRunSucceeded, status.LastOutcome));
+        Assert.InRange(status.NextRun!.Value - ended, Interval * 2 * (1 - ReconcileScheduler.JitterFraction), Interval * 2 * (1 + ReconcileScheduler.JitterFraction));
+    }
+
     [Theory]
     [InlineData(5, 0, 5)]
     [InlineData(5, 1, 10)]
