@@ -15,4 +15,14 @@ internal interface IReconcileTriggers
     /// repository that uses it (and every one whose images are not known yet). Returns the repositories triggered.
     /// </summary>
     IReadOnlyList<string> ImagePushed(string imageRepository, string reason);
+
+    /// <summary>
+    /// A push to <paramref name="branch"/> of the repository: reconcile it now when that is its base branch — one its last
+    /// run published against (from its tidemark.yaml, operator settings or a Flux automation), or, before its first run,
+    /// <paramref name="defaultBranch"/>. Null when the service has no such enabled repository.
+    /// </summary>
+    BranchPush? BranchPushed(string repository, string branch, string? defaultBranch, string reason);
 }
+
+/// <summary>What a push did: whether it triggered a reconcile, and the base branches it was compared with (none when unknown).</summary>
+internal sealed record BranchPush(bool Triggered, IReadOnlyList<string> BaseBranches);

@@ -65,6 +65,8 @@ internal sealed class MetricsHost : IAsyncDisposable
         public bool Request(string repository, string reason) => false;
 
         public IReadOnlyList<string> ImagePushed(string imageRepository, string reason) => [];
+
+        public BranchPush? BranchPushed(string repository, string branch, string? defaultBranch, string reason) => null;
     }
 
     private sealed class NoStatus : IServeStatus

@@ -82,7 +82,7 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
         ArgumentNullException.ThrowIfNull(repository);
         lock (gate)
         {
-            var slot = slots.FirstOrDefault(s => s.Repository.Enabled && string.Equals(s.Repository.Name, repository, StringComparison.OrdinalIgnoreCase));
+            var slot = Enabled(repository);
             if (slot is null || stopping)
             {
                 return false;
@@ -93,6 +93,32 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
 
         Wake();
         return true;
+    }
+
+    public BranchPush? BranchPushed(string repository, string branch, string? defaultBranch, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(branch);
+        IReadOnlyList<string> bases;
+        lock (gate)
+        {
+            var slot = Enabled(repository);
+            if (slot is null || stopping)
+            {
+                return null;
+            }
+
+            bases = slot.BaseBranches ?? (defaultBranch is null ? [] : [defaultBranch]);
+            if (!bases.Contains(branch, StringComparer.Ordinal))
+            {
+                return new BranchPush(false, bases);
+            }
+
+            slot.Trigger(reason, refresh: false);
+        }
+
+        Wake();
+        return new BranchPush(true, bases);
     }
 
     public IReadOnlyList<string> ImagePushed(string imageRepository, string reason)
@@ -204,6 +230,10 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
         runs.Dispose();
         base.Dispose();
     }
+
+    /// <summary>The enabled repository named <paramref name="repository"/> (case-insensitive), or null. Under the gate.</summary>
+    private Slot? Enabled(string repository) =>
+        slots.FirstOrDefault(s => s.Repository.Enabled && string.Equals(s.Repository.Name, repository, StringComparison.OrdinalIgnoreCase));
 
     private void Wake()
     {
@@ -424,6 +454,9 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
 
         public HashSet<string>? Images { get; set; }
 
+        /// <summary>The base branches the last run that published published against (one per scope); null before one did.</summary>
+        public IReadOnlyList<string>? BaseBranches { get; set; }
+
         /// <summary>A trigger: the first reason is kept; any number of triggers before the run starts make one run.</summary>
         public void Trigger(string reason, bool refresh)
         {
@@ -439,6 +472,10 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
             PendingUpdates = result.Scopes.Sum(s => s.Plan.Changes.Count);
             PullRequestUrl = result.Scopes.Select(s => s.Outcome.PullRequestUrl).FirstOrDefault(u => u is not null) is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri : null;
             Images = [.. RunOutcomes.Images(result)];
+            if (result.Scopes.Count > 0)
+            {
+                BaseBranches = [.. result.Scopes.Select(s => s.Settings.BaseBranch).Distinct(StringComparer.Ordinal)];
+            }
         }
 
         public RepositoryStatus Status() => new(

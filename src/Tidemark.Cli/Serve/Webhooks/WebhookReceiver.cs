@@ -125,6 +125,25 @@ internal sealed class WebhookReceiver
             }
         }
 
+        foreach (var push in triggers.OfType<WebhookTrigger.BranchPushed>().DistinctBy(p => p.Repository, StringComparer.OrdinalIgnoreCase))
+        {
+            switch (_context.Triggers.BranchPushed(push.Repository, push.Branch, push.DefaultBranch, $"{sender} webhook: push to {push.Branch}"))
+            {
+                case null:
+                    notes.Add($"{push.Repository} is not an enabled repository of this service");
+                    break;
+                case { Triggered: true }:
+                    acted = true;
+                    triggered.Add(push.Repository);
+                    notes.Add($"push to {push.Branch}");
+                    break;
+                case var other:
+                    var bases = other.BaseBranches.Count == 0 ? "unknown" : string.Join(", ", other.BaseBranches);
+                    notes.Add($"push to {push.Branch}: only pushes to the base branch of {push.Repository} ({bases}) trigger a reconcile");
+                    break;
+            }
+        }
+
         foreach (var image in triggers.OfType<WebhookTrigger.ImagePushed>().GroupBy(p => p.ImageRepository, StringComparer.Ordinal))
         {
             acted = true;

@@ -200,6 +200,8 @@ internal sealed class RecordingTriggers(IReadOnlyCollection<string> enabled) : I
     }
 
     public IReadOnlyList<string> ImagePushed(string imageRepository, string reason) => [];
+
+    public BranchPush? BranchPushed(string repository, string branch, string? defaultBranch, string reason) => null;
 }
 
 internal sealed class SilentObserver : IServeObserver

@@ -1,3 +1,4 @@
+using Tidemark.Cli.Serve;
 using Tidemark.Cli.Serve.Scheduling;
 using Tidemark.State;
 
@@ -167,6 +168,38 @@ public sealed class ReconcileSchedulerTests
         status = harness.Status("acme/repo1");
         Assert.Equal((false, "2 errors; up to date"), (status.LastRunSucceeded, status.LastOutcome));
         Assert.InRange(status.NextRun!.Value - ended, Interval * 2 * (1 - ReconcileScheduler.JitterFraction), Interval * 2 * (1 + ReconcileScheduler.JitterFraction));
+    }
+
+    [Fact]
+    public async Task BranchPushed_TriggersOnTheBaseBranch_TheDefaultBranchUntilTheFirstRunNamesIt()
+    {
+        await using var harness = new SchedulerHarness(repositories: 1, interval: TimeSpan.FromHours(1));
+        await harness.StartAsync();
+
+        AssertNotTriggered(harness.Scheduler.BranchPushed("acme/repo1", "release/2.x", "main", "webhook github push to release/2.x"), "main");
+        Assert.Null(harness.Scheduler.BranchPushed("acme/unknown", "main", "main", "webhook github push to main"));
+        await harness.SettleAsync();
+        Assert.Empty(harness.Calls);
+
+        // before the first run the default branch stands in for the base branch
+        Assert.True(harness.Scheduler.BranchPushed("ACME/Repo1", "main", "main", "webhook github push to main")!.Triggered);
+        await SchedulerHarness.Eventually(() => harness.Calls.Count == 1, "the push to the default branch ran it");
+        var run = SchedulerHarness.Result("acme/repo1");
+        harness.Calls[0].Finish(run with { Scopes = [run.Scopes[0] with { Settings = run.Scopes[0].Settings with { BaseBranch = "release/2.x" } }] });
+        await SchedulerHarness.Eventually(() => !harness.Status("acme/repo1").Running && harness.Status("acme/repo1").LastRunId is not null, "the run is recorded");
+
+        // the run named its base branch: now a push there triggers, and one to the default branch does not
+        AssertNotTriggered(harness.Scheduler.BranchPushed("acme/repo1", "main", "main", "webhook github push to main"), "release/2.x");
+        Assert.True(harness.Scheduler.BranchPushed("acme/repo1", "release/2.x", "main", "webhook github push to release/2.x")!.Triggered);
+        await SchedulerHarness.Eventually(() => harness.Calls.Count == 2, "the push to the base branch ran it");
+        Assert.Equal("webhook github push to release/2.x", harness.Calls[1].Request.Trigger);
+    }
+
+    private static void AssertNotTriggered(BranchPush? push, string baseBranch)
+    {
+        Assert.NotNull(push);
+        Assert.False(push.Triggered);
+        Assert.Equal([baseBranch], push.BaseBranches);
     }
 
     [Theory]
