@@ -186,7 +186,7 @@ internal static class DashboardEndpoints
             return Forbidden("The form's anti-forgery value is missing or wrong; reload the page and use its button.");
         }
 
-        if (Find(context, repository) is not { } status || !context.Triggers.Request(status.Name, "dashboard"))
+        if (Find(context, repository) is not { } status || !context.Triggers.Request(status.Name, RunTrigger.Dashboard))
         {
             return NotFound($"No enabled repository {repository} is configured in this service.");
         }

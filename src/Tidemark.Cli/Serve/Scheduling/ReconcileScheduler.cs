@@ -7,8 +7,8 @@ using Tidemark.State;
 
 namespace Tidemark.Cli.Serve.Scheduling;
 
-/// <summary>One reconcile the scheduler asks for: the repository, why (<c>schedule</c>, <c>webhook github push</c>, …) and whether tag listings are read fresh.</summary>
-internal sealed record ReconcileRequest(ServiceRepository Repository, string Trigger, bool Refresh);
+/// <summary>One reconcile the scheduler asks for: the repository, why (<see cref="RunTrigger"/>) and whether tag listings are read fresh.</summary>
+internal sealed record ReconcileRequest(ServiceRepository Repository, RunTrigger Trigger, bool Refresh);
 
 /// <summary>
 /// The service's scheduler (docs/serve.md, "Scheduling"): each enabled repository is reconciled on its interval — the
@@ -31,8 +31,6 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
 
     /// <summary>A triggered run skipped because another replica holds the lease is retried after this wait (not a full interval, so the trigger is not lost).</summary>
     public static readonly TimeSpan LeaseRetry = TimeSpan.FromSeconds(30);
-
-    private const string Schedule = "schedule";
 
     private readonly ServiceSettings settings;
     private readonly Func<ReconcileRequest, CancellationToken, Task<RunResult>> run;
@@ -77,7 +75,7 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
         }
     }
 
-    public bool Request(string repository, string reason)
+    public bool Request(string repository, RunTrigger trigger)
     {
         ArgumentNullException.ThrowIfNull(repository);
         lock (gate)
@@ -88,14 +86,14 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
                 return false;
             }
 
-            slot.Trigger(reason, refresh: false);
+            slot.Trigger(trigger, refresh: false);
         }
 
         Wake();
         return true;
     }
 
-    public BranchPush? BranchPushed(string repository, string branch, string? defaultBranch, string reason)
+    public BranchPush? BranchPushed(string repository, string branch, string? defaultBranch, RunTrigger trigger)
     {
         ArgumentNullException.ThrowIfNull(repository);
         ArgumentNullException.ThrowIfNull(branch);
@@ -114,14 +112,14 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
                 return new BranchPush(false, bases);
             }
 
-            slot.Trigger(reason, refresh: false);
+            slot.Trigger(trigger, refresh: false);
         }
 
         Wake();
         return new BranchPush(true, bases);
     }
 
-    public IReadOnlyList<string> ImagePushed(string imageRepository, string reason)
+    public IReadOnlyList<string> ImagePushed(string imageRepository, RunTrigger trigger)
     {
         ArgumentNullException.ThrowIfNull(imageRepository);
         var image = ImageNames.Normalise(imageRepository);
@@ -137,7 +135,7 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
             foreach (var slot in chosen)
             {
                 // the store's tag cache has no invalidation: the triggered run lists registries afresh instead
-                slot.Trigger(reason, refresh: true);
+                slot.Trigger(trigger, refresh: true);
             }
 
             triggered = [.. chosen.Select(s => s.Repository.Name)];
@@ -267,7 +265,7 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
                 break;
             }
 
-            var trigger = slot.PendingTrigger ?? Schedule;
+            var trigger = slot.PendingTrigger ?? RunTrigger.Schedule;
             var refresh = slot.PendingRefresh;
             slot.PendingTrigger = null;
             slot.PendingRefresh = false;
@@ -300,12 +298,12 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
         return next is { } at ? (at > now ? at - now : TimeSpan.Zero) : null;
     }
 
-    private async Task RunOneAsync(Slot slot, string trigger, bool refresh)
+    private async Task RunOneAsync(Slot slot, RunTrigger trigger, bool refresh)
     {
         var repository = slot.Repository;
         var started = time.GetTimestamp();
         Notify(() => observer.RunStarted(repository.Name, trigger));
-        logger.LogDebug("reconcile started: {Repository} ({Trigger})", repository.Name, trigger);
+        logger.LogDebug("reconcile started: {Repository} ({Trigger})", repository.Name, trigger.Text);
         RunResult? result = null;
         string? error = null;
         string? skipped = null;
@@ -336,7 +334,7 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
             {
                 slot.LastOutcome = $"skipped: {skipped}";
                 slot.NextRun = now + Jittered(repository.Interval);
-                if (trigger != Schedule)
+                if (trigger.Kind != TriggerKind.Schedule)
                 {
                     // the other replica may have started before the webhook's push: keep the trigger (and its
                     // refresh) and try again shortly, rather than lose it until the next scheduled run
@@ -369,11 +367,11 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
 
         if (result is not null)
         {
-            logger.LogDebug("reconcile finished: {Repository} ({Trigger}) in {Duration}: {Outcome}", repository.Name, trigger, duration, slot.LastOutcome);
+            logger.LogDebug("reconcile finished: {Repository} ({Trigger}) in {Duration}: {Outcome}", repository.Name, trigger.Text, duration, slot.LastOutcome);
         }
         else
         {
-            logger.LogDebug("reconcile failed: {Repository} ({Trigger}) after {Duration}: {Error}", repository.Name, trigger, duration, error);
+            logger.LogDebug("reconcile failed: {Repository} ({Trigger}) after {Duration}: {Error}", repository.Name, trigger.Text, duration, error);
         }
 
         Notify(() => observer.RunFinished(repository.Name, trigger, duration, result, error));
@@ -426,7 +424,7 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
 
         public DateTimeOffset? NextRun { get; set; }
 
-        public string? PendingTrigger { get; set; }
+        public RunTrigger? PendingTrigger { get; set; }
 
         public bool PendingRefresh { get; set; }
 
@@ -458,9 +456,9 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
         public IReadOnlyList<string>? BaseBranches { get; set; }
 
         /// <summary>A trigger: the first reason is kept; any number of triggers before the run starts make one run.</summary>
-        public void Trigger(string reason, bool refresh)
+        public void Trigger(RunTrigger trigger, bool refresh)
         {
-            PendingTrigger ??= reason;
+            PendingTrigger ??= trigger;
             PendingRefresh |= refresh;
         }
 

@@ -114,7 +114,7 @@ internal sealed class WebhookReceiver
         var acted = false;
         foreach (var reconcile in triggers.OfType<WebhookTrigger.Reconcile>().DistinctBy(r => r.Repository, StringComparer.OrdinalIgnoreCase))
         {
-            if (_context.Triggers.Request(reconcile.Repository, $"{sender} webhook: {reconcile.Why}"))
+            if (_context.Triggers.Request(reconcile.Repository, RunTrigger.Webhook(sender, reconcile.Why)))
             {
                 acted = true;
                 triggered.Add(reconcile.Repository);
@@ -127,7 +127,7 @@ internal sealed class WebhookReceiver
 
         foreach (var push in triggers.OfType<WebhookTrigger.BranchPushed>().DistinctBy(p => p.Repository, StringComparer.OrdinalIgnoreCase))
         {
-            switch (_context.Triggers.BranchPushed(push.Repository, push.Branch, push.DefaultBranch, $"{sender} webhook: push to {push.Branch}"))
+            switch (_context.Triggers.BranchPushed(push.Repository, push.Branch, push.DefaultBranch, RunTrigger.Webhook(sender, $"push to {push.Branch}")))
             {
                 case null:
                     notes.Add($"{push.Repository} is not an enabled repository of this service");
@@ -149,7 +149,7 @@ internal sealed class WebhookReceiver
             acted = true;
             var tags = string.Join(", ", image.Select(p => p.Tag).OfType<string>().Distinct(StringComparer.Ordinal));
             var note = tags.Length > 0 ? $"pushed {image.Key}:{tags}" : $"pushed {image.Key}";
-            triggered.AddRange(_context.Triggers.ImagePushed(image.Key, $"{sender} webhook: {note}"));
+            triggered.AddRange(_context.Triggers.ImagePushed(image.Key, RunTrigger.Webhook(sender, note)));
             notes.Add(note);
         }
 

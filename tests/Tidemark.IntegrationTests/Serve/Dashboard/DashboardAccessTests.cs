@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Tidemark.Cli.Serve;
 using Tidemark.Configuration.Service;
 using Tidemark.IntegrationTests.Credentials;
 
@@ -124,7 +125,7 @@ public sealed class DashboardAccessTests
 
         Assert.Equal(HttpStatusCode.Redirect, reconcile.StatusCode);
         Assert.Equal("/repos/acme/fleet?requested=1", reconcile.Headers.Location!.OriginalString);
-        Assert.Equal([("acme/fleet", "dashboard")], host.Triggers.Requests);
+        Assert.Equal([("acme/fleet", RunTrigger.Dashboard)], host.Triggers.Requests);
         var overview = await GetWithCookieAsync(client, "/", cookie);
         Assert.Contains("action=\"/repos/acme/fleet/reconcile\"", overview);
         // the disabled entry has no button

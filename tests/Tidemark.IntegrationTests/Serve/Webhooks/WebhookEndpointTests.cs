@@ -42,6 +42,7 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
         Assert.Equal("replayed", await OutcomeAsync(replay));
         Assert.Equal(["request acme/fleet: github webhook: pull request #7 merged"], _host.Triggers.Calls);
+        Assert.Equal(["webhook:github"], _host.Triggers.Labels);
         Assert.Equal(["github accepted", "github replayed"], _host.Observer.Deliveries);
     }
 
@@ -172,6 +173,7 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal("replayed", await OutcomeAsync(replay));
         Assert.Equal([call], _host.Triggers.Calls);
+        Assert.Equal([$"webhook:{sender}"], _host.Triggers.Labels);
         Assert.Equal([$"{sender} accepted", $"{sender} replayed"], _host.Observer.Deliveries);
     }
 

@@ -199,14 +199,14 @@ internal sealed class RecordingObserver : IServeObserver
         }
     }
 
-    public void RunStarted(string repository, string trigger) => Add($"started {repository} {trigger}");
+    public void RunStarted(string repository, RunTrigger trigger) => Add($"started {repository} {trigger}");
 
-    public void RunFinished(string repository, string trigger, TimeSpan duration, RunResult? result, string? error) =>
+    public void RunFinished(string repository, RunTrigger trigger, TimeSpan duration, RunResult? result, string? error) =>
         Add(result is null ? $"failed {repository} {trigger}: {error}" : $"finished {repository} {trigger}");
 
     public void WebhookHandled(string sender, string outcome) => Add($"webhook {sender} {outcome}");
 
-    public void RunSkipped(string repository, string trigger, string reason) => Add($"skipped {repository} {trigger}");
+    public void RunSkipped(string repository, RunTrigger trigger, string reason) => Add($"skipped {repository} {trigger}");
 
     private void Add(string text)
     {
