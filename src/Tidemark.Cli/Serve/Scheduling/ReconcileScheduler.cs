@@ -173,17 +173,20 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
             while (!stoppingToken.IsCancellationRequested)
             {
                 Task signal;
-                TimeSpan? wait;
+                DateTimeOffset? due;
                 lock (gate)
                 {
                     signal = wake.Task;
-                    StartDue(time.GetUtcNow());
-                    wait = NextWait(time.GetUtcNow());
+                    var now = time.GetUtcNow();
+                    StartDue(now);
+                    due = NextWait(now) is { } wait ? now + wait : null;
                 }
 
-                // the timer is cancelled when a trigger wakes the loop first, so triggers leave no timers behind
+                // the timer is cancelled when a trigger wakes the loop first, so triggers leave no timers behind. Its
+                // wait is measured from the clock as it is armed, not as read under the gate: a clock that moved in
+                // between (a test's fake clock set to the due time) would otherwise arm it past the due time
                 using var pause = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                var delay = wait is { } w ? Task.Delay(w, time, pause.Token) : Task.Delay(Timeout.Infinite, pause.Token);
+                var delay = due is { } at ? Task.Delay(Max(at - time.GetUtcNow(), TimeSpan.Zero), time, pause.Token) : Task.Delay(Timeout.Infinite, pause.Token);
                 await Task.WhenAny(signal, delay).ConfigureAwait(false);
                 await pause.CancelAsync().ConfigureAwait(false);
             }
@@ -193,6 +196,8 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
             stopping = true;
         }
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {

@@ -228,7 +228,8 @@ public sealed class ReconcileSchedulerTests
         await SchedulerHarness.Eventually(() => harness.Calls.Count == 2, "two runs");
         harness.Calls.Single(c => c.Repository == "acme/repo1").Succeed("nginx:1.25.3");
         harness.Calls.Single(c => c.Repository == "acme/repo2").Succeed("127.0.0.1:5000/team/app:1.0");
-        await SchedulerHarness.Eventually(() => harness.Running.Count == 0 && harness.Status("acme/repo2").Images is not null, "both recorded");
+        // the calls' end is not the scheduler's record of them: wait for both records
+        await SchedulerHarness.Eventually(() => harness.Status("acme/repo1").Images is not null && harness.Status("acme/repo2").Images is not null, "both recorded");
         Assert.Equal(["docker.io/library/nginx"], harness.Status("acme/repo1").Images);
         Assert.Equal(new Uri("https://github.com/acme/repo1/pull/3"), harness.Status("acme/repo1").PullRequestUrl);
         Assert.Equal((1, "pull request #3 opened"), (harness.Status("acme/repo1").PendingUpdates, harness.Status("acme/repo1").LastOutcome));
