@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using Tidemark.Cli.Serve;
 using Tidemark.Cli;
+using Tidemark.Cli.Serve;
 using Tidemark.IntegrationTests.Run;
 
 namespace Tidemark.IntegrationTests.Serve;

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using Tidemark.Cli.Serve;
 using Tidemark.Automation;
+using Tidemark.Cli.Serve;
 using Tidemark.Cli.Serve.Logging;
 using Tidemark.Configuration.Service;
 using Tidemark.Credentials;
