@@ -8,16 +8,16 @@ namespace Tidemark.Cli.Serve;
 /// </summary>
 internal interface IServeObserver
 {
-    void RunStarted(string repository, string trigger);
+    void RunStarted(string repository, RunTrigger trigger);
 
     /// <summary>A run ended: with its <paramref name="result"/> (null when it threw: <paramref name="error"/> is the classified message, already redacted).</summary>
-    void RunFinished(string repository, string trigger, TimeSpan duration, RunResult? result, string? error);
+    void RunFinished(string repository, RunTrigger trigger, TimeSpan duration, RunResult? result, string? error);
 
     /// <summary>A webhook delivery was handled: its sender (<c>github</c>, <c>dockerhub</c>, <c>quay</c>, <c>harbor</c>, <c>distribution</c>) and outcome (<c>accepted</c>, <c>ignored</c>, <c>replayed</c>, <c>unauthorized</c>, <c>malformed</c>).</summary>
     void WebhookHandled(string sender, string outcome);
 
     /// <summary>A run did not start: another replica holds the repository's lease (it is doing the work). Added by serve-core; ignored unless implemented.</summary>
-    void RunSkipped(string repository, string trigger, string reason)
+    void RunSkipped(string repository, RunTrigger trigger, string reason)
     {
     }
 }

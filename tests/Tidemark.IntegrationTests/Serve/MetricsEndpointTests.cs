@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Tidemark.Automation;
+using Tidemark.Cli.Serve;
 using Tidemark.Cli.Serve.Metrics;
 using Tidemark.Credentials;
 using Tidemark.Git;
@@ -16,6 +17,7 @@ namespace Tidemark.IntegrationTests.Serve;
 /// HTTP) and the observer's calls: the library's counters carry the registry's and the simulator's hosts and statuses,
 /// the pull request and the updates it proposed, the service's run metrics, and each ledger token's expiry.
 /// </summary>
+[Collection(ProcessMetricsCollection.Name)]
 public sealed class MetricsEndpointTests(RunFixture fixture) : IClassFixture<RunFixture>
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
@@ -33,8 +35,8 @@ public sealed class MetricsEndpointTests(RunFixture fixture) : IClassFixture<Run
 
         var result = await LibraryRun.RunAsync(scene, redactor);
         var observer = new MetricsObserver(time);
-        observer.RunFinished(repository, "schedule", TimeSpan.FromSeconds(2.5), result, null);
-        observer.RunFinished(repository, "distribution webhook: pushed 127.0.0.1:5000/team/app:1.2.4", TimeSpan.FromSeconds(40), null, "the registry could not be reached");
+        observer.RunFinished(repository, RunTrigger.Schedule, TimeSpan.FromSeconds(2.5), result, null);
+        observer.RunFinished(repository, RunTrigger.Webhook("distribution", "pushed 127.0.0.1:5000/team/app:1.2.4"), TimeSpan.FromSeconds(40), null, "the registry could not be reached");
         observer.WebhookHandled("distribution", "accepted");
         observer.WebhookHandled("distribution", "accepted");
         observer.WebhookHandled("distribution", "unauthorized");
@@ -148,7 +150,7 @@ public sealed class MetricsEndpointTests(RunFixture fixture) : IClassFixture<Run
         Assert.Null(metrics.Value("tidemark_pull_request_actions_total", repository, "action=updated"));
         var number = Assert.Single(paused.Scopes).Outcome.PullRequestNumber;
         Assert.Equal($"run alice/{name}: paused: the update branch has commits Tidemark did not make (pull request #{number}) in 1.5 s [run {again.RunId}] trigger=schedule",
-            Tidemark.Cli.Serve.Logging.RunLogObserver.Line("alice/" + name, "schedule", TimeSpan.FromSeconds(1.5), again, null));
+            Tidemark.Cli.Serve.Logging.RunLogObserver.Line("alice/" + name, RunTrigger.Schedule, TimeSpan.FromSeconds(1.5), again, null));
         SqliteConnection.ClearAllPools();
     }
 }

@@ -62,9 +62,11 @@ internal sealed class MetricsHost : IAsyncDisposable
 
     private sealed class NoTriggers : IReconcileTriggers
     {
-        public bool Request(string repository, string reason) => false;
+        public bool Request(string repository, RunTrigger trigger) => false;
 
-        public IReadOnlyList<string> ImagePushed(string imageRepository, string reason) => [];
+        public IReadOnlyList<string> ImagePushed(string imageRepository, RunTrigger trigger) => [];
+
+        public BranchPush? BranchPushed(string repository, string branch, string? defaultBranch, RunTrigger trigger) => null;
     }
 
     private sealed class NoStatus : IServeStatus

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Tidemark.Cli;
+using Tidemark.Cli.Serve;
 using Tidemark.IntegrationTests.Run;
 using Tidemark.Testing;
 
@@ -21,7 +22,7 @@ public sealed class ServeHostTests(RunFixture fixture) : IClassFixture<RunFixtur
         Assert.True(ready.StatusCode == HttpStatusCode.OK, await ready.Content.ReadAsStringAsync());
         Assert.True(serve.Host.Addresses[0].StartsWith("http://127.0.0.1:", StringComparison.Ordinal), serve.Host.Addresses[0]);
 
-        var first = await serve.ReconcileAsync("dashboard");
+        var first = await serve.ReconcileAsync(RunTrigger.Dashboard);
 
         Assert.True(first.LastRunSucceeded == true, first.LastOutcome + "\n" + serve.Log);
         Assert.StartsWith("pull request #", first.LastOutcome, StringComparison.Ordinal);
@@ -32,7 +33,7 @@ public sealed class ServeHostTests(RunFixture fixture) : IClassFixture<RunFixtur
         Assert.NotNull(first.LastRunId);
         var pullRequest = Assert.Single(scene.Repository.PullRequests);
 
-        var second = await serve.ReconcileAsync("dashboard");
+        var second = await serve.ReconcileAsync(RunTrigger.Dashboard);
 
         Assert.True(second.LastRunSucceeded == true, second.LastOutcome);
         Assert.Single(scene.Repository.PullRequests);
@@ -74,7 +75,7 @@ public sealed class ServeHostTests(RunFixture fixture) : IClassFixture<RunFixtur
 
         await using (var serve = await ServeScene.StartAsync(scene, settings, variables))
         {
-            Assert.True(serve.Host.Scheduler.Request(scene.Repository.FullName, "dashboard"));
+            Assert.True(serve.Host.Scheduler.Request(scene.Repository.FullName, RunTrigger.Dashboard));
             await serve.WaitAsync(_ => File.Exists(pushed), "the update branch was pushed and git hangs");
             var clock = Stopwatch.StartNew();
             await serve.StopAsync();
@@ -88,7 +89,7 @@ public sealed class ServeHostTests(RunFixture fixture) : IClassFixture<RunFixtur
 
         await using (var serve = await ServeScene.StartAsync(scene, settings, variables))
         {
-            var status = await serve.ReconcileAsync("schedule");
+            var status = await serve.ReconcileAsync(RunTrigger.Schedule);
 
             Assert.True(status.LastRunSucceeded == true, status.LastOutcome + "\n" + serve.Log);
             Assert.Single(scene.Repository.PullRequests);

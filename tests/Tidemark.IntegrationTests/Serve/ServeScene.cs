@@ -76,10 +76,10 @@ internal sealed class ServeScene : IAsyncDisposable
     }
 
     /// <summary>Asks for a reconcile of the scene's repository and waits (up to two minutes) until a run has ended after it.</summary>
-    public async Task<RepositoryStatus> ReconcileAsync(string reason = "test")
+    public async Task<RepositoryStatus> ReconcileAsync(RunTrigger? trigger = null)
     {
         var before = Status().LastRunEnded;
-        Assert.True(Host.Scheduler.Request(Scene.Repository.FullName, reason));
+        Assert.True(Host.Scheduler.Request(Scene.Repository.FullName, trigger ?? RunTrigger.Other("test")));
         return await WaitAsync(s => !s.Running && s.LastRunEnded != before, "a run ended");
     }
 

@@ -27,7 +27,11 @@ internal sealed class AdminSessions
     {
         _adminToken = adminToken;
         _time = time;
+        Throttle = new SignInThrottle(time);
     }
+
+    /// <summary>Wrong sign-ins per client address: enough of them lock the address out before its token is compared.</summary>
+    public SignInThrottle Throttle { get; }
 
     public bool TokenMatches(string? candidate) => SecretCompare.Equal(candidate, _adminToken.Value);
 

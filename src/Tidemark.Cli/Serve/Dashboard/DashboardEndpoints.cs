@@ -139,13 +139,25 @@ internal static class DashboardEndpoints
             return Forbidden("This form must be sent from the dashboard's own pages.");
         }
 
+        var remote = http.Connection.RemoteIpAddress;
+        if (admin.Throttle.Wait(remote) is { } wait)
+        {
+            // refused before the token is read or compared: guessing costs a minute per five tries
+            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+            log.LogWarning("dashboard.admin.throttled: an admin sign-in from {Remote} refused for {Seconds} s after {Failures} wrong ones", remote, seconds, SignInThrottle.MaxFailures);
+            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            return Page(DashboardPages.Message("Too many sign-ins", $"Too many wrong admin sign-ins from this address: try again in {seconds} seconds."), StatusCodes.Status429TooManyRequests);
+        }
+
         var form = await ReadFormAsync(http).ConfigureAwait(false);
         if (!admin.TokenMatches(form is null ? null : Value(form["token"])))
         {
-            log.LogWarning("dashboard.admin.refused: an admin sign-in with a wrong token from {Remote}", http.Connection.RemoteIpAddress);
+            admin.Throttle.Failed(remote);
+            log.LogWarning("dashboard.admin.refused: an admin sign-in with a wrong token from {Remote}", remote);
             return Page(DashboardPages.SignIn("That is not the admin token (the settings' dashboard.adminToken)."), StatusCodes.Status403Forbidden);
         }
 
+        admin.Throttle.Succeeded(remote);
         admin.SignIn(http.Request, http.Response);
         log.LogInformation("dashboard.admin.signed-in from {Remote}", http.Connection.RemoteIpAddress);
         return Results.Redirect("/", permanent: false, preserveMethod: false);
@@ -186,7 +198,7 @@ internal static class DashboardEndpoints
             return Forbidden("The form's anti-forgery value is missing or wrong; reload the page and use its button.");
         }
 
-        if (Find(context, repository) is not { } status || !context.Triggers.Request(status.Name, "dashboard"))
+        if (Find(context, repository) is not { } status || !context.Triggers.Request(status.Name, RunTrigger.Dashboard))
         {
             return NotFound($"No enabled repository {repository} is configured in this service.");
         }

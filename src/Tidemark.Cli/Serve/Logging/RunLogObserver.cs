@@ -18,15 +18,15 @@ internal sealed class RunLogObserver(ILogger logger) : IServeObserver
     public static readonly EventId Finished = new(9002, "run.finished");
     public static readonly EventId Skipped = new(9003, "run.skipped");
 
-    public void RunStarted(string repository, string trigger)
+    public void RunStarted(string repository, RunTrigger trigger)
     {
         if (logger.IsEnabled(LogLevel.Debug))
         {
-            Write(LogLevel.Debug, Started, $"run {repository}: started trigger={trigger}", [new("repository", repository), new("trigger", trigger)]);
+            Write(LogLevel.Debug, Started, $"run {repository}: started trigger={trigger}", [new("repository", repository), new("trigger", trigger.Text)]);
         }
     }
 
-    public void RunFinished(string repository, string trigger, TimeSpan duration, RunResult? result, string? error)
+    public void RunFinished(string repository, RunTrigger trigger, TimeSpan duration, RunResult? result, string? error)
     {
         var outcome = ServeMetrics.Outcome(result);
         var problem = error ?? FirstError(result);
@@ -36,7 +36,7 @@ internal sealed class RunLogObserver(ILogger logger) : IServeObserver
         [
             new("repository", repository),
             new("run", result?.RunId),
-            new("trigger", trigger),
+            new("trigger", trigger.Text),
             new("outcome", outcome),
             new("durationSeconds", duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)),
             new("updates", result is null ? null : Updates(result).ToString(CultureInfo.InvariantCulture)),
@@ -50,11 +50,11 @@ internal sealed class RunLogObserver(ILogger logger) : IServeObserver
     }
 
     /// <summary>A run not started because another replica holds the repository's lease: one line too (<c>run.skipped</c>), so the history has no gap.</summary>
-    public void RunSkipped(string repository, string trigger, string reason) =>
-        Write(LogLevel.Information, Skipped, $"run {repository}: skipped: {reason} trigger={trigger}", [new("repository", repository), new("trigger", trigger), new("outcome", "skipped")]);
+    public void RunSkipped(string repository, RunTrigger trigger, string reason) =>
+        Write(LogLevel.Information, Skipped, $"run {repository}: skipped: {reason} trigger={trigger}", [new("repository", repository), new("trigger", trigger.Text), new("outcome", "skipped")]);
 
     /// <summary>The line's text (docs/metrics.md lists the shapes).</summary>
-    public static string Line(string repository, string trigger, TimeSpan duration, RunResult? result, string? error)
+    public static string Line(string repository, RunTrigger trigger, TimeSpan duration, RunResult? result, string? error)
     {
         var summary = result is null ? "failed" : result.HasErrors ? "failed, " + Summary(result) : Summary(result);
         var run = result is null ? "" : $" [run {result.RunId}]";

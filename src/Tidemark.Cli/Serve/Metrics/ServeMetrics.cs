@@ -48,31 +48,14 @@ internal static class ServeMetrics
 /// <summary>Records each run and webhook delivery on <see cref="ServeMetrics"/>; never throws.</summary>
 internal sealed class MetricsObserver(TimeProvider time) : IServeObserver
 {
-    /// <summary>
-    /// The trigger as a label with few values: the scheduler's reason is free text (<c>distribution webhook: pushed
-    /// host/app:1.2.4</c>), and one series per text would grow without bound. <c>schedule</c>, <c>webhook:SENDER</c>,
-    /// <c>dashboard</c>, else <c>other</c>.
-    /// </summary>
-    public static string TriggerKind(string trigger)
-    {
-        ArgumentNullException.ThrowIfNull(trigger);
-        if (trigger is "schedule" or "dashboard")
-        {
-            return trigger;
-        }
-
-        var webhook = trigger.IndexOf(" webhook: ", StringComparison.Ordinal);
-        return webhook > 0 && !trigger[..webhook].Contains(' ', StringComparison.Ordinal) ? "webhook:" + trigger[..webhook] : "other";
-    }
-
-    public void RunStarted(string repository, string trigger)
+    public void RunStarted(string repository, RunTrigger trigger)
     {
     }
 
-    public void RunFinished(string repository, string trigger, TimeSpan duration, RunResult? result, string? error)
+    public void RunFinished(string repository, RunTrigger trigger, TimeSpan duration, RunResult? result, string? error)
     {
         var outcome = ServeMetrics.Outcome(result);
-        ServeMetrics.Runs.Add(1, new("repository", repository), new("trigger", TriggerKind(trigger)), new("outcome", outcome));
+        ServeMetrics.Runs.Add(1, new("repository", repository), new("trigger", trigger.Label), new("outcome", outcome));
         ServeMetrics.RunDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("repository", repository));
         if (outcome != "failed")
         {

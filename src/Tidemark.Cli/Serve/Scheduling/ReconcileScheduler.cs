@@ -7,8 +7,8 @@ using Tidemark.State;
 
 namespace Tidemark.Cli.Serve.Scheduling;
 
-/// <summary>One reconcile the scheduler asks for: the repository, why (<c>schedule</c>, <c>webhook github push</c>, …) and whether tag listings are read fresh.</summary>
-internal sealed record ReconcileRequest(ServiceRepository Repository, string Trigger, bool Refresh);
+/// <summary>One reconcile the scheduler asks for: the repository, why (<see cref="RunTrigger"/>) and whether tag listings are read fresh.</summary>
+internal sealed record ReconcileRequest(ServiceRepository Repository, RunTrigger Trigger, bool Refresh);
 
 /// <summary>
 /// The service's scheduler (docs/serve.md, "Scheduling"): each enabled repository is reconciled on its interval — the
@@ -16,7 +16,8 @@ internal sealed record ReconcileRequest(ServiceRepository Repository, string Tri
 /// interval ± <see cref="JitterFraction"/> — at most one run per repository at a time and at most
 /// <see cref="ServiceSettings.MaxConcurrentRuns"/> in all. Triggers (webhooks, "reconcile now") run the repository as
 /// soon as a slot is free; triggers that arrive while it runs are coalesced into exactly one follow-up run. After
-/// consecutive failures the next scheduled run waits interval × 2^failures, at most <see cref="MaxBackoff"/> (or the
+/// consecutive failures (a run that threw, or whose every image lookup failed: <see cref="RunOutcomes.CouldDoNothing"/>;
+/// a partial run is no failure here) the next scheduled run waits interval × 2^failures, at most <see cref="MaxBackoff"/> (or the
 /// interval when longer); a success resets it. A run that finds the repository's lease held by another replica is
 /// skipped, not counted as a failure. On stop it takes no new work, lets running reconciles finish up to
 /// <see cref="ServiceSettings.ShutdownTimeout"/>, then cancels them.
@@ -30,8 +31,6 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
 
     /// <summary>A triggered run skipped because another replica holds the lease is retried after this wait (not a full interval, so the trigger is not lost).</summary>
     public static readonly TimeSpan LeaseRetry = TimeSpan.FromSeconds(30);
-
-    private const string Schedule = "schedule";
 
     private readonly ServiceSettings settings;
     private readonly Func<ReconcileRequest, CancellationToken, Task<RunResult>> run;
@@ -76,25 +75,51 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
         }
     }
 
-    public bool Request(string repository, string reason)
+    public bool Request(string repository, RunTrigger trigger)
     {
         ArgumentNullException.ThrowIfNull(repository);
         lock (gate)
         {
-            var slot = slots.FirstOrDefault(s => s.Repository.Enabled && string.Equals(s.Repository.Name, repository, StringComparison.OrdinalIgnoreCase));
+            var slot = Enabled(repository);
             if (slot is null || stopping)
             {
                 return false;
             }
 
-            slot.Trigger(reason, refresh: false);
+            slot.Trigger(trigger, refresh: false);
         }
 
         Wake();
         return true;
     }
 
-    public IReadOnlyList<string> ImagePushed(string imageRepository, string reason)
+    public BranchPush? BranchPushed(string repository, string branch, string? defaultBranch, RunTrigger trigger)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(branch);
+        IReadOnlyList<string> bases;
+        lock (gate)
+        {
+            var slot = Enabled(repository);
+            if (slot is null || stopping)
+            {
+                return null;
+            }
+
+            bases = slot.BaseBranches ?? (defaultBranch is null ? [] : [defaultBranch]);
+            if (!bases.Contains(branch, StringComparer.Ordinal))
+            {
+                return new BranchPush(false, bases);
+            }
+
+            slot.Trigger(trigger, refresh: false);
+        }
+
+        Wake();
+        return new BranchPush(true, bases);
+    }
+
+    public IReadOnlyList<string> ImagePushed(string imageRepository, RunTrigger trigger)
     {
         ArgumentNullException.ThrowIfNull(imageRepository);
         var image = ImageNames.Normalise(imageRepository);
@@ -110,7 +135,7 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
             foreach (var slot in chosen)
             {
                 // the store's tag cache has no invalidation: the triggered run lists registries afresh instead
-                slot.Trigger(reason, refresh: true);
+                slot.Trigger(trigger, refresh: true);
             }
 
             triggered = [.. chosen.Select(s => s.Repository.Name)];
@@ -148,17 +173,20 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
             while (!stoppingToken.IsCancellationRequested)
             {
                 Task signal;
-                TimeSpan? wait;
+                DateTimeOffset? due;
                 lock (gate)
                 {
                     signal = wake.Task;
-                    StartDue(time.GetUtcNow());
-                    wait = NextWait(time.GetUtcNow());
+                    var now = time.GetUtcNow();
+                    StartDue(now);
+                    due = NextWait(now) is { } wait ? now + wait : null;
                 }
 
-                // the timer is cancelled when a trigger wakes the loop first, so triggers leave no timers behind
+                // the timer is cancelled when a trigger wakes the loop first, so triggers leave no timers behind. Its
+                // wait is measured from the clock as it is armed, not as read under the gate: a clock that moved in
+                // between (a test's fake clock set to the due time) would otherwise arm it past the due time
                 using var pause = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                var delay = wait is { } w ? Task.Delay(w, time, pause.Token) : Task.Delay(Timeout.Infinite, pause.Token);
+                var delay = due is { } at ? Task.Delay(Max(at - time.GetUtcNow(), TimeSpan.Zero), time, pause.Token) : Task.Delay(Timeout.Infinite, pause.Token);
                 await Task.WhenAny(signal, delay).ConfigureAwait(false);
                 await pause.CancelAsync().ConfigureAwait(false);
             }
@@ -168,6 +196,8 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
             stopping = true;
         }
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -204,6 +234,10 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
         base.Dispose();
     }
 
+    /// <summary>The enabled repository named <paramref name="repository"/> (case-insensitive), or null. Under the gate.</summary>
+    private Slot? Enabled(string repository) =>
+        slots.FirstOrDefault(s => s.Repository.Enabled && string.Equals(s.Repository.Name, repository, StringComparison.OrdinalIgnoreCase));
+
     private void Wake()
     {
         TaskCompletionSource old;
@@ -236,7 +270,7 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
                 break;
             }
 
-            var trigger = slot.PendingTrigger ?? Schedule;
+            var trigger = slot.PendingTrigger ?? RunTrigger.Schedule;
             var refresh = slot.PendingRefresh;
             slot.PendingTrigger = null;
             slot.PendingRefresh = false;
@@ -269,12 +303,12 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
         return next is { } at ? (at > now ? at - now : TimeSpan.Zero) : null;
     }
 
-    private async Task RunOneAsync(Slot slot, string trigger, bool refresh)
+    private async Task RunOneAsync(Slot slot, RunTrigger trigger, bool refresh)
     {
         var repository = slot.Repository;
         var started = time.GetTimestamp();
         Notify(() => observer.RunStarted(repository.Name, trigger));
-        logger.LogDebug("reconcile started: {Repository} ({Trigger})", repository.Name, trigger);
+        logger.LogDebug("reconcile started: {Repository} ({Trigger})", repository.Name, trigger.Text);
         RunResult? result = null;
         string? error = null;
         string? skipped = null;
@@ -305,7 +339,7 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
             {
                 slot.LastOutcome = $"skipped: {skipped}";
                 slot.NextRun = now + Jittered(repository.Interval);
-                if (trigger != Schedule)
+                if (trigger.Kind != TriggerKind.Schedule)
                 {
                     // the other replica may have started before the webhook's push: keep the trigger (and its
                     // refresh) and try again shortly, rather than lose it until the next scheduled run
@@ -316,7 +350,8 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
             else if (result is not null)
             {
                 slot.Record(result);
-                slot.ConsecutiveFailures = result.HasErrors ? slot.ConsecutiveFailures + 1 : 0;
+                // a partial run (some images checked, some lookups failed) shows its errors but is not backed off
+                slot.ConsecutiveFailures = RunOutcomes.CouldDoNothing(result) ? slot.ConsecutiveFailures + 1 : 0;
                 slot.NextRun = now + Jittered(Backoff(repository.Interval, slot.ConsecutiveFailures));
             }
             else
@@ -337,11 +372,11 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
 
         if (result is not null)
         {
-            logger.LogDebug("reconcile finished: {Repository} ({Trigger}) in {Duration}: {Outcome}", repository.Name, trigger, duration, slot.LastOutcome);
+            logger.LogDebug("reconcile finished: {Repository} ({Trigger}) in {Duration}: {Outcome}", repository.Name, trigger.Text, duration, slot.LastOutcome);
         }
         else
         {
-            logger.LogDebug("reconcile failed: {Repository} ({Trigger}) after {Duration}: {Error}", repository.Name, trigger, duration, error);
+            logger.LogDebug("reconcile failed: {Repository} ({Trigger}) after {Duration}: {Error}", repository.Name, trigger.Text, duration, error);
         }
 
         Notify(() => observer.RunFinished(repository.Name, trigger, duration, result, error));
@@ -394,7 +429,7 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
 
         public DateTimeOffset? NextRun { get; set; }
 
-        public string? PendingTrigger { get; set; }
+        public RunTrigger? PendingTrigger { get; set; }
 
         public bool PendingRefresh { get; set; }
 
@@ -422,10 +457,13 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
 
         public HashSet<string>? Images { get; set; }
 
+        /// <summary>The base branches the last run that published published against (one per scope); null before one did.</summary>
+        public IReadOnlyList<string>? BaseBranches { get; set; }
+
         /// <summary>A trigger: the first reason is kept; any number of triggers before the run starts make one run.</summary>
-        public void Trigger(string reason, bool refresh)
+        public void Trigger(RunTrigger trigger, bool refresh)
         {
-            PendingTrigger ??= reason;
+            PendingTrigger ??= trigger;
             PendingRefresh |= refresh;
         }
 
@@ -437,6 +475,10 @@ internal sealed class ReconcileScheduler : BackgroundService, IReconcileTriggers
             PendingUpdates = result.Scopes.Sum(s => s.Plan.Changes.Count);
             PullRequestUrl = result.Scopes.Select(s => s.Outcome.PullRequestUrl).FirstOrDefault(u => u is not null) is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri : null;
             Images = [.. RunOutcomes.Images(result)];
+            if (result.Scopes.Count > 0)
+            {
+                BaseBranches = [.. result.Scopes.Select(s => s.Settings.BaseBranch).Distinct(StringComparer.Ordinal)];
+            }
         }
 
         public RepositoryStatus Status() => new(

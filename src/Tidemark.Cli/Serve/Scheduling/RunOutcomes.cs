@@ -37,6 +37,20 @@ internal static class RunOutcomes
         };
     }
 
+    /// <summary>
+    /// Whether the run could do nothing, so the scheduler backs the repository off (docs/serve.md, "Scheduling"): its
+    /// plans had errors and not one image was checked (every registry lookup failed, or the errors left no decision).
+    /// A partial run — errors, but some images checked and updated, planned or found up to date — is not one: like
+    /// <c>tidemark run</c> it reports its errors (exit 1 there; <c>failed</c> in the metrics and the log line here),
+    /// yet it published what it could and the repository comes again on its normal interval. A run that threw (clone,
+    /// push, token, configuration) has no result; the scheduler counts it as failed without asking.
+    /// </summary>
+    public static bool CouldDoNothing(RunResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.HasErrors && !result.Scopes.Any(s => s.Plan.Changes.Count > 0 || s.Plan.Decisions.Any(d => d is not Decision.Keep { IsError: true }));
+    }
+
     /// <summary>The image and artifact repositories the run's plans referenced, normalised (<see cref="ImageNames.Normalise"/>).</summary>
     public static IEnumerable<string> Images(RunResult result)
     {

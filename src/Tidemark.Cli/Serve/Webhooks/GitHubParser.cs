@@ -4,10 +4,12 @@ using Tidemark.Cli.Serve.Scheduling;
 namespace Tidemark.Cli.Serve.Webhooks;
 
 /// <summary>
-/// GitHub repository or organisation webhooks (<c>X-GitHub-Event</c>, <c>X-GitHub-Delivery</c>): a closed pull request or
-/// a push to the repository's default branch reconciles that repository; a published GHCR container
-/// (<c>package</c> / <c>registry_package</c>) rescans <c>ghcr.io/owner/name</c>. Pushes to any other branch are ignored:
-/// Tidemark itself only ever pushes its update branch, so its own pushes can never trigger a loop.
+/// GitHub repository or organisation webhooks (<c>X-GitHub-Event</c>, <c>X-GitHub-Delivery</c>): a closed pull request
+/// reconciles that repository; a push to a branch becomes <see cref="WebhookTrigger.BranchPushed"/>, which the scheduler
+/// acts on only when the branch is the repository's base branch (known after its first run; until then the default
+/// branch the payload names); a published GHCR container (<c>package</c> / <c>registry_package</c>) rescans
+/// <c>ghcr.io/owner/name</c>. Tidemark itself only ever pushes its update branch, never a base branch, so its own pushes
+/// can never trigger a loop.
 /// </summary>
 internal sealed class GitHubParser : IWebhookParser
 {
@@ -80,13 +82,8 @@ internal sealed class GitHubParser : IWebhookParser
             return new WebhookParse.Ignored(delivery, $"branch {branch} deleted");
         }
 
-        var defaultBranch = PayloadJson.String(root, "repository", "default_branch");
-        if (!string.Equals(branch, defaultBranch, StringComparison.Ordinal))
-        {
-            return new WebhookParse.Ignored(delivery, $"push to {branch}: only pushes to the default branch ({defaultBranch ?? "unknown"}) trigger a reconcile");
-        }
-
-        return new WebhookParse.Accepted(delivery, [new WebhookTrigger.Reconcile(repository, $"push to {branch}")]);
+        // whether the branch is the base branch is the scheduler's to say: it knows the base branch each repository's last run used
+        return new WebhookParse.Accepted(delivery, [new WebhookTrigger.BranchPushed(repository, branch, PayloadJson.String(root, "repository", "default_branch"))]);
     }
 
     private static WebhookParse Package(JsonElement root, string kind, string? delivery)

@@ -114,7 +114,7 @@ internal sealed class WebhookReceiver
         var acted = false;
         foreach (var reconcile in triggers.OfType<WebhookTrigger.Reconcile>().DistinctBy(r => r.Repository, StringComparer.OrdinalIgnoreCase))
         {
-            if (_context.Triggers.Request(reconcile.Repository, $"{sender} webhook: {reconcile.Why}"))
+            if (_context.Triggers.Request(reconcile.Repository, RunTrigger.Webhook(sender, reconcile.Why)))
             {
                 acted = true;
                 triggered.Add(reconcile.Repository);
@@ -125,12 +125,31 @@ internal sealed class WebhookReceiver
             }
         }
 
+        foreach (var push in triggers.OfType<WebhookTrigger.BranchPushed>().DistinctBy(p => p.Repository, StringComparer.OrdinalIgnoreCase))
+        {
+            switch (_context.Triggers.BranchPushed(push.Repository, push.Branch, push.DefaultBranch, RunTrigger.Webhook(sender, $"push to {push.Branch}")))
+            {
+                case null:
+                    notes.Add($"{push.Repository} is not an enabled repository of this service");
+                    break;
+                case { Triggered: true }:
+                    acted = true;
+                    triggered.Add(push.Repository);
+                    notes.Add($"push to {push.Branch}");
+                    break;
+                case var other:
+                    var bases = other.BaseBranches.Count == 0 ? "unknown" : string.Join(", ", other.BaseBranches);
+                    notes.Add($"push to {push.Branch}: only pushes to the base branch of {push.Repository} ({bases}) trigger a reconcile");
+                    break;
+            }
+        }
+
         foreach (var image in triggers.OfType<WebhookTrigger.ImagePushed>().GroupBy(p => p.ImageRepository, StringComparer.Ordinal))
         {
             acted = true;
             var tags = string.Join(", ", image.Select(p => p.Tag).OfType<string>().Distinct(StringComparer.Ordinal));
             var note = tags.Length > 0 ? $"pushed {image.Key}:{tags}" : $"pushed {image.Key}";
-            triggered.AddRange(_context.Triggers.ImagePushed(image.Key, $"{sender} webhook: {note}"));
+            triggered.AddRange(_context.Triggers.ImagePushed(image.Key, RunTrigger.Webhook(sender, note)));
             notes.Add(note);
         }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Tidemark.Cli.Serve;
 using Tidemark.Configuration.Service;
 using Tidemark.IntegrationTests.Credentials;
 
@@ -124,7 +125,7 @@ public sealed class DashboardAccessTests
 
         Assert.Equal(HttpStatusCode.Redirect, reconcile.StatusCode);
         Assert.Equal("/repos/acme/fleet?requested=1", reconcile.Headers.Location!.OriginalString);
-        Assert.Equal([("acme/fleet", "dashboard")], host.Triggers.Requests);
+        Assert.Equal([("acme/fleet", RunTrigger.Dashboard)], host.Triggers.Requests);
         var overview = await GetWithCookieAsync(client, "/", cookie);
         Assert.Contains("action=\"/repos/acme/fleet/reconcile\"", overview);
         // the disabled entry has no button
@@ -137,6 +138,32 @@ public sealed class DashboardAccessTests
         Assert.Contains(host.Logs.Lines, l => l.Contains("dashboard.admin.signed-in", StringComparison.Ordinal));
         Assert.Contains(host.Logs.Lines, l => l.EndsWith("dashboard.reconcile.requested acme/fleet", StringComparison.Ordinal));
         Assert.DoesNotContain(host.Logs.Lines, l => l.Contains(adminToken, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task FiveWrongSignInsWithinAMinute_Then429WithRetryAfter_EvenForTheRightToken_UntilTheMinuteHasPassed()
+    {
+        var adminToken = TokenValues.Body(32, seed: 23);
+        await using var host = await DashboardHost.StartAsync(new DashboardSettings(new SecretSetting("env TIDEMARK_ADMIN_TOKEN", adminToken), null, null, null));
+        using var client = host.Client();
+
+        for (var i = 0; i < 5; i++)
+        {
+            using var wrong = await client.PostAsync("/admin/sign-in", Form(("token", adminToken + i)));
+            Assert.Equal(HttpStatusCode.Forbidden, wrong.StatusCode);
+            host.Time.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        // locked out: not even the right token is compared
+        using var throttled = await client.PostAsync("/admin/sign-in", Form(("token", adminToken)));
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(55), throttled.Headers.RetryAfter?.Delta);
+        Assert.False(throttled.Headers.Contains("Set-Cookie"));
+        Assert.Contains("try again in 55 seconds", await throttled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(host.Logs.Lines, l => l.Contains("dashboard.admin.throttled", StringComparison.Ordinal));
+
+        host.Time.Advance(TimeSpan.FromSeconds(55));
+        await SignInAsync(client, adminToken);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Tidemark.Cli.Serve;
 using Tidemark.Configuration.Service;
 using Tidemark.IntegrationTests.Credentials;
 
@@ -72,7 +73,7 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IClassFixt
         await page.WaitForURLAsync("**/repos/acme/fleet?requested=1");
 
         Assert.Contains("Reconcile requested", await page.GetByRole(AriaRole.Status).InnerTextAsync());
-        Assert.Equal([("acme/fleet", "dashboard")], host.Triggers.Requests);
+        Assert.Equal([("acme/fleet", RunTrigger.Dashboard)], host.Triggers.Requests);
         Assert.Equal(0, await page.Locator("section[data-repository='acme/broken']").GetByRole(AriaRole.Button).CountAsync());
         var cookie = Assert.Single(await context.CookiesAsync());
         Assert.Equal("tidemark-admin", cookie.Name);

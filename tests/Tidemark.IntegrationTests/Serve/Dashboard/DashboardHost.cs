@@ -186,29 +186,31 @@ internal sealed class FixedStatus(IReadOnlyList<RepositoryStatus> repositories) 
 /// <summary>Records every reconcile the dashboard asks for; knows which repositories are enabled.</summary>
 internal sealed class RecordingTriggers(IReadOnlyCollection<string> enabled) : IReconcileTriggers
 {
-    public ConcurrentQueue<(string Repository, string Reason)> Requests { get; } = new();
+    public ConcurrentQueue<(string Repository, RunTrigger Trigger)> Requests { get; } = new();
 
-    public bool Request(string repository, string reason)
+    public bool Request(string repository, RunTrigger trigger)
     {
         if (!enabled.Contains(repository, StringComparer.OrdinalIgnoreCase))
         {
             return false;
         }
 
-        Requests.Enqueue((repository, reason));
+        Requests.Enqueue((repository, trigger));
         return true;
     }
 
-    public IReadOnlyList<string> ImagePushed(string imageRepository, string reason) => [];
+    public IReadOnlyList<string> ImagePushed(string imageRepository, RunTrigger trigger) => [];
+
+    public BranchPush? BranchPushed(string repository, string branch, string? defaultBranch, RunTrigger trigger) => null;
 }
 
 internal sealed class SilentObserver : IServeObserver
 {
-    public void RunStarted(string repository, string trigger)
+    public void RunStarted(string repository, RunTrigger trigger)
     {
     }
 
-    public void RunFinished(string repository, string trigger, TimeSpan duration, RunResult? result, string? error)
+    public void RunFinished(string repository, RunTrigger trigger, TimeSpan duration, RunResult? result, string? error)
     {
     }
 

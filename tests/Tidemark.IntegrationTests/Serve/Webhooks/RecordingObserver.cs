@@ -9,11 +9,11 @@ internal sealed class RecordingObserver : IServeObserver
 {
     public ConcurrentQueue<string> Deliveries { get; } = new();
 
-    public void RunStarted(string repository, string trigger)
+    public void RunStarted(string repository, RunTrigger trigger)
     {
     }
 
-    public void RunFinished(string repository, string trigger, TimeSpan duration, RunResult? result, string? error)
+    public void RunFinished(string repository, RunTrigger trigger, TimeSpan duration, RunResult? result, string? error)
     {
     }
 

@@ -3,20 +3,32 @@ using Tidemark.Cli.Serve;
 
 namespace Tidemark.IntegrationTests.Serve.Webhooks;
 
-/// <summary>The scheduler's seam as a recorder: what the webhooks asked for, in order. Knows the repositories it is told.</summary>
+/// <summary>The scheduler's seam as a recorder: what the webhooks asked for, in order. Knows the repositories it is told; their base branch is <c>main</c>.</summary>
 internal sealed class RecordingTriggers(params string[] repositories) : IReconcileTriggers
 {
     public ConcurrentQueue<string> Calls { get; } = new();
 
-    public bool Request(string repository, string reason)
+    /// <summary>Each call's trigger as its metrics label (<c>webhook:SENDER</c>).</summary>
+    public ConcurrentQueue<string> Labels { get; } = new();
+
+    public bool Request(string repository, RunTrigger trigger)
     {
-        Calls.Enqueue($"request {repository}: {reason}");
+        Calls.Enqueue($"request {repository}: {trigger}");
+        Labels.Enqueue(trigger.Label);
         return repositories.Contains(repository, StringComparer.OrdinalIgnoreCase);
     }
 
-    public IReadOnlyList<string> ImagePushed(string imageRepository, string reason)
+    public BranchPush? BranchPushed(string repository, string branch, string? defaultBranch, RunTrigger trigger)
     {
-        Calls.Enqueue($"pushed {imageRepository}: {reason}");
+        Calls.Enqueue($"push {repository} {branch}: {trigger}");
+        Labels.Enqueue(trigger.Label);
+        return repositories.Contains(repository, StringComparer.OrdinalIgnoreCase) ? new BranchPush(branch == "main", ["main"]) : null;
+    }
+
+    public IReadOnlyList<string> ImagePushed(string imageRepository, RunTrigger trigger)
+    {
+        Calls.Enqueue($"pushed {imageRepository}: {trigger}");
+        Labels.Enqueue(trigger.Label);
         return repositories;
     }
 }

@@ -42,6 +42,7 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
         Assert.Equal("replayed", await OutcomeAsync(replay));
         Assert.Equal(["request acme/fleet: github webhook: pull request #7 merged"], _host.Triggers.Calls);
+        Assert.Equal(["webhook:github"], _host.Triggers.Labels);
         Assert.Equal(["github accepted", "github replayed"], _host.Observer.Deliveries);
     }
 
@@ -128,8 +129,18 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         using var other = await GitHubAsync("pull_request", Payloads.PullRequest("closed", false, "acme/other"), "d-5");
 
         Assert.Equal("ignored", await OutcomeAsync(push));
+        Assert.Contains("only pushes to the base branch of acme/fleet (main) trigger a reconcile", await push.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("ignored", await OutcomeAsync(other));
-        Assert.Equal(["request acme/other: github webhook: pull request #7 closed"], _host.Triggers.Calls);
+        Assert.Equal(["push acme/fleet tidemark/image-updates: github webhook: push to tidemark/image-updates", "request acme/other: github webhook: pull request #7 closed"], _host.Triggers.Calls);
+    }
+
+    [Fact]
+    public async Task A_push_to_the_base_branch_reconciles_the_repository()
+    {
+        using var push = await GitHubAsync("push", Payloads.Push("refs/heads/main"), "d-base");
+
+        Assert.Equal(HttpStatusCode.Accepted, push.StatusCode);
+        Assert.Equal(["push acme/fleet main: github webhook: push to main"], _host.Triggers.Calls);
     }
 
     [Fact]
@@ -162,6 +173,7 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal("replayed", await OutcomeAsync(replay));
         Assert.Equal([call], _host.Triggers.Calls);
+        Assert.Equal([$"webhook:{sender}"], _host.Triggers.Labels);
         Assert.Equal([$"{sender} accepted", $"{sender} replayed"], _host.Observer.Deliveries);
     }
 

@@ -1,3 +1,4 @@
+using Tidemark.Cli.Serve;
 using Tidemark.Cli.Serve.Scheduling;
 using Tidemark.State;
 
@@ -6,6 +7,12 @@ namespace Tidemark.Tests.Cli.Serve;
 public sealed class ReconcileSchedulerTests
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
+
+    private static readonly RunTrigger GitHubPush = RunTrigger.Webhook("github", "push to main");
+
+    private static readonly RunTrigger ReleasePush = RunTrigger.Webhook("github", "push to release/2.x");
+
+    private static readonly RunTrigger DistributionPush = RunTrigger.Webhook("distribution", "pushed 127.0.0.1:5000/team/app:1.2.4");
 
     [Fact]
     public async Task FirstRuns_SpreadOverTheFirstInterval_EachRepositoryOnce()
@@ -27,7 +34,7 @@ public sealed class ReconcileSchedulerTests
         await SchedulerHarness.Eventually(() => harness.Calls.Count == 20, "every repository ran once");
         await harness.SettleAsync();
         Assert.Equal(20, harness.Calls.Select(c => c.Repository).Distinct().Count());
-        Assert.All(harness.Calls, c => Assert.Equal(("schedule", false), (c.Request.Trigger, c.Request.Refresh)));
+        Assert.All(harness.Calls, c => Assert.Equal((RunTrigger.Schedule, false), (c.Request.Trigger, c.Request.Refresh)));
     }
 
     [Fact]
@@ -59,25 +66,25 @@ public sealed class ReconcileSchedulerTests
         await using var harness = new SchedulerHarness(repositories: 1, interval: TimeSpan.FromHours(1));
         await harness.StartAsync();
 
-        Assert.True(harness.Scheduler.Request("ACME/Repo1", "webhook github push"));
+        Assert.True(harness.Scheduler.Request("ACME/Repo1", GitHubPush));
         await SchedulerHarness.Eventually(() => harness.Calls.Count == 1, "the triggered run started");
-        Assert.Equal("webhook github push", harness.Calls[0].Request.Trigger);
+        Assert.Equal(GitHubPush, harness.Calls[0].Request.Trigger);
         Assert.True(harness.Status("acme/repo1").Running);
 
-        Assert.True(harness.Scheduler.Request("acme/repo1", "dashboard"));
-        Assert.True(harness.Scheduler.Request("acme/repo1", "webhook github push"));
-        Assert.Single(harness.Scheduler.ImagePushed("docker.io/library/nginx", "webhook distribution"));
+        Assert.True(harness.Scheduler.Request("acme/repo1", RunTrigger.Dashboard));
+        Assert.True(harness.Scheduler.Request("acme/repo1", GitHubPush));
+        Assert.Single(harness.Scheduler.ImagePushed("docker.io/library/nginx", DistributionPush));
         await harness.SettleAsync();
         Assert.Single(harness.Calls);
 
         harness.Calls[0].Succeed("nginx");
         await SchedulerHarness.Eventually(() => harness.Calls.Count == 2, "one follow-up run");
-        Assert.Equal(("dashboard", true), (harness.Calls[1].Request.Trigger, harness.Calls[1].Request.Refresh));
+        Assert.Equal((RunTrigger.Dashboard, true), (harness.Calls[1].Request.Trigger, harness.Calls[1].Request.Refresh));
         harness.Calls[1].Succeed("nginx");
         await harness.SettleAsync();
 
         Assert.Equal(2, harness.Calls.Count);
-        Assert.False(harness.Scheduler.Request("acme/unknown", "dashboard"));
+        Assert.False(harness.Scheduler.Request("acme/unknown", RunTrigger.Dashboard));
     }
 
     [Fact]
@@ -88,7 +95,7 @@ public sealed class ReconcileSchedulerTests
 
         for (var i = 1; i <= 5; i++)
         {
-            harness.Scheduler.Request($"acme/repo{i}", "dashboard");
+            harness.Scheduler.Request($"acme/repo{i}", RunTrigger.Dashboard);
         }
 
         await SchedulerHarness.Eventually(() => harness.Calls.Count == 2, "two runs started");
@@ -142,6 +149,65 @@ public sealed class ReconcileSchedulerTests
         Assert.Equal("finished acme/repo1 schedule", harness.Observer.Events[^1]);
     }
 
+    [Fact]
+    public async Task PartialRun_SomeLookupsFailed_ShowsItsErrors_NextRunOnTheNormalInterval()
+    {
+        await using var harness = new SchedulerHarness(repositories: 1, interval: Interval);
+        await harness.StartAsync();
+
+        harness.Time.Advance(harness.Status("acme/repo1").NextRun!.Value - harness.Time.GetUtcNow());
+        await SchedulerHarness.Eventually(() => harness.Calls.Count == 1, "run 1");
+        var ended = harness.Time.GetUtcNow();
+        harness.Calls[0].Finish(SchedulerHarness.ResultWithErrors("acme/repo1", ["nginx"], ["127.0.0.1:5000/team/app"]));
+        await SchedulerHarness.Eventually(() => harness.Status("acme/repo1").LastOutcome is not null, "the run is recorded");
+
+        var status = harness.Status("acme/repo1");
+        Assert.Equal((false, "1 error; pull request #3 opened", 0), (status.LastRunSucceeded, status.LastOutcome, status.ConsecutiveFailures));
+        Assert.InRange(status.NextRun!.Value - ended, Interval * (1 - ReconcileScheduler.JitterFraction), Interval * (1 + ReconcileScheduler.JitterFraction));
+
+        // a run that could do nothing (every lookup failed) is a failure: backed off
+        harness.Time.Advance(status.NextRun!.Value - harness.Time.GetUtcNow());
+        await SchedulerHarness.Eventually(() => harness.Calls.Count == 2, "run 2");
+        ended = harness.Time.GetUtcNow();
+        harness.Calls[1].Finish(SchedulerHarness.ResultWithErrors("acme/repo1", [], ["nginx", "127.0.0.1:5000/team/app"]));
+        await SchedulerHarness.Eventually(() => harness.Status("acme/repo1").ConsecutiveFailures == 1, "the failure is counted");
+        status = harness.Status("acme/repo1");
+        Assert.Equal((false, "2 errors; up to date"), (status.LastRunSucceeded, status.LastOutcome));
+        Assert.InRange(status.NextRun!.Value - ended, Interval * 2 * (1 - ReconcileScheduler.JitterFraction), Interval * 2 * (1 + ReconcileScheduler.JitterFraction));
+    }
+
+    [Fact]
+    public async Task BranchPushed_TriggersOnTheBaseBranch_TheDefaultBranchUntilTheFirstRunNamesIt()
+    {
+        await using var harness = new SchedulerHarness(repositories: 1, interval: TimeSpan.FromHours(1));
+        await harness.StartAsync();
+
+        AssertNotTriggered(harness.Scheduler.BranchPushed("acme/repo1", "release/2.x", "main", ReleasePush), "main");
+        Assert.Null(harness.Scheduler.BranchPushed("acme/unknown", "main", "main", GitHubPush));
+        await harness.SettleAsync();
+        Assert.Empty(harness.Calls);
+
+        // before the first run the default branch stands in for the base branch
+        Assert.True(harness.Scheduler.BranchPushed("ACME/Repo1", "main", "main", GitHubPush)!.Triggered);
+        await SchedulerHarness.Eventually(() => harness.Calls.Count == 1, "the push to the default branch ran it");
+        var run = SchedulerHarness.Result("acme/repo1");
+        harness.Calls[0].Finish(run with { Scopes = [run.Scopes[0] with { Settings = run.Scopes[0].Settings with { BaseBranch = "release/2.x" } }] });
+        await SchedulerHarness.Eventually(() => !harness.Status("acme/repo1").Running && harness.Status("acme/repo1").LastRunId is not null, "the run is recorded");
+
+        // the run named its base branch: now a push there triggers, and one to the default branch does not
+        AssertNotTriggered(harness.Scheduler.BranchPushed("acme/repo1", "main", "main", GitHubPush), "release/2.x");
+        Assert.True(harness.Scheduler.BranchPushed("acme/repo1", "release/2.x", "main", ReleasePush)!.Triggered);
+        await SchedulerHarness.Eventually(() => harness.Calls.Count == 2, "the push to the base branch ran it");
+        Assert.Equal(ReleasePush, harness.Calls[1].Request.Trigger);
+    }
+
+    private static void AssertNotTriggered(BranchPush? push, string baseBranch)
+    {
+        Assert.NotNull(push);
+        Assert.False(push.Triggered);
+        Assert.Equal([baseBranch], push.BaseBranches);
+    }
+
     [Theory]
     [InlineData(5, 0, 5)]
     [InlineData(5, 1, 10)]
@@ -157,22 +223,23 @@ public sealed class ReconcileSchedulerTests
     {
         await using var harness = new SchedulerHarness(repositories: 3, interval: TimeSpan.FromHours(1));
         await harness.StartAsync();
-        harness.Scheduler.Request("acme/repo1", "dashboard");
-        harness.Scheduler.Request("acme/repo2", "dashboard");
+        harness.Scheduler.Request("acme/repo1", RunTrigger.Dashboard);
+        harness.Scheduler.Request("acme/repo2", RunTrigger.Dashboard);
         await SchedulerHarness.Eventually(() => harness.Calls.Count == 2, "two runs");
         harness.Calls.Single(c => c.Repository == "acme/repo1").Succeed("nginx:1.25.3");
         harness.Calls.Single(c => c.Repository == "acme/repo2").Succeed("127.0.0.1:5000/team/app:1.0");
-        await SchedulerHarness.Eventually(() => harness.Running.Count == 0 && harness.Status("acme/repo2").Images is not null, "both recorded");
+        // the calls' end is not the scheduler's record of them: wait for both records
+        await SchedulerHarness.Eventually(() => harness.Status("acme/repo1").Images is not null && harness.Status("acme/repo2").Images is not null, "both recorded");
         Assert.Equal(["docker.io/library/nginx"], harness.Status("acme/repo1").Images);
         Assert.Equal(new Uri("https://github.com/acme/repo1/pull/3"), harness.Status("acme/repo1").PullRequestUrl);
         Assert.Equal((1, "pull request #3 opened"), (harness.Status("acme/repo1").PendingUpdates, harness.Status("acme/repo1").LastOutcome));
 
-        var triggered = harness.Scheduler.ImagePushed("127.0.0.1:5000/team/app", "webhook distribution");
+        var triggered = harness.Scheduler.ImagePushed("127.0.0.1:5000/team/app", DistributionPush);
 
         Assert.Equal(["acme/repo2", "acme/repo3"], triggered.Order(StringComparer.Ordinal));
         await SchedulerHarness.Eventually(() => harness.Calls.Count == 4, "two triggered runs");
         await harness.SettleAsync();
-        Assert.All(harness.Calls.Skip(2), c => Assert.Equal(("webhook distribution", true), (c.Request.Trigger, c.Request.Refresh)));
+        Assert.All(harness.Calls.Skip(2), c => Assert.Equal((DistributionPush, true), (c.Request.Trigger, c.Request.Refresh)));
         Assert.Equal(["acme/repo2", "acme/repo3"], harness.Calls.Skip(2).Select(c => c.Repository).Order(StringComparer.Ordinal));
     }
 
@@ -181,7 +248,7 @@ public sealed class ReconcileSchedulerTests
     {
         await using var harness = new SchedulerHarness(repositories: 1, interval: Interval);
         await harness.StartAsync();
-        harness.Scheduler.Request("acme/repo1", "dashboard");
+        harness.Scheduler.Request("acme/repo1", RunTrigger.Dashboard);
         await SchedulerHarness.Eventually(() => harness.Calls.Count == 1, "the run");
 
         var ended = harness.Time.GetUtcNow();
@@ -201,7 +268,7 @@ public sealed class ReconcileSchedulerTests
     {
         await using var harness = new SchedulerHarness(repositories: 1, interval: Interval);
         await harness.StartAsync();
-        Assert.Single(harness.Scheduler.ImagePushed("docker.io/library/nginx", "webhook distribution"));
+        Assert.Single(harness.Scheduler.ImagePushed("docker.io/library/nginx", DistributionPush));
         await SchedulerHarness.Eventually(() => harness.Calls.Count == 1, "the triggered run");
 
         var ended = harness.Time.GetUtcNow();
@@ -216,7 +283,7 @@ public sealed class ReconcileSchedulerTests
 
         harness.Time.Advance(TimeSpan.FromSeconds(1));
         await SchedulerHarness.Eventually(() => harness.Calls.Count == 2, "the trigger is retried");
-        Assert.Equal(("webhook distribution", true), (harness.Calls[1].Request.Trigger, harness.Calls[1].Request.Refresh));
+        Assert.Equal((DistributionPush, true), (harness.Calls[1].Request.Trigger, harness.Calls[1].Request.Refresh));
         harness.Calls[1].Succeed();
         await harness.SettleAsync();
         Assert.Equal(2, harness.Calls.Count);
@@ -244,13 +311,13 @@ public sealed class ReconcileSchedulerTests
     {
         await using var harness = new SchedulerHarness(repositories: 2, interval: TimeSpan.FromHours(1));
         await harness.StartAsync();
-        harness.Scheduler.Request("acme/repo1", "dashboard");
+        harness.Scheduler.Request("acme/repo1", RunTrigger.Dashboard);
         await SchedulerHarness.Eventually(() => harness.Calls.Count == 1, "the run");
 
         var stopping = harness.Scheduler.StopAsync(default);
         await harness.SettleAsync();
         Assert.False(stopping.IsCompleted, "stop waits for the running reconcile");
-        Assert.False(harness.Scheduler.Request("acme/repo2", "dashboard"), "no new work while stopping");
+        Assert.False(harness.Scheduler.Request("acme/repo2", RunTrigger.Dashboard), "no new work while stopping");
         Assert.False(harness.Scheduler.AcceptingWork);
         harness.Calls[0].Succeed();
         await stopping;
@@ -265,7 +332,7 @@ public sealed class ReconcileSchedulerTests
     {
         await using var harness = new SchedulerHarness(repositories: 1, interval: TimeSpan.FromHours(1), shutdownTimeout: TimeSpan.FromSeconds(30));
         await harness.StartAsync();
-        harness.Scheduler.Request("acme/repo1", "dashboard");
+        harness.Scheduler.Request("acme/repo1", RunTrigger.Dashboard);
         await SchedulerHarness.Eventually(() => harness.Calls.Count == 1, "the run");
         var call = harness.Calls[0];
         call.Cancellation.Register(call.Cancelled);
@@ -292,7 +359,7 @@ public sealed class ReconcileSchedulerTests
 
         var status = Assert.Single(scheduler.Repositories);
         Assert.Equal(("serve.yaml:2:5: error: repositories[0].url: bad", null), (status.Error, status.NextRun));
-        Assert.False(scheduler.Request("acme/repo1", "dashboard"));
-        Assert.Empty(scheduler.ImagePushed("docker.io/library/nginx", "webhook"));
+        Assert.False(scheduler.Request("acme/repo1", RunTrigger.Dashboard));
+        Assert.Empty(scheduler.ImagePushed("docker.io/library/nginx", DistributionPush));
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Tidemark.Automation;
+using Tidemark.Cli.Serve;
 using Tidemark.Cli.Serve.Logging;
 using Tidemark.Configuration.Service;
 using Tidemark.Credentials;
@@ -20,7 +21,7 @@ public sealed class RunLogObserverTests
     {
         var result = Result(new Outcome(PublishAction.Updated, true, "pushed", 3, "https://github.com/acme/fleet/pull/3", [], false), changes: 2);
 
-        var (lines, _) = Log(o => o.RunFinished("acme/fleet", "schedule", TimeSpan.FromMilliseconds(4120), result, null), ServiceLogFormat.Text);
+        var (lines, _) = Log(o => o.RunFinished("acme/fleet", RunTrigger.Schedule, TimeSpan.FromMilliseconds(4120), result, null), ServiceLogFormat.Text);
 
         Assert.Equal($"2026-12-03T10:15:04.000Z information run.finished [Tidemark.Serve.Run] run acme/fleet: pull request #3 updated (2 updates) in 4.1 s [run {RunId}] trigger=schedule", Assert.Single(lines));
     }
@@ -34,17 +35,17 @@ public sealed class RunLogObserverTests
         var dry = Result(new Outcome(PublishAction.Created, false, "dry run", null, null, [], true), changes: 3) with { DryRun = true };
         var planErrors = Result(new Outcome(PublishAction.Unchanged, false, "left", 3, "https://github.com/acme/fleet/pull/3", [], false), changes: 1, errors: ["ghcr.io/acme/app: 401 unauthorized", "nginx: not found"]);
 
-        Assert.Equal($"run acme/fleet: pull request #12 opened (1 update) in 0.9 s [run {RunId}] trigger=webhook:distribution",
-            RunLogObserver.Line("acme/fleet", "webhook:distribution", TimeSpan.FromSeconds(0.94), opened, null));
+        Assert.Equal($"run acme/fleet: pull request #12 opened (1 update) in 0.9 s [run {RunId}] trigger=distribution webhook: pushed 127.0.0.1:5000/team/app:1.2.4",
+            RunLogObserver.Line("acme/fleet", RunTrigger.Webhook("distribution", "pushed 127.0.0.1:5000/team/app:1.2.4"), TimeSpan.FromSeconds(0.94), opened, null));
         Assert.Equal($"run acme/fleet: up to date in 0.8 s [run {RunId}] trigger=schedule",
-            RunLogObserver.Line("acme/fleet", "schedule", TimeSpan.FromSeconds(0.8), upToDate, null));
+            RunLogObserver.Line("acme/fleet", RunTrigger.Schedule, TimeSpan.FromSeconds(0.8), upToDate, null));
         Assert.Equal($"run acme/fleet: pull request #3 closed (the base has its updates) in 1.0 s [run {RunId}] trigger=schedule",
-            RunLogObserver.Line("acme/fleet", "schedule", TimeSpan.FromSeconds(1), closed, null));
+            RunLogObserver.Line("acme/fleet", RunTrigger.Schedule, TimeSpan.FromSeconds(1), closed, null));
         Assert.Equal($"run acme/fleet: dry run, nothing written: pull request would be opened (3 updates) in 2.0 s [run {RunId}] trigger=schedule",
-            RunLogObserver.Line("acme/fleet", "schedule", TimeSpan.FromSeconds(2), dry, null));
+            RunLogObserver.Line("acme/fleet", RunTrigger.Schedule, TimeSpan.FromSeconds(2), dry, null));
         Assert.Equal("run acme/fleet: failed in 12.3 s trigger=admin: the registry ghcr.io could not be reached",
-            RunLogObserver.Line("acme/fleet", "admin", TimeSpan.FromSeconds(12.3), null, "the registry ghcr.io could not be reached"));
-        var (lines, _) = Log(o => o.RunFinished("acme/fleet", "schedule", TimeSpan.FromSeconds(5), planErrors, null), ServiceLogFormat.Text);
+            RunLogObserver.Line("acme/fleet", RunTrigger.Other("admin"), TimeSpan.FromSeconds(12.3), null, "the registry ghcr.io could not be reached"));
+        var (lines, _) = Log(o => o.RunFinished("acme/fleet", RunTrigger.Schedule, TimeSpan.FromSeconds(5), planErrors, null), ServiceLogFormat.Text);
         Assert.EndsWith($"error run.finished [Tidemark.Serve.Run] run acme/fleet: failed, pull request #3 unchanged (1 update) in 5.0 s [run {RunId}] trigger=schedule: ghcr.io/acme/app: 401 unauthorized (and 1 more)",
             Assert.Single(lines), StringComparison.Ordinal);
     }
@@ -56,9 +57,9 @@ public sealed class RunLogObserverTests
 
         var (lines, _) = Log(o =>
         {
-            o.RunStarted("acme/fleet", "schedule");
-            o.RunFinished("acme/fleet", "schedule", TimeSpan.FromSeconds(3.25), result, null);
-            o.RunFinished("acme/other", "schedule", TimeSpan.FromSeconds(1), null, "boom");
+            o.RunStarted("acme/fleet", RunTrigger.Schedule);
+            o.RunFinished("acme/fleet", RunTrigger.Schedule, TimeSpan.FromSeconds(3.25), result, null);
+            o.RunFinished("acme/other", RunTrigger.Schedule, TimeSpan.FromSeconds(1), null, "boom");
         }, ServiceLogFormat.Json);
 
         Assert.Equal(2, lines.Count); // the start is a debug line: one line per run at the default level

@@ -137,6 +137,24 @@ internal sealed class SchedulerHarness : IAsyncDisposable
         [],
         []);
 
+    /// <summary>
+    /// A run whose plan checked <paramref name="checkedImages"/> (each moved to 1.1.0) and whose registry lookups failed
+    /// for <paramref name="failedImages"/> (an error each): partial when both are given, nothing done when none was checked.
+    /// </summary>
+    public static RunResult ResultWithErrors(string repository, string[] checkedImages, string[] failedImages)
+    {
+        var policy = ResolvedPolicy.Resolve(new PolicySpec("semver:>=1.0.0", null, null, new SourcePlace("tidemark.yaml", 1, 1))).Value!;
+        var decisions = checkedImages.Select(i => (Decision)new Decision.Update(new ImageKey(i, "1.0.0", "semver"), policy, null, "1.1.0", null, "newer"))
+            .Concat(failedImages.Select(i => new Decision.Keep(new ImageKey(i, "1.0.0", "semver"), policy, null, "registry failed", IsError: true)))
+            .ToList();
+        var plan = new Plan([.. checkedImages.Select(i => new PlannedChange(i, "1.0.0", "1.1.0", "semver", null, "newer", []))], [],
+            [.. failedImages.Select(i => $"{i}: the registry answered 503")], [], [], decisions);
+        var created = checkedImages.Length > 0;
+        var outcome = new Outcome(created ? PublishAction.Created : PublishAction.Nothing, created, "pushed", created ? 3 : null, created ? $"https://github.com/{repository}/pull/3" : null, [], false);
+        var settings = new PublishSettings(repository, "main", "flux-image-updates", new GitIdentity("Tidemark", "tidemark@example.invalid"), "chore: update", [], [], []);
+        return new RunResult(repository, "run-" + Guid.NewGuid().ToString("N")[..8], false, new UpdateMode([UpdateScope.Repository], "test"), [new ScopeResult(settings, plan, outcome, null)], [], [.. plan.Errors]);
+    }
+
     /// <summary>One reconcile the scheduler started: held open until the test ends it.</summary>
     internal sealed class Call(ReconcileRequest request, CancellationToken cancellationToken)
     {
@@ -153,6 +171,8 @@ internal sealed class SchedulerHarness : IAsyncDisposable
         public bool Ended => completion.Task.IsCompleted;
 
         public void Succeed(params string[] images) => completion.TrySetResult(Result(Repository, images));
+
+        public void Finish(RunResult result) => completion.TrySetResult(result);
 
         public void Fail(string message = "git fetch failed: connection refused") => completion.TrySetException(new InvalidOperationException(message));
 
@@ -179,14 +199,14 @@ internal sealed class RecordingObserver : IServeObserver
         }
     }
 
-    public void RunStarted(string repository, string trigger) => Add($"started {repository} {trigger}");
+    public void RunStarted(string repository, RunTrigger trigger) => Add($"started {repository} {trigger}");
 
-    public void RunFinished(string repository, string trigger, TimeSpan duration, RunResult? result, string? error) =>
+    public void RunFinished(string repository, RunTrigger trigger, TimeSpan duration, RunResult? result, string? error) =>
         Add(result is null ? $"failed {repository} {trigger}: {error}" : $"finished {repository} {trigger}");
 
     public void WebhookHandled(string sender, string outcome) => Add($"webhook {sender} {outcome}");
 
-    public void RunSkipped(string repository, string trigger, string reason) => Add($"skipped {repository} {trigger}");
+    public void RunSkipped(string repository, RunTrigger trigger, string reason) => Add($"skipped {repository} {trigger}");
 
     private void Add(string text)
     {

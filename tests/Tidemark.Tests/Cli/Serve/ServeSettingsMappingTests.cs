@@ -14,8 +14,8 @@ public sealed class ServeSettingsMappingTests
         var settings = harness.Settings with { State = "/var/lib/tidemark/state.db", LeaseDuration = TimeSpan.FromMinutes(7), SecretsDirectory = "/secrets" };
         var entry = settings.Repositories[0] with { Config = "/etc/tidemark/operator.yaml", ApiUrl = new Uri("https://ghe.example/api/v3/"), DryRun = true, Token = new FileToken("/run/token") };
 
-        var run = ServeRuns.Settings(settings, new ReconcileRequest(entry, "webhook", Refresh: true));
-        var shared = ServeRuns.Settings(settings, new ReconcileRequest(settings.Repositories[0], "schedule", Refresh: false));
+        var run = ServeRuns.Settings(settings, new ReconcileRequest(entry, RunTrigger.Webhook("distribution", "pushed 127.0.0.1:5000/team/app:1.2.4"), Refresh: true));
+        var shared = ServeRuns.Settings(settings, new ReconcileRequest(settings.Repositories[0], RunTrigger.Schedule, Refresh: false));
 
         Assert.Equal(("https://github.com/acme/repo1", "/etc/tidemark/operator.yaml", true, true), (run.Repo, run.Config!.FullName, run.DryRun, run.Refresh));
         Assert.Equal((new Uri("https://ghe.example/api/v3/"), true), (run.ApiUrl, run.ApiUrlGiven));

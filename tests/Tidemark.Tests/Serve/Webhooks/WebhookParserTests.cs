@@ -26,16 +26,17 @@ public sealed class WebhookParserTests
     public void An_opened_pull_request_is_ignored() =>
         Assert.Contains("only closed", Assert.IsType<WebhookParse.Ignored>(GitHub("pull_request", Payloads.PullRequest("opened", false))).Reason);
 
-    [Fact]
-    public void A_push_to_the_default_branch_reconciles() =>
-        Assert.Equal(new WebhookTrigger.Reconcile("acme/fleet", "push to main"), Single(GitHub("push", Payloads.Push("refs/heads/main"))));
+    [Theory]
+    [InlineData("refs/heads/main", "main")]
+    [InlineData("refs/heads/release/2.x", "release/2.x")]
+    [InlineData("refs/heads/tidemark/image-updates", "tidemark/image-updates")]
+    public void A_push_to_any_branch_names_the_branch_and_the_default_branch_for_the_scheduler_to_compare(string reference, string branch) =>
+        Assert.Equal(new WebhookTrigger.BranchPushed("acme/fleet", branch, "main"), Single(GitHub("push", Payloads.Push(reference))));
 
     [Theory]
-    [InlineData("refs/heads/tidemark/image-updates", false, "only pushes to the default branch (main)")]
-    [InlineData("refs/heads/feature", false, "only pushes to the default branch")]
     [InlineData("refs/tags/v1.0.0", false, "not a branch")]
     [InlineData("refs/heads/main", true, "branch main deleted")]
-    public void Other_pushes_are_ignored_so_Tidemarks_own_pushes_cannot_loop(string reference, bool deleted, string reason) =>
+    public void Tag_pushes_and_deleted_branches_are_ignored(string reference, bool deleted, string reason) =>
         Assert.Contains(reason, Assert.IsType<WebhookParse.Ignored>(GitHub("push", Payloads.Push(reference, deleted))).Reason);
 
     [Theory]
