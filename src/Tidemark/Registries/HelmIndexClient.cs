@@ -15,7 +15,8 @@ namespace Tidemark.Registries;
 /// registry's, so a plan reports them the same way. Each host has its own connection, with the operator's settings for it
 /// (<c>registries:</c> in <c>--config</c>): its CA bundle, and whether plain HTTP is allowed (<see cref="RegistryHost.AllowsPlainHttp"/>,
 /// the registries' rule). Requests go through the registry's <see cref="RemotePolicy"/>: 429 and 500/502/503/504 are
-/// retried with jitter after the server's <c>Retry-After</c>, per-attempt and total timeouts, a per-host circuit.
+/// retried with jitter after the server's <c>Retry-After</c>, per-attempt and total timeouts, a per-host circuit, and a
+/// host's limit of requests in flight (as a registry host's).
 /// Anonymous unless the repository's HelmRepository names a Secret that the operator lists for the host
 /// (<see cref="HelmRepositorySecrets"/>, <see cref="RegistrySettings.HelmSecrets"/>): then
 /// <c>Authorization: Basic</c> is sent over https:// (or plain HTTP to loopback) only, never in the URL, and dropped
@@ -28,6 +29,7 @@ internal sealed class HelmIndexClient : IDisposable
 
     private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyDictionary<string, IReadOnlyList<string>>>>> indexes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<HttpClient>> clients = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> limiters = new(StringComparer.OrdinalIgnoreCase);
     private readonly CancellationToken runCancellation;
     private readonly Func<string, RegistrySettings> settingsFor;
     private readonly Func<RegistrySettings, HttpMessageHandler> handlerFactory;
@@ -116,7 +118,26 @@ internal sealed class HelmIndexClient : IDisposable
             : throw new RegistryException(RegistryErrorKind.NotFound, $"Helm repository {url}: chart {chart} is not in its index.yaml");
     }
 
+    /// <summary>
+    /// One index fetch, within its host's limit of requests in flight: the host's <see cref="RegistrySettings.Concurrency"/>,
+    /// else <see cref="RegistryClientOptions.DefaultPerHostConcurrency"/>, as for a registry host.
+    /// </summary>
     private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> FetchAsync(string url, CancellationToken cancellationToken)
+    {
+        var authority = new Uri(url + "/index.yaml").Authority;
+        var limiter = limiters.GetOrAdd(authority, host => settingsFor(host).Concurrency is > 0 and var n ? new SemaphoreSlim(n, n) : new SemaphoreSlim(RegistryClientOptions.DefaultPerHostConcurrency, RegistryClientOptions.DefaultPerHostConcurrency));
+        await limiter.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await FetchNowAsync(url, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            limiter.Release();
+        }
+    }
+
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> FetchNowAsync(string url, CancellationToken cancellationToken)
     {
         var index = new Uri(url + "/index.yaml");
         var secret = secrets?.SecretFor(url);
@@ -218,6 +239,10 @@ internal sealed class HelmIndexClient : IDisposable
 
     public void Dispose()
     {
+        foreach (var limiter in limiters.Values)
+        {
+            limiter.Dispose();
+        }
         foreach (var client in clients.Values.Where(c => c.IsValueCreated))
         {
             client.Value.Dispose();

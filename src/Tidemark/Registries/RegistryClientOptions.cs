@@ -11,7 +11,10 @@ internal sealed record RegistryClientOptions
 
     public int MaxPages { get; init; } = 100;
 
-    public int PerHostConcurrency { get; init; } = 4;
+    public int PerHostConcurrency { get; init; } = DefaultPerHostConcurrency;
+
+    /// <summary>Requests in flight to one host at most, unless the host's settings say otherwise (Helm repositories too).</summary>
+    public const int DefaultPerHostConcurrency = 4;
 
     public int Retries { get; init; } = 3;
 

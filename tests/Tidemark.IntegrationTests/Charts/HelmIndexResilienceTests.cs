@@ -93,4 +93,22 @@ public sealed class HelmIndexResilienceTests : IAsyncLifetime
         Assert.Equal(RegistryErrorKind.Unreachable, failure.Kind);
         Assert.Equal(1, tls.RequestsFor("/charts/index.yaml"));
     }
+
+    [Theory]
+    [InlineData(2, 2)]
+    [InlineData(null, 4)]
+    public async Task VersionsAsync_ManyRepositoriesOnOneHost_StayWithinTheHostsLimit(int? hostConcurrency, int limit)
+    {
+        helm.Delay = TimeSpan.FromMilliseconds(500);
+        helm.IndexUnderEveryFolder = true;
+        var host = helm.Url.Authority;
+        using var client = HelmIndexClient.Create(settingsFor: h => new RegistrySettings(h, Concurrency: h == host ? hostConcurrency : null), policy: Fast);
+        var repositories = Enumerable.Range(1, 8).Select(i => $"{helm.Url}/repo{i}").ToList();
+
+        var versions = await Task.WhenAll(repositories.Select(url => client.VersionsAsync(url, "redis", CancellationToken.None)));
+
+        Assert.All(versions, v => Assert.Equal(["18.1.0", "18.6.4"], v.Order(StringComparer.Ordinal)));
+        Assert.Equal(8, client.Requests);
+        Assert.InRange(helm.MaxInFlight, 2, limit); // at most the limit, and more than one: the limit, not a queue of one
+    }
 }

@@ -41,6 +41,18 @@ public sealed class HelmRepositoryServer : IAsyncDisposable
     /// <summary>When set, a request that passes <see cref="RequireBasic"/> answers <c>302</c> to this URL plus its own path after <c>/charts</c> (a repository that moved).</summary>
     public Uri? RedirectTo { get; set; }
 
+    /// <summary>When set, <c>/charts/NAME/index.yaml</c> answers the same index for any NAME: several repositories on one host.</summary>
+    public bool IndexUnderEveryFolder { get; set; }
+
+    /// <summary>How long each request waits before it is answered (a slow repository); zero by default.</summary>
+    public TimeSpan Delay { get; set; }
+
+    /// <summary>The most requests the server was answering at one time.</summary>
+    public int MaxInFlight => maxInFlight;
+
+    private int inFlight;
+    private int maxInFlight;
+
     /// <summary>How many requests were answered 401 for lacking the <see cref="RequireBasic"/> credentials.</summary>
     public int Refused => refused;
 
@@ -107,6 +119,26 @@ public sealed class HelmRepositoryServer : IAsyncDisposable
 
     private async Task ServeAsync(HttpContext context)
     {
+        var now = Interlocked.Increment(ref inFlight);
+        for (var seen = maxInFlight; now > seen && Interlocked.CompareExchange(ref maxInFlight, now, seen) != seen; seen = maxInFlight)
+        {
+        }
+        try
+        {
+            if (Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(Delay, context.RequestAborted);
+            }
+            await AnswerAsync(context);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref inFlight);
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext context)
+    {
         var path = context.Request.Path.Value ?? "";
         requests.AddOrUpdate(path, 1, (_, n) => n + 1);
         if (failures.TryDequeue(out var failure))
@@ -133,6 +165,10 @@ public sealed class HelmRepositoryServer : IAsyncDisposable
             return;
         }
         var name = path.StartsWith("/charts/", StringComparison.Ordinal) ? path["/charts/".Length..] : "";
+        if (IndexUnderEveryFolder && name.EndsWith("/index.yaml", StringComparison.Ordinal) && name.Count(c => c == '/') == 1)
+        {
+            name = "index.yaml";
+        }
         var file = Path.Combine(Folder, name);
         if (name.Length == 0 || name.Contains('/', StringComparison.Ordinal) || name.Contains("..", StringComparison.Ordinal) || !File.Exists(file))
         {
