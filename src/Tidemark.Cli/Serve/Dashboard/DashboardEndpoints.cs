@@ -140,11 +140,12 @@ internal static class DashboardEndpoints
         }
 
         var remote = http.Connection.RemoteIpAddress;
-        if (admin.Throttle.Wait(remote) is { } wait)
+        if (admin.Throttle.Attempt(remote) is { } wait)
         {
-            // refused before the token is read or compared: guessing costs a minute per five tries
+            // refused before the token is read or compared: guessing costs a minute per five tries (the lock-out's
+            // start was logged as a warning once; each refusal is only a debug line, so a flood is not a log flood)
             var seconds = (int)Math.Ceiling(wait.TotalSeconds);
-            log.LogWarning("dashboard.admin.throttled: an admin sign-in from {Remote} refused for {Seconds} s after {Failures} wrong ones", remote, seconds, SignInThrottle.MaxFailures);
+            log.LogDebug("dashboard.admin.throttled: an admin sign-in from {Remote} refused for {Seconds} s", remote, seconds);
             http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             return Page(DashboardPages.Message("Too many sign-ins", $"Too many wrong admin sign-ins from this address: try again in {seconds} seconds."), StatusCodes.Status429TooManyRequests);
         }
@@ -152,8 +153,12 @@ internal static class DashboardEndpoints
         var form = await ReadFormAsync(http).ConfigureAwait(false);
         if (!admin.TokenMatches(form is null ? null : Value(form["token"])))
         {
-            admin.Throttle.Failed(remote);
             log.LogWarning("dashboard.admin.refused: an admin sign-in with a wrong token from {Remote}", remote);
+            if (admin.Throttle.Wait(remote) is not null)
+            {
+                log.LogWarning("dashboard.admin.throttled: {Remote} sent {Failures} wrong admin sign-ins within {Window} s; its sign-ins are refused for {LockOut} s", remote, SignInThrottle.MaxFailures, SignInThrottle.Window.TotalSeconds, SignInThrottle.LockOut.TotalSeconds);
+            }
+
             return Page(DashboardPages.SignIn("That is not the admin token (the settings' dashboard.adminToken)."), StatusCodes.Status403Forbidden);
         }
 

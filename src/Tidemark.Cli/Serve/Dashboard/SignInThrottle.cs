@@ -4,8 +4,8 @@ namespace Tidemark.Cli.Serve.Dashboard;
 
 /// <summary>
 /// Slows down guessing the admin token (docs/dashboard.md, "Admin sign-in"): after <see cref="MaxFailures"/> wrong
-/// sign-ins from one client address within <see cref="Window"/>, that address is refused for <see cref="LockOut"/>
-/// without its token being compared at all. A right sign-in clears the address's count. The table holds at most
+/// sign-ins from one client address (an IPv6 client by its /64) within <see cref="Window"/>, that address is refused
+/// for <see cref="LockOut"/> without its token being compared at all. A right sign-in clears the address's count. The table holds at most
 /// <see cref="MaxClients"/> addresses: when full, addresses with nothing current go first, then the least recently seen
 /// that is not locked out.
 /// </summary>
@@ -41,14 +41,24 @@ internal sealed class SignInThrottle(TimeProvider time)
         }
     }
 
-    /// <summary>Counts a wrong sign-in from <paramref name="address"/>; the <see cref="MaxFailures"/>th within <see cref="Window"/> locks it out.</summary>
-    public void Failed(IPAddress? address)
+    /// <summary>
+    /// Looks at a sign-in from <paramref name="address"/> before its token is compared: the time it must still wait
+    /// (refused), or null, and then the attempt is already counted as a wrong one until <see cref="Succeeded"/> says
+    /// otherwise. Checking and counting are one step, so parallel guesses cannot all pass before any is counted; the
+    /// <see cref="MaxFailures"/>th within <see cref="Window"/> locks the address out.
+    /// </summary>
+    public TimeSpan? Attempt(IPAddress? address)
     {
         var now = time.GetUtcNow();
         var key = Key(address);
         lock (_gate)
         {
-            if (!_clients.TryGetValue(key, out var client))
+            if (_clients.TryGetValue(key, out var client) && client.LockedUntil > now)
+            {
+                return client.LockedUntil - now;
+            }
+
+            if (client is null)
             {
                 MakeRoom(now);
                 client = new Client();
@@ -67,6 +77,8 @@ internal sealed class SignInThrottle(TimeProvider time)
                 client.Failures.Clear();
                 client.LockedUntil = now + LockOut;
             }
+
+            return null;
         }
     }
 
@@ -79,7 +91,28 @@ internal sealed class SignInThrottle(TimeProvider time)
         }
     }
 
-    private static string Key(IPAddress? address) => address is null ? "unknown" : (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
+    /// <summary>An IPv4 address as it is; an IPv6 address by its /64 network, which one client usually holds whole.</summary>
+    private static string Key(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4().ToString();
+        }
+
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
+    }
 
     /// <summary>Under the gate: below the cap, dropping addresses with no current failures or lock-out first, then the least recently seen not locked out.</summary>
     private void MakeRoom(DateTimeOffset now)
@@ -97,7 +130,7 @@ internal sealed class SignInThrottle(TimeProvider time)
         while (_clients.Count >= MaxClients)
         {
             // an address still locked out goes last, so a flood of new addresses cannot lift a lock-out
-            var victim = _clients.Where(c => c.Value.LockedUntil <= now).MinBy(c => c.Value.LastSeen).Key ?? _clients.MinBy(c => c.Value.LockedUntil).Key;
+            var victim = _clients.MinBy(c => (c.Value.LockedUntil > now, c.Value.LastSeen)).Key;
             _clients.Remove(victim);
         }
     }

@@ -48,7 +48,8 @@ internal static class RunOutcomes
     public static bool CouldDoNothing(RunResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return result.HasErrors && !result.Scopes.Any(s => s.Plan.Changes.Count > 0 || s.Plan.Decisions.Any(d => d is not Decision.Keep { IsError: true }));
+        // a change comes only from an update decision, so the decisions alone say whether any image was checked
+        return result.HasErrors && !result.Scopes.Any(s => s.Plan.Decisions.Any(d => d is not Decision.Keep { IsError: true }));
     }
 
     /// <summary>The image and artifact repositories the run's plans referenced, normalised (<see cref="ImageNames.Normalise"/>).</summary>
