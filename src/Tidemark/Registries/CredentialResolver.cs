@@ -4,7 +4,8 @@ namespace Tidemark.Registries;
 
 /// <summary>
 /// Resolves credential sources: a docker config (credHelpers, then auths, then credsStore), a mounted
-/// <c>.dockerconfigjson</c> Secret (auths only), a helper, or an environment variable pair.
+/// <c>.dockerconfigjson</c> Secret (auths only: its credHelpers and credsStore run nothing), a helper, or an environment
+/// variable pair.
 /// </summary>
 internal sealed class CredentialResolver(CredentialHelperRunner helpers, Func<string, string?> environment) : ICredentialResolver
 {
@@ -24,7 +25,8 @@ internal sealed class CredentialResolver(CredentialHelperRunner helpers, Func<st
     private async Task<RegistryCredential?> FromDockerConfigAsync(CredentialSource source, string path, string registry, CancellationToken cancellationToken)
     {
         var config = await ReadAsync(source, path, cancellationToken).ConfigureAwait(false);
-        if (config.HasHelperEntry(registry) && config.HelperFor(registry) is { } perRegistryHelper)
+        // a mounted Secret holds credentials, never the name of a program to run: its credHelpers are not used
+        if (source is DockerConfigCredentialSource && config.HasHelperEntry(registry) && config.HelperFor(registry) is { } perRegistryHelper)
         {
             return await helpers.GetAsync(perRegistryHelper, registry, cancellationToken).ConfigureAwait(false);
         }

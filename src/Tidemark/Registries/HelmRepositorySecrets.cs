@@ -53,7 +53,9 @@ internal sealed record HelmRepositorySecrets(string SecretsDirectory, IReadOnlyD
         var folder = Path.Combine(SecretsDirectory, secret);
         var username = ReadKey(folder, "username", secret, url);
         var password = ReadKey(folder, "password", secret, url);
-        Redactor.Register(password);
+        // as for registry credentials: the password in each form a file may hold it (trimmed, each line), and user:password
+        TokenSecrets.Register(Redactor, password);
+        Redactor.Register($"{username}:{password}");
         return new RegistryCredential(username, password);
     }
 

@@ -144,6 +144,28 @@ public sealed class BasicAuthTests(HtpasswdRegistryFixture fixture)
         Assert.Equal(2, listing.Tags.Count);
     }
 
+    [Fact]
+    public async Task ListTagsAsync_MountedSecretNamingACredHelper_RunsNoProgram()
+    {
+        // a mounted Secret holds credentials; a credHelpers entry in it would make Tidemark run a program it names
+        using var temp = new TempDirectory();
+        var bin = Path.Combine(temp.Path, "bin");
+        var ran = Path.Combine(temp.Path, "helper-ran");
+        WriteHelper(bin, fixture.Registry.Host, script: $"#!/bin/sh\ntouch '{ran}'\nexit 1\n");
+        temp.Write("registry-pull/.dockerconfigjson", $$$"""{"credHelpers":{"{{{fixture.Registry.Host}}}":"testhelper"}}""");
+        var options = TestClients.FastOptions with
+        {
+            Repositories = new Dictionary<RegistryRepository, RepositorySettings> { [App] = new(Credentials: new MountedSecretCredentialSource(temp.Path, "registry-pull")) },
+        };
+        using var client = TestClients.Create(options, helperSearchPath: [bin]);
+
+        var error = await Assert.ThrowsAsync<RegistryException>(() => client.ListTagsAsync(App, CancellationToken.None));
+
+        Assert.Equal(RegistryErrorKind.Unauthorized, error.Kind);
+        Assert.False(File.Exists(ran), "the helper named by the mounted Secret was run");
+        Assert.DoesNotContain("credential helper", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>A docker config (or mounted <c>.dockerconfigjson</c>) with one <c>auths</c> entry for <paramref name="key"/>.</summary>
     internal static string DockerConfigJson(string key, string username, string password)
     {
