@@ -59,6 +59,8 @@ public sealed class HelmfileChartTests
     [Theory]
     [InlineData("helmfile.yaml", true)]
     [InlineData("bootstrap/helmfile.yaml.gotmpl", true)]
+    [InlineData("helmfile.yml", true)]
+    [InlineData("bootstrap/helmfile.yml.gotmpl", true)]
     [InlineData("apps/values.yaml", false)]
     [InlineData("helmfile.d/00-crds.yaml", false)]
     public void Handles_OnlyHelmfiles(string path, bool handled) =>

@@ -16,7 +16,7 @@ internal sealed class HelmfileReleaseKind : IManifestKind
 {
     public string Name => "helmfile-release";
 
-    public bool Handles(string path) => YamlKinds.FileName(path) is "helmfile.yaml" or "helmfile.yaml.gotmpl";
+    public bool Handles(string path) => YamlKinds.FileName(path) is "helmfile.yaml" or "helmfile.yml" or "helmfile.yaml.gotmpl" or "helmfile.yml.gotmpl";
 
     public bool Screen(string content) => content.Contains("releases", StringComparison.Ordinal);
 
