@@ -10,6 +10,8 @@ namespace Tidemark.Automation;
 /// </summary>
 internal sealed class AuditedTagSource(ITagSource registry, AuditTrail trail) : ITagSource
 {
+    public string? CredentialScope(RegistryRepository repository) => registry.CredentialScope(repository);
+
     public async Task<TagListing> ListTagsAsync(RegistryRepository repository, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(repository);

@@ -17,4 +17,10 @@ internal sealed class ArtifactTagSource(ITagSource registry, HelmIndexClient cha
         var versions = await charts.VersionsAsync(repository.Registry, repository.Repository, cancellationToken).ConfigureAwait(false);
         return new TagListing(repository, versions, 0, []);
     }
+
+    public string? CredentialScope(RegistryRepository repository)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        return HelmIndexClient.IsHelmRepository(repository.Registry) ? charts.CredentialScope(repository.Registry) : registry.CredentialScope(repository);
+    }
 }

@@ -93,6 +93,10 @@ internal sealed class HelmIndexClient : IDisposable
         };
     }
 
+    /// <summary>The Secret whose credentials fetch <paramref name="repositoryUrl"/>'s index, as a path; null when anonymous.</summary>
+    public string? CredentialScope(string repositoryUrl) =>
+        secrets?.SecretFor(repositoryUrl) is { } reference ? "helm secret " + Path.Combine(secrets.SecretsDirectory, reference.Secret) : null;
+
     /// <summary>How many index requests were sent (one per repository per instance).</summary>
     public int Requests => requests;
 

@@ -60,6 +60,13 @@ internal sealed class RegistryClient : ITagSource, IDigestSource, IDisposable
     /// <summary>The operator's settings for <paramref name="host"/> (<c>registries:</c> in <c>--config</c>), for the Helm index client's hosts.</summary>
     public RegistrySettings SettingsFor(string host) => options.SettingsFor(host);
 
+    /// <summary>The credential source a listing of <paramref name="repository"/> uses, as the authenticator picks it (its own, then its host's), described; null for Docker's config or none.</summary>
+    public string? CredentialScope(RegistryRepository repository)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        return (options.SettingsFor(repository).Credentials ?? options.SettingsFor(repository.Registry).Credentials)?.Describe();
+    }
+
     /// <summary>A client with the process's credential helper environment, a time-seeded jitter source and the process's redactor (null: its own).</summary>
     public static RegistryClient Create(RegistryClientOptions options, TimeProvider timeProvider, ILogger logger, ISecretRedactor? redactor = null)
     {

@@ -66,5 +66,29 @@ public sealed class CachedTagSourceTests : IAsyncLifetime, IDisposable
         Assert.Equal(3, client.Counts.TagPages);
     }
 
-    private CachedTagSource Source(bool refresh) => new(client, store.TagCacheReader, store.TagCacheWriter, TimeSpan.FromMinutes(10), refresh);
+    [Fact]
+    public async Task ListTags_FetchedWithAnotherRepositorysCredential_IsNotReadFromTheCache()
+    {
+        // one store serves several repositories (serve): a listing fetched with team A's Secret is not team B's to read
+        var repository = new RegistryRepository(registry.Host, "team/app");
+        using var teamA = WithSecret(repository, "team-a");
+        using var teamB = WithSecret(repository, "team-b");
+
+        await Source(teamA).ListTagsAsync(repository, CancellationToken.None);
+        await Source(teamB).ListTagsAsync(repository, CancellationToken.None);
+        await Source(client).ListTagsAsync(repository, CancellationToken.None);
+        await Source(teamA).ListTagsAsync(repository, CancellationToken.None);
+        await Source(client).ListTagsAsync(repository, CancellationToken.None);
+
+        Assert.Equal((1, 1, 1), (teamA.Counts.TagPages, teamB.Counts.TagPages, client.Counts.TagPages));
+    }
+
+    private static RegistryClient WithSecret(RegistryRepository repository, string secret) => RegistryClient.Create(
+        new RegistryClientOptions { Repositories = new Dictionary<RegistryRepository, RepositorySettings> { [repository] = new(Credentials: new MountedSecretCredentialSource("/var/run/secrets/tidemark", secret)) } },
+        TimeProvider.System,
+        NullLogger.Instance);
+
+    private CachedTagSource Source(bool refresh) => Source(client, refresh);
+
+    private CachedTagSource Source(RegistryClient registryClient, bool refresh = false) => new(registryClient, store.TagCacheReader, store.TagCacheWriter, TimeSpan.FromMinutes(10), refresh);
 }

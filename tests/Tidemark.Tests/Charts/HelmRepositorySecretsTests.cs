@@ -26,4 +26,18 @@ public sealed class HelmRepositorySecretsTests : IDisposable
         Assert.Equal($"echo {Redactor.Placeholder} back", redactor.Redact($"echo {password} back"));
         Assert.DoesNotContain(password, redactor.Redact($"robot:{password}"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void CredentialScope_AHelmRepositoryWithASecret_IsThatSecret_OthersNone()
+    {
+        var url = "https://charts.example.com/stable";
+        var secrets = new HelmRepositorySecrets(_secrets, new Dictionary<string, HelmSecretReference> { [url] = new("private-charts", "helm.yaml:1") }, new Redactor());
+        using var charts = HelmIndexClient.Create(secrets: secrets);
+        using var registry = RegistryClient.Create(new RegistryClientOptions(), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        ITagSource artifacts = new ArtifactTagSource(registry, charts);
+
+        Assert.Equal("helm secret " + Path.Combine(_secrets, "private-charts"), artifacts.CredentialScope(new RegistryRepository(url, "web")));
+        Assert.Null(artifacts.CredentialScope(new RegistryRepository("https://charts.example.com/public", "web")));
+        Assert.Null(artifacts.CredentialScope(new RegistryRepository("ghcr.io", "org/app")));
+    }
 }
