@@ -24,7 +24,7 @@ public sealed class DoctorRedactionTests(RunFixture fixture) : IClassFixture<Run
         Assert.False(OperatingSystem.IsWindows(), "the git shim is a POSIX shell script");
         var shim = Directory.CreateTempSubdirectory("tidemark-git-shim-").FullName;
         var log = Path.Combine(shim, "argv.log");
-        var realGit = Which("git");
+        var realGit = TestGit.Executable;
         await ExecutableScript.WriteAsync(Path.Combine(shim, "git"), $"#!/bin/sh\nprintf '%s\\n' \"$*\" >> '{log}'\nexec '{realGit}' \"$@\"\n");
 
         var path = Environment.GetEnvironmentVariable("PATH");
@@ -121,18 +121,4 @@ public sealed class DoctorRedactionTests(RunFixture fixture) : IClassFixture<Run
 
     private static bool Contains(byte[] haystack, byte[] needle) =>
         haystack.AsSpan().IndexOf(needle) >= 0;
-
-    private static string Which(string name)
-    {
-        foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':'))
-        {
-            var candidate = Path.Combine(folder, name);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException($"{name} is not on PATH");
-    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Tidemark.Forges;
 using Tidemark.State;
 using Tidemark.Testing;
@@ -111,7 +110,7 @@ public sealed class RunLifecycleTests(RunFixture fixture) : IClassFixture<RunFix
         Directory.CreateDirectory(shimFolder);
         var log = Path.Combine(shimFolder, "git-argv.log");
         var shim = Path.Combine(shimFolder, "git");
-        await ExecutableScript.WriteAsync(shim, $"#!/bin/sh\n{{ echo '@@ git'; for a in \"$@\"; do printf '%s\\n' \"$a\"; done; }} >> '{log}'\nexec '{RealGit()}' \"$@\"\n");
+        await ExecutableScript.WriteAsync(shim, $"#!/bin/sh\n{{ echo '@@ git'; for a in \"$@\"; do printf '%s\\n' \"$a\"; done; }} >> '{log}'\nexec '{TestGit.Executable}' \"$@\"\n");
 
         var run = await scene.RunWithAsync(new Dictionary<string, string> { ["TIDEMARK_GIT"] = shim });
 
@@ -199,10 +198,6 @@ public sealed class RunLifecycleTests(RunFixture fixture) : IClassFixture<RunFix
 
     private static readonly string[] KnownVerbs = ["version", "init", "clone", "fetch", "checkout", "switch", "reset", "clean", "add", "commit", "push", "ls-remote", "rev-parse", "rev-list", "log", "diff", "show", "status", "config", "update-ref", "merge-base", "cat-file"];
 
-    /// <summary>The git that PATH finds, which the shim hands every invocation to.</summary>
-    private static string RealGit() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Select(d => Path.Combine(d, "git")).First(File.Exists);
-
     private static Action<Tidemark.Git.GitInvocation> KillAt(string verb) => invocation =>
     {
         if (invocation.Arguments[0] == verb)
@@ -219,23 +214,7 @@ public sealed class RunLifecycleTests(RunFixture fixture) : IClassFixture<RunFix
 
     private static List<string> Lines(string text) => [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries)];
 
-    private static string Git(string directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("-C");
-        start.ArgumentList.Add(directory);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        start.Environment["HOME"] = Path.GetTempPath();
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return output;
-    }
+    private static string Git(string directory, params string[] arguments) => TestGit.Run(["-C", directory, .. arguments]).Output;
 
     private sealed class RunKilledException(string message) : Exception(message);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tidemark.Cli;
 using Tidemark.Credentials;
@@ -6,6 +5,7 @@ using Tidemark.Forges.GitHub;
 using Tidemark.IntegrationTests.Cli;
 using Tidemark.IntegrationTests.GitHub;
 using Tidemark.State;
+using Tidemark.Testing;
 using Tidemark.Testing.GitHub;
 
 namespace Tidemark.IntegrationTests.Run;
@@ -195,21 +195,5 @@ internal sealed class RunScene(GitHubSimulator github, SimRepository repository,
         return await state.AuditReader.QueryAsync(new AuditQuery(Action: action is null ? null : AuditAction.FromStored(action), Limit: 1000), CancellationToken.None);
     }
 
-    private (int Code, string Output) Git(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("--git-dir");
-        start.ArgumentList.Add(repository.GitDirectory);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        start.Environment["HOME"] = Path.GetTempPath();
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output);
-    }
+    private (int Code, string Output) Git(params string[] arguments) => TestGit.InGitDir(repository.GitDirectory, arguments);
 }

@@ -93,7 +93,7 @@ public sealed class ServeHostTests(RunFixture fixture) : IClassFixture<RunFixtur
 
             Assert.True(status.LastRunSucceeded == true, status.LastOutcome + "\n" + serve.Log);
             Assert.Single(scene.Repository.PullRequests);
-            Assert.Equal("1", Git(scene.Repository.GitDirectory, "rev-list", "--count", $"refs/heads/main..refs/heads/{RunScene.UpdateBranch}").Trim());
+            Assert.Equal("1", TestGit.InGitDir(scene.Repository.GitDirectory, "rev-list", "--count", $"refs/heads/main..refs/heads/{RunScene.UpdateBranch}").Output.Trim());
         }
     }
 
@@ -147,33 +147,14 @@ public sealed class ServeHostTests(RunFixture fixture) : IClassFixture<RunFixtur
             #!/bin/sh
             if [ "$1" = push ] && [ -e '{slow}' ]; then
               rm -f '{slow}'
-              '{RealGit()}' "$@" || exit $?
+              '{TestGit.Executable}' "$@" || exit $?
               touch '{pushed}'
               exec sleep 600
             fi
-            exec '{RealGit()}' "$@"
+            exec '{TestGit.Executable}' "$@"
 
             """);
 
         return shim;
-    }
-
-    internal static string RealGit() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(p => Path.Combine(p, "git")).First(File.Exists);
-
-    private static string Git(string gitDir, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add("--git-dir");
-        start.ArgumentList.Add(gitDir);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return output;
     }
 }

@@ -19,7 +19,7 @@ public sealed class RunStateFailureTests(RunFixture fixture) : IClassFixture<Run
     {
         using var scene = await fixture.NewSceneAsync();
         var shim = Shim(scene, $"""
-            '{RealGit()}' "$@"; code=$?
+            '{TestGit.Executable}' "$@"; code=$?
             for a in "$@"; do if [ "$a" = push ]; then head -c 8192 /dev/zero | tr '\0' 'x' > '{scene.StatePath}'; rm -f '{scene.StatePath}-wal' '{scene.StatePath}-shm'; fi; done
             exit $code
             """);
@@ -43,7 +43,7 @@ public sealed class RunStateFailureTests(RunFixture fixture) : IClassFixture<Run
     {
         using var scene = await fixture.NewSceneAsync();
         var shim = Shim(scene, $"""
-            '{RealGit()}' "$@"; code=$?
+            '{TestGit.Executable}' "$@"; code=$?
             for a in "$@"; do if [ "$a" = push ]; then head -c 8192 /dev/zero | tr '\0' 'x' > '{scene.StatePath}'; rm -f '{scene.StatePath}-wal' '{scene.StatePath}-shm'; fi; done
             exit $code
             """);
@@ -91,7 +91,7 @@ public sealed class RunStateFailureTests(RunFixture fixture) : IClassFixture<Run
         using var scene = await fixture.NewSceneAsync();
         var shim = Shim(scene, $"""
             for a in "$@"; do if [ "$a" = push ]; then echo "error: failed to push some refs (rejected by a test hook)" >&2; exit 1; fi; done
-            exec '{RealGit()}' "$@"
+            exec '{TestGit.Executable}' "$@"
             """);
 
         var run = await scene.RunWithAsync(new Dictionary<string, string> { ["TIDEMARK_GIT"] = shim });
@@ -108,7 +108,7 @@ public sealed class RunStateFailureTests(RunFixture fixture) : IClassFixture<Run
         var marker = Path.Combine(scene.Root, "pushing");
         var shim = Shim(scene, $"""
             for a in "$@"; do if [ "$a" = push ]; then touch '{marker}'; sleep 60; fi; done
-            exec '{RealGit()}' "$@"
+            exec '{TestGit.Executable}' "$@"
             """);
         using var cancellation = new CancellationTokenSource();
         var stderr = new StringWriter();
@@ -149,7 +149,4 @@ public sealed class RunStateFailureTests(RunFixture fixture) : IClassFixture<Run
         ExecutableScript.Write(shim, "#!/bin/sh\n" + body + "\n");
         return shim;
     }
-
-    private static string RealGit() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Select(d => Path.Combine(d, "git")).First(File.Exists);
 }

@@ -128,26 +128,9 @@ public sealed class ServeNotificationEndToEndTests
         }
     }
 
-    private static string? BranchSha(SimRepository repository) => Git(repository, "rev-parse", "--verify", "--quiet", "refs/heads/" + UpdateBranch);
+    private static string? BranchSha(SimRepository repository) => Succeeded(TestGit.InGitDir(repository.GitDirectory, "rev-parse", "--verify", "--quiet", "refs/heads/" + UpdateBranch));
 
-    private static string? BranchFile(SimRepository repository, string path) => Git(repository, "show", $"refs/heads/{UpdateBranch}:{path}");
+    private static string? BranchFile(SimRepository repository, string path) => Succeeded(TestGit.InGitDir(repository.GitDirectory, "show", $"refs/heads/{UpdateBranch}:{path}"));
 
-    private static string? Git(SimRepository repository, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("--git-dir");
-        start.ArgumentList.Add(repository.GitDirectory);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        start.Environment["HOME"] = Path.GetTempPath();
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode == 0 ? output : null;
-    }
+    private static string? Succeeded((int ExitCode, string Output) git) => git.ExitCode == 0 ? git.Output : null;
 }
