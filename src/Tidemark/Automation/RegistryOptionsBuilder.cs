@@ -54,7 +54,7 @@ internal static class RegistryOptionsBuilder
     {
         const string chart = "chart";
         var settings = new Dictionary<RegistryRepository, RepositorySettings>();
-        foreach (var repository in helmRepositories.Where(r => r.IsOci && r.SecretRef is not null).OrderBy(r => r.File, StringComparer.Ordinal).ThenBy(r => r.Line))
+        foreach (var repository in HelmRepositorySource.SecretHolders(helmRepositories, oci: true))
         {
             if (ChartReferences.Of(repository.Url, oci: true, chart, null).Reference is { } reference)
             {

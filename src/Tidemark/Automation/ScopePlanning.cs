@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Tidemark.Configuration;
 using Tidemark.Credentials;
+using Tidemark.Manifests.HelmReleaseChart;
 using Tidemark.Registries;
 
 namespace Tidemark.Automation;
@@ -71,14 +72,7 @@ internal static class ScopePlanning
     }
 
     /// <summary>Each HTTP(S) Helm repository URL → the Secret its HelmRepository names (the first in file order when several name one).</summary>
-    private static Dictionary<string, HelmSecretReference> HelmSecretsByUrl(Workspace workspace)
-    {
-        var secrets = new Dictionary<string, HelmSecretReference>(StringComparer.Ordinal);
-        foreach (var repository in workspace.HelmRepositories.Where(r => !r.IsOci && r.SecretRef is not null).OrderBy(r => r.File, StringComparer.Ordinal).ThenBy(r => r.Line))
-        {
-            secrets.TryAdd(repository.Url.TrimEnd('/'), new HelmSecretReference(repository.SecretRef!, $"{repository.File}:{repository.Line}"));
-        }
-
-        return secrets;
-    }
+    private static Dictionary<string, HelmSecretReference> HelmSecretsByUrl(Workspace workspace) =>
+        HelmRepositorySource.SecretHolders(workspace.HelmRepositories, oci: false)
+            .ToDictionary(r => r.Url.TrimEnd('/'), r => new HelmSecretReference(r.SecretRef!, $"{r.File}:{r.Line}"), StringComparer.Ordinal);
 }

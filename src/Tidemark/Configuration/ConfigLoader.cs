@@ -248,7 +248,7 @@ internal static class ConfigLoader
         {
             const string fix = "write helmSecrets: [private-charts], a list of the Secret names mounted under --secrets-dir that HelmRepositories may send to this host";
             var value = map.Get("helmSecrets");
-            if (value is null or YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: "" or "~" or "null" })
+            if (value is null || (value is YamlScalarNode scalar && YamlMap.IsNull(scalar)))
             {
                 return [];
             }

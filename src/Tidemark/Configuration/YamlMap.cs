@@ -205,6 +205,7 @@ internal sealed class YamlMap
 
     private string Join(string key) => path.Length == 0 ? key : $"{path}.{key}";
 
-    private static bool IsNull(YamlScalarNode scalar) =>
+    /// <summary>A plain <c>~</c>, <c>null</c> or empty value: YAML's null, which a key may hold to mean "none".</summary>
+    public static bool IsNull(YamlScalarNode scalar) =>
         scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && scalar.Value is "" or "~" or "null" or "Null" or "NULL";
 }

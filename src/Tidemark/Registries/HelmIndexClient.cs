@@ -128,12 +128,12 @@ internal sealed class HelmIndexClient : IDisposable
     /// </summary>
     private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> FetchAsync(string url, CancellationToken cancellationToken)
     {
-        var authority = new Uri(url + "/index.yaml").Authority;
-        var limiter = limiters.GetOrAdd(authority, host => settingsFor(host).Concurrency is > 0 and var n ? new SemaphoreSlim(n, n) : new SemaphoreSlim(RegistryClientOptions.DefaultPerHostConcurrency, RegistryClientOptions.DefaultPerHostConcurrency));
+        var index = new Uri(url + "/index.yaml");
+        var limiter = limiters.GetOrAdd(index.Authority, host => settingsFor(host).Concurrency is > 0 and var n ? new SemaphoreSlim(n, n) : new SemaphoreSlim(RegistryClientOptions.DefaultPerHostConcurrency, RegistryClientOptions.DefaultPerHostConcurrency));
         await limiter.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await FetchNowAsync(url, cancellationToken).ConfigureAwait(false);
+            return await FetchNowAsync(url, index, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -141,9 +141,8 @@ internal sealed class HelmIndexClient : IDisposable
         }
     }
 
-    private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> FetchNowAsync(string url, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> FetchNowAsync(string url, Uri index, CancellationToken cancellationToken)
     {
-        var index = new Uri(url + "/index.yaml");
         var secret = secrets?.SecretFor(url);
         var credential = secret is null ? null : secrets!.Read(secret, index, url, settingsFor(index.Authority));
         Interlocked.Increment(ref requests);

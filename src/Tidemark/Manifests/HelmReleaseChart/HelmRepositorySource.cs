@@ -11,6 +11,15 @@ namespace Tidemark.Manifests.HelmReleaseChart;
 /// </summary>
 internal sealed record HelmRepositorySource(string? Namespace, string Name, string Url, bool IsOci, string File, int Line, string? SecretRef = null)
 {
+    /// <summary>
+    /// The HelmRepositories (OCI ones, or HTTP(S) ones) whose <c>spec.secretRef</c> names the Secret for their URL: the
+    /// first with one in file order (by file, then line) when several have one URL.
+    /// </summary>
+    public static IEnumerable<HelmRepositorySource> SecretHolders(IEnumerable<HelmRepositorySource> repositories, bool oci) =>
+        repositories.Where(r => r.IsOci == oci && r.SecretRef is not null)
+            .OrderBy(r => r.File, StringComparer.Ordinal).ThenBy(r => r.Line)
+            .DistinctBy(r => r.Url.TrimEnd('/'), StringComparer.Ordinal);
+
     /// <summary>The HelmRepository objects in one file's text (pure; invalid YAML gives none, discovery reports it).</summary>
     public static IReadOnlyList<HelmRepositorySource> Read(string content, string file)
     {
